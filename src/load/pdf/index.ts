@@ -1,12 +1,108 @@
+import type { Diagnostic } from '../../types.js';
 import type { LoadedSource } from '../types.js';
 import { LoadError } from '../types.js';
+import { garbledDiagnostic } from './garbled.js';
+import { openPdf, toLoadError, type PdfDocument } from './open.js';
+import { dropPageArtefacts, type LaidOutPage } from './page-artefacts.js';
+import { layoutPage } from './page-layout.js';
+import { readPage } from './page-read.js';
+import { loadPdfjs } from './pdfjs.js';
 
 export interface PdfOptions {
+  /** Refuse larger files (`pdf-too-large`). Default 100 MiB. */
   maxBytes?: number;
+  /** Refuse documents with more pages (`pdf-too-many-pages`). Default 2000. */
   maxPages?: number;
+  /** Let pdfjs print its warnings (verbosity 1) or everything (5). Default 0: silent. */
+  verbosity?: number;
 }
 
-/** PLACEHOLDER until the PDF loader lands (issue 4). */
-export async function loadPdf(_bytes: Uint8Array, _options: PdfOptions = {}): Promise<LoadedSource> {
-  throw new LoadError('pdf-unsupported', 'PDF input is not supported yet.');
+export const PDF_DEFAULTS = { maxBytes: 100 * 1024 * 1024, maxPages: 2000 } as const;
+
+/**
+ * Load a PDF's text layer as lines (see `LoadedSource`). Fatal problems throw `LoadError`
+ * (`pdf-corrupt`, `pdf-encrypted`, `pdf-too-large`, `pdf-too-many-pages`); pages that cannot be
+ * read, pages without text and undecodable glyphs become diagnostics. pdfjs detaches `bytes`:
+ * pass a copy if you still need them.
+ */
+export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<LoadedSource> {
+  const maxBytes = options.maxBytes ?? PDF_DEFAULTS.maxBytes;
+  const maxPages = options.maxPages ?? PDF_DEFAULTS.maxPages;
+  if (bytes.byteLength > maxBytes) {
+    throw new LoadError('pdf-too-large', `The PDF is ${mib(bytes.byteLength)} MiB; the limit is ${mib(maxBytes)} MiB (option maxBytes).`);
+  }
+  const doc = await openPdf(bytes, options.verbosity ?? 0);
+  try {
+    if (doc.numPages > maxPages) {
+      throw new LoadError('pdf-too-many-pages', `The PDF has ${doc.numPages} pages; the limit is ${maxPages} (option maxPages).`);
+    }
+    return await readDocument(doc);
+  } catch (e) {
+    throw toLoadError(e);
+  } finally {
+    // destroy() settles pending pdfjs work; its own failure must not mask the result.
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readDocument(doc: PdfDocument): Promise<LoadedSource> {
+  const pdfjs = await loadPdfjs();
+  const diagnostics: Diagnostic[] = [];
+  const pages: LaidOutPage[] = [];
+  const unreadable: number[] = [];
+  const imageOnly: number[] = [];
+  let carry: number[] | null = null;
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      try {
+        const content = await readPage(page, pdfjs);
+        const layout = layoutPage(content, carry);
+        carry = layout.carryXs;
+        if (layout.lines.length === 0 && content.hasImages) imageOnly.push(n);
+        pages.push({ height: content.height, lines: layout.lines });
+      } finally {
+        page.cleanup();
+      }
+    } catch (e) {
+      // One broken page (bad content stream, missing object) should not lose the others.
+      unreadable.push(n);
+      pages.push({ height: 0, lines: [] });
+      carry = null;
+      if (unreadable.length === doc.numPages) throw toLoadError(e);
+    }
+  }
+  if (unreadable.length > 0) {
+    diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `Page(s) ${unreadable.join(', ')} could not be read and were skipped; the PDF may be damaged.` });
+  }
+  const cleaned = dropPageArtefacts(pages).pages;
+  const pageTexts = cleaned.map((p) => p.lines.map((l) => l.text).join('\n'));
+  const text = pageTexts.join('\n');
+  const pageStarts: number[] = [];
+  let offset = 0;
+  for (const t of pageTexts) {
+    pageStarts.push(offset);
+    offset += t.length + 1;
+  }
+  const noText = noTextDiagnostic(text, imageOnly, doc.numPages);
+  if (noText) diagnostics.push(noText);
+  const garbled = garbledDiagnostic(pageTexts);
+  if (garbled) diagnostics.push(garbled);
+  return { format: 'pdf', text, pages: doc.numPages, pageStarts, diagnostics };
+}
+
+function noTextDiagnostic(text: string, imageOnly: readonly number[], pages: number): Diagnostic | null {
+  if (text.trim() === '') {
+    return { severity: 'error', code: 'pdf-no-text', message: `The PDF has no text layer${imageOnly.length > 0 ? ' (its pages are images: a scan)' : ''}; run OCR on it (e.g. ocrmypdf --language chi_tra) and load the result.` };
+  }
+  if (imageOnly.length === 0) return null;
+  return {
+    severity: 'warning',
+    code: 'pdf-no-text',
+    message: `Page(s) ${imageOnly.join(', ')} of ${pages} are images without a text layer (scanned); their content is missing. Run OCR on the PDF to include them.`,
+  };
+}
+
+function mib(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
 }

@@ -1,0 +1,121 @@
+import { getDay, isExists, lastDayOfMonth } from 'date-fns';
+import { grammar, alternation } from '../grammars/index.js';
+import { parseChineseNumeral } from '../segment/numerals.js';
+
+export interface RocDate {
+  /** Gregorian YYYY-MM-DD. */
+  date: string;
+  year: number;
+  month: number;
+  day: number;
+  /** Weekday as written (0 = Sunday), when the text states one. */
+  weekdayWritten: number | null;
+  /** Weekday of the calendar date. */
+  weekdayActual: number;
+  /** Offsets of the match in the input. */
+  index: number;
+  length: number;
+}
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  index: number;
+  length: number;
+}
+
+const NUM = '[0-9]{1,4}|[〇零一二三四五六七八九十百千兩]{1,7}';
+
+let dateRe: RegExp | null = null;
+let timeRe: RegExp | null = null;
+
+function dateRegex(): RegExp {
+  if (dateRe) return dateRe;
+  const t = grammar().time;
+  const era = `(?:${alternation(t.eras)})?`;
+  const wd = `(?:\\s*[(（]?\\s*(?:${alternation(t.weekdayPrefixes)})\\s*([${Object.keys(t.weekdays).join('')}])\\s*[)）]?)?`;
+  dateRe = new RegExp(`${era}\\s*(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日號]${wd}`, 'u');
+  return dateRe;
+}
+
+function timeRegex(): RegExp {
+  if (timeRe) return timeRe;
+  const t = grammar().time;
+  const period = `(${alternation(Object.keys(t.periods))})?`;
+  // 上午 10 時 30 分 / 下午 3 時半 / 10:30 / 中午12時
+  timeRe = new RegExp(
+    `${period}\\s*(?:([0-9]{1,2})\\s*[:：]\\s*([0-9]{2})|(${NUM})\\s*(?:${alternation(t.hourWords)})\\s*(?:(${NUM})\\s*(?:${alternation(t.minuteWords)})|(${t.halfHour}))?)`,
+    'gu',
+  );
+  return timeRe;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Year as written: ROC years (110) + 1911; four-digit years are Gregorian already. */
+export function gregorianYear(written: number): number {
+  return written >= 1000 ? written : written + grammar().time.rocOffset;
+}
+
+/** `110 年 7 月 21 日(星期三)` → 2021-07-21, with the written weekday; null for impossible dates (2/30). */
+export function parseRocDate(text: string): RocDate | null {
+  const m = dateRegex().exec(text);
+  if (!m) return null;
+  const y = parseChineseNumeral(m[1]!);
+  const mo = parseChineseNumeral(m[2]!);
+  const d = parseChineseNumeral(m[3]!);
+  if (y === null || mo === null || d === null) return null;
+  const year = gregorianYear(y);
+  if (!isExists(year, mo - 1, d)) return null;
+  const wd = m[4] ? grammar().time.weekdays[m[4]] ?? null : null;
+  return {
+    date: `${year}-${pad(mo)}-${pad(d)}`,
+    year,
+    month: mo,
+    day: d,
+    weekdayWritten: wd,
+    weekdayActual: getDay(new Date(year, mo - 1, d)),
+    index: m.index,
+    length: m[0].length,
+  };
+}
+
+/** Every clock time in the text: 上午 10 時, 下午 3 時 45 分, 中午12時, 14:30, 下午 2 時半. */
+export function parseClockTimes(text: string): ClockTime[] {
+  const out: ClockTime[] = [];
+  const periods = grammar().time.periods;
+  let lastPeriod: string | undefined;
+  for (const m of text.matchAll(timeRegex())) {
+    let hour: number | null;
+    let minute: number | null;
+    if (m[2] !== undefined) {
+      hour = Number(m[2]);
+      minute = Number(m[3]);
+    } else {
+      hour = parseChineseNumeral(m[4]!);
+      minute = m[5] !== undefined ? parseChineseNumeral(m[5]) : m[6] ? 30 : 0;
+    }
+    if (hour === null || minute === null || hour > 24 || minute > 59) continue;
+    // 上午 10 時至 12 時: the second time inherits the period of the first.
+    const period = m[1] ?? lastPeriod;
+    if (m[1]) lastPeriod = m[1];
+    const pm = period ? periods[period]?.pm : false;
+    if (pm === true && hour < 12) hour += 12;
+    if (pm === 'noon' && hour < 6) hour += 12; // 中午 1 時 is 13:00; 中午 12 時 stays
+    out.push({ hour, minute, index: m.index!, length: m[0].length });
+  }
+  return out;
+}
+
+/** ISO 8601 local time with Taiwan's offset: 2021-07-21T10:00:00+08:00. */
+export function isoDateTime(date: string, t: { hour: number; minute: number }): string {
+  return `${date}T${pad(t.hour)}:${pad(t.minute)}:00${grammar().time.offset}`;
+}
+
+/** The last day of a month (106年1月底 → 2017-01-31). */
+export function monthEnd(year: number, month: number): string {
+  const d = lastDayOfMonth(new Date(year, month - 1, 1));
+  return `${year}-${pad(month)}-${pad(d.getDate())}`;
+}
+
+export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];

@@ -1,0 +1,116 @@
+import { grammar, alternation } from '../grammars/index.js';
+import type { Person } from '../types.js';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Remove spaces between ideographs (徐主任秘書 儷文 → 徐主任秘書儷文); Latin words keep theirs (NGO 國際事務會). */
+export function squeezeHan(s: string): string {
+  return s.trim().replace(/\s+/g, (sp, i: number, str: string) => (HAN.test(str[i - 1] ?? '') && HAN.test(str[i + sp.length] ?? '') ? '' : ' '));
+}
+
+let titleSet: Set<string> | null = null;
+let maxTitle = 0;
+function titles(): Set<string> {
+  if (!titleSet) {
+    titleSet = new Set(grammar().people.titles);
+    maxTitle = Math.max(...[...titleSet].map((t) => t.length));
+  }
+  return titleSet;
+}
+
+/** The longest known title that ends exactly at `end` in s and leaves room for a surname before it. */
+function titleEndingAt(s: string, end: number): string | null {
+  const set = titles();
+  for (let len = Math.min(maxTitle, end - 1); len >= 2; len--) {
+    const t = s.slice(end - len, end);
+    if (set.has(t)) return t;
+  }
+  return null;
+}
+
+function surnameBefore(s: string, titleStart: number): string {
+  const two = s.slice(Math.max(0, titleStart - 2), titleStart);
+  if (two.length === 2 && grammar().people.compoundSurnames.includes(two)) return two;
+  return s.slice(titleStart - 1, titleStart);
+}
+
+export interface NameParts {
+  name: string | null;
+  surname: string | null;
+  title: string | null;
+  org: string | null;
+}
+
+/**
+ * Decompose a person as written: [org][surname][title][given name] — 資電處林處長東亨, 世新大學陳副教授,
+ * 曾政務次長厚仁, 王委員可言 — or a bare name (曾郁庭). Among the possible splits the longest title wins
+ * (董事長 over 董事 + 長), then the longer given name.
+ */
+export function parseName(written: string): NameParts {
+  const s = squeezeHan(written);
+  const maxGiven = grammar().people.givenNameMaxLength;
+  let best: { title: string; given: number } | null = null;
+  for (let given = maxGiven; given >= 0; given--) {
+    const end = s.length - given;
+    if (end < 3) continue;
+    if (given > 0 && !/^\p{Script=Han}+$/u.test(s.slice(end))) continue;
+    const title = titleEndingAt(s, end);
+    if (!title) continue;
+    const before = s.slice(0, end - title.length);
+    if (!HAN.test(before.slice(-1))) continue;
+    if (!best || title.length > best.title.length) best = { title, given };
+  }
+  if (best) {
+    const titleStart = s.length - best.given - best.title.length;
+    const surname = surnameBefore(s, titleStart);
+    const org = s.slice(0, titleStart - surname.length).replace(/[\s\-－—–]+$/u, '').trim();
+    return {
+      name: best.given > 0 ? surname + s.slice(s.length - best.given) : null,
+      surname,
+      title: best.title,
+      org: org || null,
+    };
+  }
+  // [name][title]: 林宜隆委員.
+  for (let n = 4; n >= 2; n--) {
+    const head = s.slice(0, n);
+    const rest = s.slice(n);
+    if (/^\p{Script=Han}+$/u.test(head) && titles().has(rest)) return { name: head, surname: surnameBefore(head + 'x', n).length === 2 ? head.slice(0, 2) : head[0]!, title: rest, org: null };
+  }
+  if (/^\p{Script=Han}{2,4}$/u.test(s)) {
+    const two = s.slice(0, 2);
+    const surname = s.length >= 3 && grammar().people.compoundSurnames.includes(two) ? two : s[0]!;
+    return { name: s, surname, title: null, org: null };
+  }
+  return { name: null, surname: null, title: null, org: null };
+}
+
+export function person(raw: string, parts: NameParts = parseName(raw)): Person {
+  return { name: parts.name, surname: parts.surname, title: parts.title, org: parts.org, raw };
+}
+
+/** Does the string look like a person (a name grammar split or a bare 2–4 ideograph name)? */
+export function looksLikePerson(s: string): boolean {
+  const p = parseName(s);
+  return p.title !== null || p.name !== null;
+}
+
+let titleAlt: string | null = null;
+/** Regex source of every known title, longest first (for extractors that scan for titles). */
+export function titleAlternation(): string {
+  titleAlt ??= alternation(grammar().people.titles);
+  return titleAlt;
+}
+
+/** Split `main(paren)(paren)` into the main text and its bracketed notes, either bracket width. */
+export function splitParens(s: string): { main: string; notes: string[] } {
+  const notes: string[] = [];
+  let main = s.trim();
+  for (;;) {
+    const m = /[(（]([^()（）]*)[)）]\s*$/u.exec(main);
+    if (!m) break;
+    notes.unshift(m[1]!.trim());
+    main = main.slice(0, m.index).trim();
+  }
+  return { main, notes };
+}

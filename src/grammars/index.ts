@@ -1,0 +1,213 @@
+import type { AgendaKind, AttendanceStatus, AttendeeRole, RulingKind } from '../types.js';
+import { readTable, alternation, type Checker } from './load.js';
+
+export { GrammarError, alternation, escapeRegExp } from './load.js';
+
+const KINDS = ['metadata', 'chair-remarks', 'special-report', 'report', 'discussion', 'member-remarks', 'resolutions', 'extempore-motions', 'adjournment', 'other'] as const;
+const ROLES = ['convener', 'member', 'agency-representative', 'civil-representative', 'observer', 'staff'] as const;
+const STATUSES = ['present', 'proxy', 'on-leave', 'absent'] as const;
+
+export interface HeadingFamily {
+  id: string;
+  level: number;
+  numerals: string;
+  open: string[];
+  close: string[];
+  requireClose: boolean;
+}
+
+export interface Grammar {
+  numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
+  headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number };
+  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[] };
+  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[] };
+  fields: {
+    fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn', string[]>;
+    titleMarkers: string[];
+    meetingWords: string[];
+    onlineWords: string[];
+    agencyRefs: string[];
+    agencySuffixes: string[];
+    bodyKeywords: string[];
+  };
+  time: {
+    rocOffset: number;
+    eras: string[];
+    periods: Record<string, { pm: boolean | 'noon' }>;
+    weekdays: Record<string, number>;
+    weekdayPrefixes: string[];
+    hourWords: string[];
+    minuteWords: string[];
+    halfHour: string;
+    monthEnd: string[];
+    dueMarkers: string[];
+    offset: string;
+  };
+  layout: {
+    pageNumberPatterns: RegExp[];
+    pageEdgeOnlyPatterns: RegExp[];
+    repeatedEdgeLineMinPages: number;
+    repeatedEdgeLineShare: number;
+    sentenceEnds: string[];
+    wrapWidthShare: number;
+    minWrapWidth: number;
+  };
+  records: {
+    rulingLabels: { label: string; kind: RulingKind }[];
+    nonSpeakerLabels: string[];
+    attendeeGroups: { label: string; role: AttendeeRole; status?: AttendanceStatus }[];
+    attendanceReferenced: string[];
+    attendanceTableHeaders: string[];
+    statusMarks: { mark: string; status: AttendanceStatus }[];
+    proxyMarks: string[];
+    recorderMarks: string[];
+    countPattern: { prefix: string[]; suffix: string[] };
+    datasets: Record<
+      'submissionUnitsLabel' | 'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects',
+      string[]
+    >;
+    ownerVerbs: string[];
+    ownerStop: string[];
+  };
+}
+
+function strMap<K extends string>(c: Checker, o: Record<string, unknown>, key: string, names: readonly K[]): Record<K, string[]> {
+  const out = {} as Record<K, string[]>;
+  for (const n of names) out[n] = c.strings(o[n], `${key}.${n}`);
+  return out;
+}
+
+/** Loads and validates every table in `grammars/`. Throws GrammarError naming file and key. */
+export function loadGrammar(dir?: string): Grammar {
+  const numerals = readTable('numerals.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    return { digits: c.numberMap(o.digits, 'digits'), units: c.numberMap(o.units, 'units'), bigUnits: c.numberMap(o.bigUnits, 'bigUnits') };
+  }, dir);
+  const headings = readTable('headings.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const sets = c.obj(o.numeralSets, 'numeralSets') as Record<string, string>;
+    const families = (Array.isArray(o.families) ? o.families : []).map((f: unknown, i: number) => {
+      const fo = c.obj(f, `families[${i}]`);
+      const numeralsName = c.string(fo.numerals, `families[${i}].numerals`);
+      c.string(sets[numeralsName], `numeralSets.${numeralsName}`);
+      return {
+        id: c.string(fo.id, `families[${i}].id`),
+        level: c.number(fo.level, `families[${i}].level`),
+        numerals: numeralsName,
+        open: fo.open === undefined ? [] : (fo.open as unknown[]).length ? c.strings(fo.open, `families[${i}].open`) : [],
+        close: (fo.close as unknown[]).length ? c.strings(fo.close, `families[${i}].close`) : [],
+        requireClose: fo.requireClose !== false,
+      };
+    });
+    if (families.length === 0) c.strings(undefined, 'families');
+    return { listPrefixes: c.strings(o.listPrefixes, 'listPrefixes'), families, numeralSets: sets, maxTitleLength: c.number(o.maxTitleLength, 'maxTitleLength') };
+  }, dir);
+  const sections = readTable('sections.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const kinds = (o.kinds as unknown[]).map((k, i) => {
+      const ko = c.obj(k, `kinds[${i}]`);
+      return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
+    });
+    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers') };
+  }, dir);
+  const people = readTable('people.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    return {
+      titles: c.strings(o.titles, 'titles'),
+      compoundSurnames: c.strings(o.compoundSurnames, 'compoundSurnames'),
+      orgSuffixes: c.strings(o.orgSuffixes, 'orgSuffixes'),
+      givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
+      chairWords: c.strings(o.chairWords, 'chairWords'),
+    };
+  }, dir);
+  const fields = readTable('fields.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    return {
+      fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords'] as const),
+    };
+  }, dir);
+  const time = readTable('time.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
+    return {
+      rocOffset: c.number(o.rocOffset, 'rocOffset'),
+      eras: c.strings(o.eras, 'eras'),
+      periods,
+      weekdays: c.numberMap(o.weekdays, 'weekdays'),
+      weekdayPrefixes: c.strings(o.weekdayPrefixes, 'weekdayPrefixes'),
+      hourWords: c.strings(o.hourWords, 'hourWords'),
+      minuteWords: c.strings(o.minuteWords, 'minuteWords'),
+      halfHour: c.string(o.halfHour, 'halfHour'),
+      monthEnd: c.strings(o.monthEnd, 'monthEnd'),
+      dueMarkers: c.strings(o.dueMarkers, 'dueMarkers'),
+      offset: c.string(o.offset, 'offset'),
+    };
+  }, dir);
+  const records = readTable('records.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const cp = c.obj(o.countPattern, 'countPattern');
+    return {
+      rulingLabels: (o.rulingLabels as unknown[]).map((r, i) => {
+        const ro = c.obj(r, `rulingLabels[${i}]`);
+        return { label: c.string(ro.label, `rulingLabels[${i}].label`), kind: c.oneOf(ro.kind, `rulingLabels[${i}].kind`, ['chair-ruling', 'resolution'] as const) };
+      }),
+      nonSpeakerLabels: c.strings(o.nonSpeakerLabels, 'nonSpeakerLabels'),
+      attendeeGroups: (o.attendeeGroups as unknown[]).map((g, i) => {
+        const go = c.obj(g, `attendeeGroups[${i}]`);
+        const out: { label: string; role: AttendeeRole; status?: AttendanceStatus } = {
+          label: c.string(go.label, `attendeeGroups[${i}].label`),
+          role: c.oneOf(go.role, `attendeeGroups[${i}].role`, ROLES),
+        };
+        if (go.status !== undefined) out.status = c.oneOf(go.status, `attendeeGroups[${i}].status`, STATUSES);
+        return out;
+      }),
+      attendanceReferenced: c.strings(o.attendanceReferenced, 'attendanceReferenced'),
+      attendanceTableHeaders: c.strings(o.attendanceTableHeaders, 'attendanceTableHeaders'),
+      statusMarks: (o.statusMarks as unknown[]).map((s, i) => {
+        const so = c.obj(s, `statusMarks[${i}]`);
+        return { mark: c.string(so.mark, `statusMarks[${i}].mark`), status: c.oneOf(so.status, `statusMarks[${i}].status`, STATUSES) };
+      }),
+      proxyMarks: c.strings(o.proxyMarks, 'proxyMarks'),
+      recorderMarks: c.strings(o.recorderMarks, 'recorderMarks'),
+      countPattern: { prefix: c.strings(cp.prefix, 'countPattern.prefix'), suffix: c.strings(cp.suffix, 'countPattern.suffix') },
+      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
+      ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
+      ownerStop: c.strings(o.ownerStop, 'ownerStop'),
+    };
+  }, dir);
+  const layout = readTable('layout.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const regexes = (key: string) =>
+      c.strings(o[key], key).map((src, i) => {
+        try {
+          return new RegExp(src, 'u');
+        } catch {
+          return c.strings([''], `${key}[${i}] (a valid regular expression)`) as never;
+        }
+      });
+    return {
+      pageNumberPatterns: regexes('pageNumberPatterns'),
+      pageEdgeOnlyPatterns: regexes('pageEdgeOnlyPatterns'),
+      repeatedEdgeLineMinPages: c.number(o.repeatedEdgeLineMinPages, 'repeatedEdgeLineMinPages'),
+      repeatedEdgeLineShare: c.number(o.repeatedEdgeLineShare, 'repeatedEdgeLineShare'),
+      sentenceEnds: c.strings(o.sentenceEnds, 'sentenceEnds'),
+      wrapWidthShare: c.number(o.wrapWidthShare, 'wrapWidthShare'),
+      minWrapWidth: c.number(o.minWrapWidth, 'minWrapWidth'),
+    };
+  }, dir);
+  return { numerals, headings, sections, people, fields, time, layout, records };
+}
+
+let cached: Grammar | null = null;
+/** The package's own grammar, loaded once. */
+export function grammar(): Grammar {
+  cached ??= loadGrammar();
+  return cached;
+}
+
+/** Colon in both widths, as grammars write one and documents write either. */
+export const COLON = '[:：]';
+export const OPEN = '[(（]';
+export const CLOSE = '[)）]';
+export { alternation as alt };

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of the data tables: `grammars/` at the package root (same from src/ and dist/). */
+export const GRAMMAR_DIR = fileURLToPath(new URL('../../grammars/', import.meta.url));
+
+/** A grammar table is wrong: says which file and which key, so the fix is obvious. */
+export class GrammarError extends Error {
+  constructor(file: string, key: string, expected: string) {
+    super(`grammars/${file}: "${key}" must be ${expected}`);
+    this.name = 'GrammarError';
+  }
+}
+
+/** Reads one table and checks it with the given validator; the validator throws GrammarError. */
+export function readTable<T>(file: string, validate: (raw: unknown, check: Checker) => T, dir = GRAMMAR_DIR): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(dir + file, 'utf8'));
+  } catch (e) {
+    throw new GrammarError(file, '(file)', `readable JSON (${(e as Error).message})`);
+  }
+  return validate(raw, new Checker(file));
+}
+
+/** Small typed accessors that fail with the file and key path. */
+export class Checker {
+  constructor(readonly file: string) {}
+
+  obj(v: unknown, key: string): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new GrammarError(this.file, key, 'an object');
+    return v as Record<string, unknown>;
+  }
+
+  strings(v: unknown, key: string): string[] {
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.length === 0))
+      throw new GrammarError(this.file, key, 'a list of non-empty strings');
+    return v as string[];
+  }
+
+  string(v: unknown, key: string): string {
+    if (typeof v !== 'string') throw new GrammarError(this.file, key, 'a string');
+    return v;
+  }
+
+  number(v: unknown, key: string): number {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new GrammarError(this.file, key, 'a number');
+    return v;
+  }
+
+  numberMap(v: unknown, key: string): Record<string, number> {
+    const o = this.obj(v, key);
+    for (const [k, n] of Object.entries(o)) this.number(n, `${key}.${k}`);
+    return o as Record<string, number>;
+  }
+
+  oneOf<T extends string>(v: unknown, key: string, allowed: readonly T[]): T {
+    if (typeof v !== 'string' || !allowed.includes(v as T)) throw new GrammarError(this.file, key, `one of ${allowed.join(', ')}`);
+    return v as T;
+  }
+}
+
+/** Escape a literal for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An alternation of literals, longest first so that 副處長 wins over 處長. */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}

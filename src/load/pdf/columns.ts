@@ -1,0 +1,69 @@
+import type { Cell, PageLine } from './geometry.js';
+
+/** Fewest lines on each side of a gutter for a two-column layout. */
+const MIN_SIDE_LINES = 3;
+/** Share of left-column lines that must reach the gutter (prose fills its column; table labels do not). */
+const FULL_SHARE = 0.5;
+
+/**
+ * Reading order for two-column pages: find a vertical gutter in the middle of the text that no
+ * line crosses, then read each stretch of two-column lines left column first. Lines that cross
+ * the gutter (a full-width title) keep their place and end the stretch.
+ */
+export function readColumns(lines: readonly PageLine[]): PageLine[] {
+  const gutter = findGutter(lines);
+  if (gutter === null) return [...lines];
+  const out: PageLine[] = [];
+  let left: PageLine[] = [];
+  let rightSide: PageLine[] = [];
+  const flush = (): void => {
+    out.push(...left, ...rightSide);
+    left = [];
+    rightSide = [];
+  };
+  for (const l of lines) {
+    if (l.table || crosses(l, gutter)) {
+      flush();
+      out.push(l);
+      continue;
+    }
+    const l1 = part(l, l.cells.filter((c) => c.x1 <= gutter));
+    const r1 = part(l, l.cells.filter((c) => c.x0 >= gutter));
+    if (l1) left.push(l1);
+    if (r1) rightSide.push(r1);
+  }
+  flush();
+  return out;
+}
+
+function crosses(l: PageLine, x: number): boolean {
+  return l.cells.some((c) => c.x0 < x && c.x1 > x);
+}
+
+function part(l: PageLine, cells: Cell[]): PageLine | null {
+  if (cells.length === 0) return null;
+  return { ...l, cells, text: cells.map((c) => c.text).join(' '), x0: cells[0]!.x0, x1: cells[cells.length - 1]!.x1 };
+}
+
+/** An x in the middle third of the text block that no line crosses, with prose on both sides. */
+export function findGutter(lines: readonly PageLine[]): number | null {
+  const body = lines.filter((l) => !l.table);
+  if (body.length < 2 * MIN_SIDE_LINES) return null;
+  const x0 = Math.min(...body.map((l) => l.x0));
+  const x1 = Math.max(...body.map((l) => l.x1));
+  const w = x1 - x0;
+  let best: { x: number; crossing: number } | null = null;
+  for (let x = x0 + w / 3; x <= x0 + (2 * w) / 3; x += 2) {
+    const crossing = body.filter((l) => crosses(l, x)).length;
+    if (!best || crossing < best.crossing) best = { x, crossing };
+  }
+  if (!best || best.crossing > body.length / 4) return null;
+  const g = best.x;
+  const lefts = body.flatMap((l) => (crosses(l, g) ? [] : l.cells.filter((c) => c.x1 <= g)));
+  const rights = body.flatMap((l) => (crosses(l, g) ? [] : l.cells.filter((c) => c.x0 >= g)));
+  if (lefts.length < MIN_SIDE_LINES || rights.length < MIN_SIDE_LINES) return null;
+  const reach = Math.max(...lefts.map((c) => c.x1));
+  const em = Math.max(...body.map((l) => l.size));
+  const full = lefts.filter((c) => c.x1 >= reach - 3 * em).length;
+  return full / lefts.length >= FULL_SHARE ? g : null;
+}

@@ -1,0 +1,83 @@
+import { isCjk, noSpaceBetween } from './cjk.js';
+import { right, type Cell, type PageLine, type Run } from './geometry.js';
+
+/** Baselines closer than this (em) are one line (stack.md: ~0.4 em). */
+const SAME_LINE = 0.4;
+/** A horizontal gap wider than this (em) separates cells, not words. */
+export const CELL_GAP = 2;
+/** A gap wider than this (em) between Latin text is a word space. */
+const WORD_GAP = 0.2;
+/**
+ * Between two CJK characters only a gap of half a character is a space (a tab or typed space
+ * rendered as a gap, e.g. `北美司 周副參事`): justified Chinese text spreads characters by less.
+ * pdfjs's own blank items are ignored: it invents them for gaps, so they are not typed spaces.
+ */
+const CJK_GAP = 0.5;
+
+/**
+ * Rebuild lines from runs by position: text comes in content-stream order, so runs are grouped by
+ * baseline (within ~0.4 em) and read left to right. Spaces inside an item are kept; between items
+ * a space is added for a visible gap (wider between two CJK characters); gaps over ~2 em split cells.
+ */
+export function runsToLines(runs: readonly Run[]): PageLine[] {
+  const groups = groupByBaseline(runs);
+  const lines: PageLine[] = [];
+  for (const g of groups) {
+    const line = buildLine(g);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** Runs grouped into baselines, top of the page first. */
+export function groupByBaseline(runs: readonly Run[]): Run[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: { y: number; size: number; runs: Run[] }[] = [];
+  for (const r of sorted) {
+    const g = groups.find((c) => Math.abs(c.y - r.y) <= SAME_LINE * Math.min(c.size, r.size));
+    if (g) {
+      g.runs.push(r);
+      if (!r.blank) g.size = Math.max(g.size, r.size);
+    } else groups.push({ y: r.y, size: r.size, runs: [r] });
+  }
+  return groups.filter((g) => g.runs.some((r) => !r.blank)).map((g) => g.runs.sort((a, b) => a.x - b.x));
+}
+
+function bothCjk(a: string, b: string): boolean {
+  return isCjk(Array.from(a).pop() ?? '') && isCjk(Array.from(b)[0] ?? '');
+}
+
+function buildLine(runs: Run[]): PageLine | null {
+  const visible = runs.filter((r) => !r.blank);
+  const first = visible[0];
+  if (!first) return null;
+  const size = Math.max(...visible.map((r) => r.size));
+  const cells: Cell[] = [];
+  let cell: Cell = { text: first.str, x0: first.x, x1: right(first) };
+  let prev = first;
+  for (const r of visible.slice(1)) {
+    const gap = r.x - right(prev);
+    if (gap > CELL_GAP * size) {
+      cells.push(cell);
+      cell = { text: r.str, x0: r.x, x1: right(r) };
+    } else {
+      const spaced = noSpaceBetween(cell.text, r.str) ? bothCjk(cell.text, r.str) && gap >= CJK_GAP * size : gap > WORD_GAP * size;
+      cell.text += (spaced ? ' ' : '') + r.str;
+      cell.x1 = Math.max(cell.x1, right(r));
+    }
+    prev = r;
+  }
+  cells.push(cell);
+  for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
+  const kept = cells.filter((c) => c.text !== '');
+  if (kept.length === 0) return null;
+  return {
+    text: kept.map((c) => c.text).join(' '),
+    y: visible.reduce((s, r) => s + r.y, 0) / visible.length,
+    x0: kept[0]!.x0,
+    x1: kept[kept.length - 1]!.x1,
+    size,
+    cells: kept,
+    table: false,
+  };
+}

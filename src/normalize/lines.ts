@@ -1,0 +1,147 @@
+import { grammar } from '../grammars/index.js';
+import { startsStructure } from '../segment/labels.js';
+import type { Diagnostic } from '../types.js';
+import { MappedBuilder, type MappedText } from './mapped.js';
+
+interface RawLine {
+  start: number;
+  end: number; // trimmed content range in the input
+  newline: number; // offset of the line break after it (or input length)
+  page: number; // 0-based page index
+  text: string;
+  /** Width on the page including indentation: a wrapped indented line is full at its indent plus text. */
+  width: number;
+}
+
+/** Display width: ideographs and full-width forms take two columns, as on the page. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Split into lines, trimming spaces (not tabs: a leading tab is an empty table cell); `\f` starts a page. */
+export function splitLines(input: string, pageStarts: readonly number[]): RawLine[] {
+  const lines: RawLine[] = [];
+  let page = 0;
+  let pos = 0;
+  const starts = [...pageStarts];
+  while (pos <= input.length) {
+    let nl = pos;
+    while (nl < input.length && input[nl] !== '\n' && input[nl] !== '\f') nl++;
+    while (starts.length > page + 1 && starts[page + 1]! <= pos) page++;
+    let s = pos;
+    let e = nl;
+    while (s < e && (input[s] === ' ' || input[s] === '\r')) s++;
+    while (e > s && (input[e - 1] === ' ' || input[e - 1] === '\r' || input[e - 1] === '\t')) e--;
+    const text = input.slice(s, e);
+    lines.push({ start: s, end: e, newline: nl, page, text, width: displayWidth(text) + (s - pos) });
+    if (input[nl] === '\f') {
+      page++;
+      if (starts.length <= page) starts.push(nl + 1);
+    }
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+/**
+ * Lines that are page furniture, not content: page numbers (`- 3 -`, `第 3 頁`), and, when pages are known,
+ * a line repeated as the first or last line of many pages (running header or footer).
+ */
+export function findPageArtefacts(lines: readonly RawLine[]): Set<number> {
+  const g = grammar().layout;
+  const drop = new Set<number>();
+  const pageCount = lines.length ? lines[lines.length - 1]!.page + 1 : 0;
+  const edges = new Map<number, [number, number]>(); // page → indexes of its first and last non-blank lines
+  lines.forEach((l, i) => {
+    if (!l.text) return;
+    if (g.pageNumberPatterns.some((re) => re.test(l.text))) drop.add(i);
+    const e = edges.get(l.page);
+    if (!e) edges.set(l.page, [i, i]);
+    else e[1] = i;
+  });
+  if (pageCount < 2) return drop;
+  const byText = new Map<string, number[]>();
+  for (const [first, last] of edges.values()) {
+    // first and last non-blank line of one page
+    for (const i of first === last ? [first] : [first, last]) {
+      const t = lines[i]!.text;
+      if (g.pageEdgeOnlyPatterns.some((re) => re.test(t))) drop.add(i);
+      const key = t.replace(/\d+/g, '#'); // 第 3 頁 and 第 4 頁 are the same footer
+      byText.set(key, [...(byText.get(key) ?? []), i]);
+    }
+  }
+  const needed = Math.max(g.repeatedEdgeLineMinPages, Math.ceil(pageCount * g.repeatedEdgeLineShare));
+  for (const idx of byText.values()) if (new Set(idx.map((i) => lines[i]!.page)).size >= needed) idx.forEach((i) => drop.add(i));
+  return drop;
+}
+
+/**
+ * The width a hard-wrapped document wraps at: the most common width band among long lines, taken at its
+ * upper edge. Documents with unwrapped paragraphs have no dominant band; their long lines still count as full.
+ */
+export function estimateWrapWidth(lines: readonly { text: string; width?: number }[]): number {
+  const g = grammar().layout;
+  const widths = lines.filter((l) => l.text && !l.text.includes('\t')).map((l) => l.width ?? displayWidth(l.text)).filter((w) => w >= g.minWrapWidth);
+  if (widths.length === 0) return Infinity;
+  const bands = new Map<number, number>();
+  for (const w of widths) bands.set(w >> 2, (bands.get(w >> 2) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [band, n] of bands) {
+    if (n > bestCount || (n === bestCount && band > best)) {
+      best = band;
+      bestCount = n;
+    }
+  }
+  const near = widths.filter((w) => Math.abs((w >> 2) - best) <= 2);
+  return Math.max(...near);
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_END = /[A-Za-z0-9,.)]$/;
+const LATIN_START = /^[A-Za-z0-9(]/;
+/** A space between two ideographs: table cells flattened into one line (主任秘書室 徐主任秘書 儷文). */
+const CELL_GAP = /\p{Script=Han} +\p{Script=Han}/u;
+
+/** Should line b continue line a (a was wrapped by the page layout)? */
+export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = displayWidth(a)): boolean {
+  const g = grammar().layout;
+  if (!a || !b || a.includes('\t') || b.includes('\t')) return false;
+  if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
+  if (aWidth < wrapWidth * g.wrapWidthShare) return false;
+  if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
+  return !startsStructure(b);
+}
+
+/** The joint between two rejoined lines: none between ideographs, one space between Latin words. */
+export function joint(a: string, b: string): string {
+  return LATIN_END.test(a) && LATIN_START.test(b) && !HAN.test(a.slice(-1)) ? ' ' : '';
+}
+
+/**
+ * Rebuild logical lines: trim, drop page artefacts and blank lines, rejoin lines wrapped by the layout.
+ * Returns the text with its offset map and the page (0-based) each output line starts on.
+ */
+export function normalizeLines(input: string, pageStarts: readonly number[]): { mapped: MappedText; linePages: number[]; diagnostics: Diagnostic[]; dropped: number } {
+  const lines = splitLines(input, pageStarts);
+  const drop = findPageArtefacts(lines);
+  const kept = lines.filter((l, i) => l.text && !drop.has(i));
+  const wrap = estimateWrapWidth(kept);
+  const b = new MappedBuilder();
+  const linePages: number[] = [];
+  let prev: RawLine | null = null;
+  for (const l of kept) {
+    if (prev && continuesLine(prev.text, l.text, wrap, prev.width)) {
+      // The decision looks at the last physical line, as the page showed it.
+      b.replace(joint(prev.text, l.text), prev.end, prev.end);
+    } else {
+      if (prev) b.replace('\n', prev.newline, prev.newline + 1);
+      linePages.push(l.page);
+    }
+    b.copy(input, l.start, l.end);
+    prev = l;
+  }
+  return { mapped: b.build(input.length), linePages, diagnostics: [], dropped: drop.size };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { LoadedSource } from './load/types.js';
+import { normalize } from './normalize/index.js';
+import { toLines } from './segment/lines.js';
+import { buildHeadings } from './segment/headings.js';
+import { makeContext } from './extract/context.js';
+import { extractMetadata } from './extract/metadata.js';
+import { decideKind } from './extract/kind.js';
+import { extractRecords } from './extract/records.js';
+import { buildAgenda } from './assemble/agenda.js';
+import type { Diagnostic, MinutesDocument, SourceFormat } from './types.js';
+
+export interface ParseOptions {
+  /** File name for `source.name`. */
+  name?: string | null;
+  format?: SourceFormat;
+  /** Include the normalised text (`text`) that spans point into. */
+  text?: boolean;
+  /** Promote warnings to errors. */
+  strict?: boolean;
+}
+
+/**
+ * The stages, in order. Each is a pure function of the previous stages' output:
+ * load → normalize → segment → extract (metadata, kind, records) → assemble.
+ */
+export const STAGES = ['load', 'normalize', 'segment', 'extract.metadata', 'extract.kind', 'extract.records', 'assemble'] as const;
+
+/** Text (already loaded) → MinutesDocument. Never throws on bad input: problems become diagnostics. */
+export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}): MinutesDocument {
+  const diagnostics: Diagnostic[] = [...source.diagnostics];
+  const norm = normalize(source.text, source.pageStarts);
+  diagnostics.push(...norm.diagnostics);
+  const lines = toLines(norm.text, norm.linePages);
+  const seg = buildHeadings(lines);
+  diagnostics.push(...seg.diagnostics);
+  const ctx = makeContext(norm.text, lines, seg.headings);
+
+  const meta = extractMetadata(ctx);
+  const kind = decideKind(meta.value);
+  diagnostics.push(...kind.diagnostics);
+  const isMinutes = kind.kind === 'minutes';
+  if (isMinutes) diagnostics.push(...meta.diagnostics);
+  if (lines.length === 0) diagnostics.push({ severity: 'error', code: 'empty-document', message: 'The document has no text.' });
+  else if (seg.headings.length === 0)
+    diagnostics.push({ severity: 'warning', code: 'no-headings', message: 'No numbered sections (壹、 一、 (一) 1.) were found; the agenda is empty.' });
+
+  const records = isMinutes ? extractRecords(ctx, meta.value) : null;
+  if (records) diagnostics.push(...records.diagnostics);
+  const { agenda, agendaIdOf } = buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes);
+
+  const doc: MinutesDocument = {
+    schema: 'minutes/1',
+    source: { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages },
+    kind: kind.kind,
+    title: meta.value.title,
+    meeting: isMinutes ? { ...meta.value.meeting, recorder: records?.recorder ?? meta.value.meeting.recorder } : null,
+    agenda,
+    attendees: records?.attendees ?? [],
+    speeches: (records?.speeches ?? []).map(({ headingId, ...s }) => ({ ...s, agendaId: agendaIdOf(headingId) })),
+    rulings: (records?.rulings ?? []).map(({ headingId, ...r }) => ({ ...r, agendaId: agendaIdOf(headingId) })),
+    datasets: records?.datasets ?? [],
+    actions: records?.actions ?? [],
+    diagnostics: options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics,
+  };
+  if (options.text) doc.text = norm.text;
+  return doc;
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

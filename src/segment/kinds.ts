@@ -1,0 +1,40 @@
+import { grammar } from '../grammars/index.js';
+import type { AgendaKind } from '../types.js';
+import { matchLabel } from './labels.js';
+
+/** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
+function squeeze(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one.
+ * `metadata` only where the heading is a field (時間：…) or the bare field name.
+ */
+export function sectionKind(title: string): AgendaKind {
+  const t = squeeze(title);
+  const label = matchLabel(title)?.label;
+  for (const { kind, keywords } of grammar().sections.kinds) {
+    for (const k of keywords) {
+      if (!t.startsWith(k)) continue;
+      if (kind === 'metadata' && !(label === k || t === k)) continue;
+      return kind;
+    }
+  }
+  return 'other';
+}
+
+/** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
+export function isOmitted(title: string): boolean {
+  const t = squeeze(title);
+  return grammar().sections.omittedMarkers.some((m) => t.includes(squeeze(m)) && (t.endsWith(squeeze(m)) || /略[)）]?/.test(t.slice(-3))));
+}
+
+/** Title as shown in the agenda: a field heading shows its field name; trailing colons and (略) notes go. */
+export function headingTitle(rest: string): string {
+  const label = matchLabel(rest);
+  if (label && sectionKind(rest) === 'metadata') return label.label;
+  return rest
+    .replace(/[\s:：]+$/u, '')
+    .trim();
+}

@@ -1,0 +1,50 @@
+import { grammar, alternation } from '../grammars/index.js';
+import { matchMarker } from './markers.js';
+
+export interface LabelMatch {
+  /** The label with inner spaces removed (主   席 → 主席). */
+  label: string;
+  /** As written. */
+  raw: string;
+  /** Text after the colon, trimmed. */
+  rest: string;
+  /** Offset of `rest` in the line. */
+  restOffset: number;
+}
+
+/**
+ * A `label：value` line start: a short run of name-like characters (ideographs, Latin, digits, brackets,
+ * spaces for letter-spaced labels such as `主   席:`) ended by a colon in either width. Sentence punctuation
+ * before the colon means it is prose, not a label; `https://` is not a label either.
+ */
+const LABEL = /^([\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆& ]{1,40}?)[ \t]*[:：](?!\/\/)/u;
+
+export function matchLabel(line: string): LabelMatch | null {
+  const m = LABEL.exec(line);
+  if (!m) return null;
+  const raw = m[1]!.trim();
+  if (!/\p{Script=Han}/u.test(raw)) return null;
+  let restOffset = m[0].length;
+  while (restOffset < line.length && (line[restOffset] === ' ' || line[restOffset] === '\t')) restOffset++;
+  return { label: raw.replace(/\s+/g, (s, i: number) => (isBetweenHan(raw, i, s.length) ? '' : ' ')), raw, rest: line.slice(restOffset).trimEnd(), restOffset };
+}
+
+function isBetweenHan(s: string, i: number, n: number): boolean {
+  return /\p{Script=Han}/u.test(s[i - 1] ?? '') && /\p{Script=Han}/u.test(s[i + n] ?? '');
+}
+
+let rulingStart: RegExp | null = null;
+/** The line starts with a ruling label (主席裁示, 決議 …), with or without a colon. */
+export function startsWithRulingLabel(line: string): boolean {
+  rulingStart ??= new RegExp(`^(?:${alternation(grammar().records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]|$)`);
+  return rulingStart.test(line);
+}
+
+/**
+ * Does this line begin a new unit (heading, field, speaker, ruling, table row)? Such a line never joins
+ * the line before it when wrapped lines are rejoined.
+ */
+export function startsStructure(line: string): boolean {
+  if (line.includes('\t')) return true;
+  return matchMarker(line) !== null || matchLabel(line) !== null || startsWithRulingLabel(line);
+}
