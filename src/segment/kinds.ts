@@ -33,8 +33,9 @@ export function isOmitted(title: string): boolean {
 /** Title as shown in the agenda: a field heading shows its field name; trailing colons and (略) notes go. */
 export function headingTitle(rest: string): string {
   const label = matchLabel(rest);
-  if (label && sectionKind(rest) === 'metadata') return label.label;
-  return rest
-    .replace(/[\s:：]+$/u, '')
-    .trim();
+  // 時間：110 年… / 散會：上午 11 時: the field or section word is the title, the value is not.
+  if (label && sectionKind(label.label) !== 'other') return label.label;
+  let title = rest.trim();
+  for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
+  return title.replace(/[\s:：。]+$/u, '').trim();
 }

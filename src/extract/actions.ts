@@ -1,0 +1,76 @@
+import { grammar, alternation } from '../grammars/index.js';
+import type { ActionItem, Meeting } from '../types.js';
+import { spanOf } from '../segment/lines.js';
+import type { Heading } from '../segment/headings.js';
+import type { ExtractContext } from './context.js';
+import { deepestHeadingOf } from './context.js';
+import { gregorianYear, monthEnd } from './datetime.js';
+import type { RulingDraft } from './records.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+let ownerRe: RegExp | null = null;
+
+/** The unit asked to act: 請國組司…, 請各單位配合… (the shortest run before a verb of the table). */
+function ownerIn(text: string): string | null {
+  const r = grammar().records;
+  ownerRe ??= new RegExp(`(?:${alternation(r.ownerVerbs)})([\\p{Script=Han}A-Za-z、]{2,20}?)(?=${alternation(r.ownerStop)})`, 'u');
+  return ownerRe.exec(text)?.[1] ?? null;
+}
+
+/** The year a block is about: an enclosing heading that starts with it (`(一) 110 年部分`). */
+function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
+  const byId = new Map(ctx.headings.map((h) => [h.id, h]));
+  for (let h: Heading | undefined = deepestHeadingOf(ctx, lineIndex) ?? undefined; h; h = h.parent ? byId.get(h.parent) : undefined) {
+    const m = /^\s*([0-9]{2,4})\s*年(?:度)?\s*(?:部分|部份|$)/u.exec(h.rest);
+    if (m) return gregorianYear(Number(m[1]));
+  }
+  return null;
+}
+
+/**
+ * Tasks with deadlines in rulings: `(12/15 前完成)` resolved against the year of the block it sits in or
+ * the meeting; `111 年 3 月 15 日前`; `106 年 1 月底前` → last day of that month.
+ */
+export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraft[], meeting: Meeting): ActionItem[] {
+  const t = grammar().time;
+  const due = alternation(t.dueMarkers);
+  const shortDate = new RegExp(`[(（]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})[^)）]{0,8}[)）]`, 'gu');
+  const fullDate = new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu');
+  const out: ActionItem[] = [];
+  const meetingDate = meeting.date;
+  for (const r of rulings) {
+    const first = r.span.line - 1;
+    const last = ctx.lines.findIndex((l) => l.end >= r.span.end);
+    for (let i = first; i <= (last < 0 ? ctx.lines.length - 1 : last); i++) {
+      const line = ctx.lines[i]!;
+      const body = ctx.headingAt.get(i)?.rest ?? line.text;
+      const owner = ownerIn(body) ?? ancestorsOwner(ctx, i);
+      for (const m of line.text.matchAll(shortDate)) {
+        const month = Number(m[1]);
+        const day = Number(m[2]);
+        let year = yearOfBlock(ctx, i) ?? (meetingDate ? Number(meetingDate.slice(0, 4)) : null);
+        if (year === null || month < 1 || month > 12 || day < 1 || day > 31) continue;
+        if (!yearOfBlock(ctx, i) && meetingDate && `${year}-${pad(month)}-${pad(day)}` < meetingDate) year++;
+        out.push({ text: body.trim(), due: `${year}-${pad(month)}-${pad(day)}`, owner, rule: 'actions.month-day', span: spanOf(line, line.start + m.index!, line.start + m.index! + m[0].length) });
+      }
+      for (const m of line.text.matchAll(fullDate)) {
+        const year = gregorianYear(Number(m[1]));
+        const month = Number(m[2]);
+        if (month < 1 || month > 12) continue;
+        const date = m[3] ? `${year}-${pad(month)}-${pad(Number(m[3]))}` : monthEnd(year, month);
+        out.push({ text: body.trim(), due: date, owner, rule: m[3] ? 'actions.full-date' : 'actions.month-end', span: spanOf(line, line.start + m.index!, line.start + m.index! + m[0].length) });
+      }
+    }
+  }
+  return out;
+}
+
+function ancestorsOwner(ctx: ExtractContext, lineIndex: number): string | null {
+  const byId = new Map(ctx.headings.map((h) => [h.id, h]));
+  for (let h: Heading | undefined = deepestHeadingOf(ctx, lineIndex) ?? undefined; h; h = h.parent ? byId.get(h.parent) : undefined) {
+    const o = ownerIn(h.rest);
+    if (o) return o;
+  }
+  return null;
+}

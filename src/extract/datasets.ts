@@ -1,0 +1,108 @@
+import { grammar, alternation } from '../grammars/index.js';
+import type { DatasetDecision, DatasetDecisionKind, Diagnostic } from '../types.js';
+import { spanOf } from '../segment/lines.js';
+import { parseChineseNumeral } from '../segment/numerals.js';
+import type { ExtractContext } from './context.js';
+import type { RulingDraft, SpeechDraft } from './records.js';
+import { foldName } from './speeches.js';
+
+const NUM = '[0-9]{1,4}|[一二三四五六七八九十兩]{1,4}';
+const QUOTED = /「([^「」]{2,80})」/gu;
+
+let submissionRe: RegExp | null = null;
+let proseRe: RegExp | null = null;
+
+/** `1. 公眾會 1 項：「外交部全球資訊網各國家與地區相關資訊」。`: unit, count and quoted names. */
+function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] {
+  const d = grammar().records.datasets;
+  submissionRe ??= new RegExp(`^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(${NUM})\\s*(?:${alternation(d.itemCountWords)})\\s*[:：]\\s*(「.*)$`, 'u');
+  const out: DatasetDecision[] = [];
+  for (let i = from; i < ctx.lines.length; i++) {
+    const line = ctx.lines[i]!;
+    const text = ctx.headingAt.get(i)?.rest ?? line.text;
+    const m = submissionRe.exec(text);
+    if (!m) continue;
+    const offset = line.text.length - text.length + m.index! + m[0].length - m[3]!.length;
+    for (const q of m[3]!.matchAll(QUOTED)) {
+      const start = line.start + offset + q.index! + 1;
+      out.push({ name: q[1]!, unit: m[1]!.trim(), count: parseChineseNumeral(m[2]!), decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.submission-list', span: spanOf(line, start, start + q[1]!.length) });
+    }
+  }
+  return out;
+}
+
+/** `本次擬再公開外交部全球資訊網最新消息之中英文說明。` in a speech: a submission by the speaker's unit. */
+function proseSubmissions(ctx: ExtractContext, speeches: readonly SpeechDraft[]): DatasetDecision[] {
+  const d = grammar().records.datasets;
+  // The speaker's own proposal: 本次擬再公開…; a bare 擬開放資料 is a noun phrase (the data to be opened), not a submission.
+  proseRe ??= new RegExp(`(?:本次|本季|本年度|今年)(?:${alternation(d.proposeVerbs.filter((v) => v.startsWith('擬')))})([^。；;，,]{2,60})`, 'gu');
+  const out: DatasetDecision[] = [];
+  for (const s of speeches) {
+    for (const m of s.text.matchAll(proseRe)) {
+      const object = m[1]!.trim();
+      const quoted = [...object.matchAll(QUOTED)].map((q) => q[1]!);
+      const where = ctx.text.indexOf(object, s.span.start);
+      const line = ctx.lines.find((l) => where >= l.start && where <= l.end) ?? ctx.lines[s.span.line - 1]!;
+      for (const name of quoted.length ? quoted : [object.replace(/^[之的]/u, '')]) {
+        out.push({ name, unit: s.speaker.org, count: null, decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.prose-submission', span: spanOf(line, Math.max(where, line.start), Math.max(where, line.start) + object.length) });
+      }
+    }
+  }
+  return out;
+}
+
+let namedDecisionRe: RegExp | null = null;
+function namedRe(): RegExp {
+  const d = grammar().records.datasets;
+  const verbs = alternation([...d.approveVerbs, ...d.rejectVerbs, ...d.deferVerbs]);
+  namedDecisionRe ??= new RegExp(`(?:${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*[、及和與]\\s*「[^「」]+」)*`, 'u');
+  return namedDecisionRe;
+}
+
+function decisionIn(sentence: string): DatasetDecisionKind | null {
+  const d = grammar().records.datasets;
+  if (d.rejectVerbs.some((v) => sentence.includes(v))) return 'rejected';
+  if (d.deferVerbs.some((v) => sentence.includes(v))) return 'deferred';
+  if (d.approveVerbs.some((v) => sentence.includes(v)) || /同意(?:開放|公開)/u.test(sentence)) return 'approved';
+  return null;
+}
+
+/**
+ * Dataset decisions: submissions (lists and prose), then the rulings that decide them — by name
+ * (`同意開放領務局提報之「…」`) or all at once (`同意開放各單位提報之資料`, `預計開放資料集(如附件 2)同意開放`).
+ * A blanket decision decides every submission named before it; with none named it is one blanket record.
+ */
+export function extractDatasets(ctx: ExtractContext, bodyStart: number, speeches: readonly SpeechDraft[], rulings: readonly RulingDraft[]): { datasets: DatasetDecision[]; diagnostics: Diagnostic[] } {
+  const d = grammar().records.datasets;
+  const submitted = [...namedSubmissions(ctx, bodyStart), ...proseSubmissions(ctx, speeches)].sort((a, b) => a.span.start - b.span.start);
+  const extra: DatasetDecision[] = [];
+  for (const r of rulings) {
+    const sentences = r.text.split(/[。；;\n]/u);
+    for (const sentence of sentences) {
+      const decision = decisionIn(sentence);
+      if (!decision) continue;
+      // Named: the verb governs the quoted names directly (同意開放領務局提報之「…」、「…」), no clause break between.
+      const named = namedRe().exec(sentence);
+      const names = named ? [...named[0].matchAll(QUOTED)].map((q) => q[1]!) : [];
+      if (names.length) {
+        const unit = /([\p{Script=Han}A-Za-z]{2,12}?)(?:提報|所提)之?\s*「/u.exec(named![0])?.[1]?.replace(/^(?:開放|公開|同意)+/u, '') ?? null;
+        for (const name of names) {
+          const hit = submitted.find((s) => foldName(s.name).includes(foldName(name)) || foldName(name).includes(foldName(s.name)));
+          if (hit) Object.assign(hit, { decision, rulingId: r.id, unit: hit.unit ?? unit });
+          else extra.push({ name, unit, count: null, decision, scope: 'named', annex: null, rulingId: r.id, rule: 'datasets.ruling-named', span: r.span });
+        }
+        continue;
+      }
+      if (!d.blanketObjects.some((o) => sentence.includes(o))) continue;
+      const annex = /附件\s*([0-9一二三四五六七八九十]+)/u.exec(sentence);
+      const pending = submitted.filter((s) => s.decision === 'proposed' && s.span.start < r.span.start);
+      if (pending.length) for (const s of pending) Object.assign(s, { decision, rulingId: r.id });
+      else
+        extra.push({ name: null, unit: null, count: null, decision, scope: 'all-submitted', annex: annex ? `附件 ${annex[1]}` : null, rulingId: r.id, rule: 'datasets.ruling-blanket', span: r.span });
+    }
+  }
+  const diagnostics: Diagnostic[] = submitted
+    .filter((s) => s.decision === 'proposed')
+    .map((s) => ({ severity: 'warning' as const, code: 'dataset-undecided', message: `No ruling decides the submitted dataset 「${s.name}」; it is listed as proposed.`, span: s.span }));
+  return { datasets: [...submitted, ...extra], diagnostics };
+}
