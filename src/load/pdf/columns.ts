@@ -62,8 +62,10 @@ export function findGutter(lines: readonly PageLine[]): number | null {
   const lefts = body.flatMap((l) => (crosses(l, g) ? [] : l.cells.filter((c) => c.x1 <= g)));
   const rights = body.flatMap((l) => (crosses(l, g) ? [] : l.cells.filter((c) => c.x0 >= g)));
   if (lefts.length < MIN_SIDE_LINES || rights.length < MIN_SIDE_LINES) return null;
+  // Prose fills its column: most left-side lines run from the left margin to near the gutter.
   const reach = Math.max(...lefts.map((c) => c.x1));
   const em = Math.max(...body.map((l) => l.size));
-  const full = lefts.filter((c) => c.x1 >= reach - 3 * em).length;
+  const span = reach - x0;
+  const full = lefts.filter((c) => c.x1 >= reach - 3 * em && c.x1 - c.x0 >= 0.6 * span).length;
   return full / lefts.length >= FULL_SHARE ? g : null;
 }

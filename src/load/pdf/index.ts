@@ -56,7 +56,7 @@ async function readDocument(doc: PdfDocument): Promise<LoadedSource> {
     try {
       const page = await doc.getPage(n);
       try {
-        const content = await readPage(page, pdfjs);
+        const content = await readPage(page, pdfjs, carry !== null);
         const layout = layoutPage(content, carry);
         carry = layout.carryXs;
         if (layout.lines.length === 0 && content.hasImages) imageOnly.push(n);

@@ -1,26 +1,40 @@
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import type { PageContent, Rule, Run } from './geometry.js';
+import { right, type PageContent, type Rule, type Run } from './geometry.js';
+import { groupByBaseline } from './items-to-lines.js';
 import type { Pdfjs } from './pdfjs.js';
 import { rulesFromOperators } from './rules.js';
 import { itemsToRuns, type TextItemLike } from './runs.js';
 
+/** Text this far apart (em) on one baseline may sit in two table cells (cell padding ≈ 0.9 em). */
+const CELL_HINT_GAP = 0.8;
+
 /**
- * Read what layout needs from one page: text runs and drawn rules, moved so the page's
- * view box starts at (0, 0). The operator list also tells whether the page paints images.
+ * Read what layout needs from one page: text runs and drawn rules, moved so the page's view box
+ * starts at (0, 0). The operator list (rules, images) costs about as much as the text, so it is
+ * only fetched when it can matter: a page without text (is it a scan?), with text spread apart
+ * on one baseline (is it a table?), or after a page that ended in a table (does it continue?).
  */
-export async function readPage(page: PDFPageProxy, pdfjs: Pdfjs): Promise<PageContent> {
+export async function readPage(page: PDFPageProxy, pdfjs: Pdfjs, tableContinues: boolean): Promise<PageContent> {
   const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
   const text = await page.getTextContent();
   const items: TextItemLike[] = text.items.filter((i): i is TextItem => 'str' in i);
-  const ops = await page.getOperatorList();
-  const { rules, hasImages } = rulesFromOperators(ops.fnArray, ops.argsArray, pdfjs.OPS);
-  const shiftRun = (r: Run): Run => ({ ...r, x: r.x - vx0, y: r.y - vy0 });
-  const shiftRule = (r: Rule): Rule => ({ x0: r.x0 - vx0, x1: r.x1 - vx0, y0: r.y0 - vy0, y1: r.y1 - vy0 });
-  return {
-    width: Math.abs(vx1 - vx0),
-    height: Math.abs(vy1 - vy0),
-    runs: itemsToRuns(items).map(shiftRun),
-    rules: rules.map(shiftRule),
-    hasImages,
-  };
+  const runs = itemsToRuns(items).map((r): Run => ({ ...r, x: r.x - vx0, y: r.y - vy0 }));
+  let rules: Rule[] = [];
+  let hasImages = false;
+  if (tableContinues || mayNeedOperators(runs)) {
+    const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    const found = rulesFromOperators(ops.fnArray, ops.argsArray, pdfjs.OPS);
+    rules = found.rules.map((r) => ({ x0: r.x0 - vx0, x1: r.x1 - vx0, y0: r.y0 - vy0, y1: r.y1 - vy0 }));
+    hasImages = found.hasImages;
+  }
+  return { width: Math.abs(vx1 - vx0), height: Math.abs(vy1 - vy0), runs, rules, hasImages };
+}
+
+export function mayNeedOperators(runs: readonly Run[]): boolean {
+  const groups = groupByBaseline(runs);
+  if (groups.length === 0) return true;
+  return groups.some((g) => {
+    const visible = g.filter((r) => !r.blank);
+    return visible.some((r, i) => i > 0 && r.x - right(visible[i - 1]!) >= CELL_HINT_GAP * r.size);
+  });
 }

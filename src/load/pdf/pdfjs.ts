@@ -25,8 +25,18 @@ export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; w
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   cached ??= (async () => {
-    installDomMatrixStub();
-    return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+    if (!installStubs()) return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+    // Without canvas pdfjs prints "Cannot load @napi-rs/canvas" at import, before any verbosity
+    // option applies: drop exactly those lines while importing.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0]))) warn(...args);
+    };
+    try {
+      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+    } finally {
+      console.warn = warn;
+    }
   })().catch((e: unknown) => {
     cached = null; // let a later call retry rather than caching the failure
     throw e;
@@ -36,15 +46,16 @@ export function loadPdfjs(): Promise<Pdfjs> {
 
 /**
  * The legacy build evaluates `new DOMMatrix()` at import. It polyfills DOMMatrix from the optional
- * `@napi-rs/canvas`; when that is absent (`--omit=optional`) a minimal identity stub is enough,
- * because text extraction never renders.
+ * `@napi-rs/canvas`; when that is absent (`--omit=optional`) minimal stubs are enough, because
+ * text extraction never renders. They are installed only then, so a host with canvas is untouched.
+ * Returns whether stubs were installed.
  */
-function installDomMatrixStub(): void {
+function installStubs(): boolean {
   const g = globalThis as { DOMMatrix?: unknown };
-  if (g.DOMMatrix !== undefined) return;
+  if (g.DOMMatrix !== undefined) return false;
   try {
     require.resolve('@napi-rs/canvas', { paths: [dirname(require.resolve('pdfjs-dist/package.json'))] });
-    return; // pdfjs will take DOMMatrix from the canvas package itself
+    return false; // pdfjs will take DOMMatrix from the canvas package itself
   } catch {
     // fall through to the stub
   }
@@ -57,4 +68,9 @@ function installDomMatrixStub(): void {
     invertSelf(): this { return this; }
   }
   g.DOMMatrix = DOMMatrixStub;
+  // Also used only for rendering; stubbing them keeps pdfjs from printing import-time warnings.
+  const h = globalThis as { ImageData?: unknown; Path2D?: unknown };
+  h.ImageData ??= class ImageDataStub {};
+  h.Path2D ??= class Path2DStub {};
+  return true;
 }

@@ -23,25 +23,63 @@ export function itemsToRuns(items: readonly TextItemLike[]): Run[] {
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
     const size = Math.abs(d) || Math.abs(a);
     if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) continue;
-    runs.push({ str: it.str, x: e, y: f, w: Math.max(0, it.width), size, blank: it.str.trim() === '' });
+    const w = Math.max(0, it.width);
+    runs.push({ str: undoubleGlyphs(it.str, w, size), x: e, y: f, w, size, blank: it.str.trim() === '' });
   }
   return dedupeFakeBold(runs);
 }
 
+/**
+ * Fake bold drawn glyph by glyph (each glyph, a small step back, the glyph again) reaches pdfjs as
+ * one item with every character doubled ("壹壹、、主主席席") but only half the advance width.
+ * Both conditions are required: real text doubles some characters (謝謝), never all at half width.
+ */
+export function undoubleGlyphs(str: string, width: number, size: number): string {
+  const chars = Array.from(str);
+  if (chars.length < 4 || chars.length % 2 !== 0) return str;
+  for (let i = 0; i < chars.length; i += 2) if (chars[i] !== chars[i + 1]) return str;
+  const half = chars.filter((_, i) => i % 2 === 0);
+  const expected = half.reduce((s, ch) => s + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0) * size;
+  return width <= 1.25 * expected ? half.join('') : str;
+}
+
+/**
+ * Drop glyphs drawn a second time at (almost) the same place by another item. Producers that
+ * simulate bold draw a line twice shifted by a fraction of a point, or each glyph twice with a
+ * small step back, which pdfjs reports as overlapping items ("壹", "壹、", "、主", …).
+ * Glyph positions inside an item are estimated from its width (CJK glyphs share one advance).
+ */
 export function dedupeFakeBold(runs: readonly Run[]): Run[] {
   const out: Run[] = [];
-  const seen = new Map<string, Run[]>();
-  for (const r of runs) {
+  const seen = new Map<string, { x: number; y: number; run: number }[]>();
+  runs.forEach((r, index) => {
     if (r.blank) {
       out.push(r);
-      continue;
+      return;
     }
-    const twins = seen.get(r.str) ?? [];
+    const chars = Array.from(r.str);
+    const cw = r.w / chars.length;
     const tol = SAME_PLACE * r.size;
-    if (twins.some((t) => Math.abs(t.x - r.x) <= tol && Math.abs(t.y - r.y) <= tol)) continue;
-    twins.push(r);
-    seen.set(r.str, twins);
-    out.push(r);
-  }
+    let piece: string[] = [];
+    let pieceStart = 0;
+    const flush = (end: number): void => {
+      if (piece.length > 0) out.push({ ...r, str: piece.join(''), x: r.x + pieceStart * cw, w: (end - pieceStart) * cw });
+      piece = [];
+    };
+    chars.forEach((ch, i) => {
+      const x = r.x + i * cw;
+      const places = seen.get(ch) ?? [];
+      if (places.some((p) => p.run !== index && Math.abs(p.x - x) <= tol && Math.abs(p.y - r.y) <= tol)) {
+        flush(i);
+        pieceStart = i + 1;
+        return;
+      }
+      if (piece.length === 0) pieceStart = i;
+      piece.push(ch);
+      places.push({ x, y: r.y, run: index });
+      seen.set(ch, places);
+    });
+    flush(chars.length);
+  });
   return out;
 }
