@@ -45,7 +45,7 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   else if (seg.headings.length === 0)
     diagnostics.push({ severity: 'warning', code: 'no-headings', message: 'No numbered sections (壹、 一、 (一) 1.) were found; the agenda is empty.' });
 
-  const records = isMinutes ? extractRecords(ctx, meta.value) : null;
+  const records = isMinutes ? guarded('extract.records', diagnostics, () => extractRecords(ctx, meta.value), null) : null;
   if (records) diagnostics.push(...records.diagnostics);
   const { agenda, agendaIdOf } = buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes);
 
@@ -65,6 +65,24 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   };
   if (options.text) doc.text = norm.text;
   return doc;
+}
+
+/**
+ * Run a stage; a bug in it becomes an `internal-error` diagnostic and the stage's empty result, so one
+ * unexpected document never takes a whole archive down. (Bad input is handled inside the stages; this is
+ * the net under them.)
+ */
+function guarded<T>(stage: string, diagnostics: Diagnostic[], run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (e) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'internal-error',
+      message: `The ${stage} stage failed (${(e as Error).message}); its records are missing from this document. Please report it with the document.`,
+    });
+    return fallback;
+  }
 }
 
 export function sha256(bytes: Uint8Array | string): string {

@@ -3,7 +3,7 @@ import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { groupOf, parseAttendeeEntry, type GroupInfo } from './attendees.js';
-import { parseName, squeezeHan } from './person.js';
+import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
 export function isAttendanceHeader(text: string): boolean {
@@ -75,19 +75,67 @@ function tabRows(rows: readonly Line[]): Attendee[] {
   return out;
 }
 
-/** `unit person` or `person` on one line, in a flattened table: the person is the last one or two tokens. */
-function splitUnitPerson(text: string): { unit: string | null; person: string; personIndex: number } | null {
-  const tokens = [...text.matchAll(/[^\s\u3000]+/gu)].map((m) => ({ text: m[0], index: m.index! }));
-  for (const take of [2, 1]) {
-    if (tokens.length < take) continue;
-    const personTokens = tokens.slice(tokens.length - take);
-    const personText = text.slice(personTokens[0]!.index);
-    const parts = parseName(personText);
-    if (!parts.title || !parts.name || parts.org) continue;
-    const unitText = squeezeHan(text.slice(0, personTokens[0]!.index));
-    return { unit: unitText || null, person: personText, personIndex: personTokens[0]!.index };
+const TOKEN = /[^\s\u3000]+/gu;
+
+/** A cell token that is one person, possibly with its org in front (國際事務會李副參事樹東(代理)). */
+function personToken(text: string): { org: string | null } | null {
+  const { main } = splitParens(text);
+  const parts = parseName(main);
+  return parts.title && parts.name ? { org: parts.org } : null;
+}
+
+/**
+ * One row of a table flattened into a line: `[category] [unit] person [person …]`. People are read from the
+ * right (`徐主任秘書 儷文` is one person written in two tokens); what is left of them is the lead text.
+ * Null when the line names nobody (a piece of a category or unit cell split over lines).
+ */
+export function splitRowLine(text: string): { lead: string; people: { text: string; index: number }[] } | null {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], index: m.index! }));
+  const people: { text: string; index: number }[] = [];
+  let k = tokens.length - 1;
+  let lead = '';
+  while (k >= 0) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1];
+    if (prev && /^\p{Script=Han}{1,2}(?:[(（].*)?$/u.test(t.text) && !personToken(t.text)) {
+      const joined = text.slice(prev.index, t.index + t.text.length);
+      const p = personToken(joined.replace(/[\s\u3000]+/gu, ''));
+      if (p && parseName(prev.text).name === null && !p.org) {
+        people.unshift({ text: joined, index: prev.index });
+        k -= 2;
+        continue;
+      }
+    }
+    const p = personToken(t.text);
+    if (!p) break;
+    if (p.org) {
+      // The org written onto the person belongs to the lead (unit) text.
+      const cut = t.text.indexOf(p.org) + p.org.length;
+      people.unshift({ text: t.text.slice(cut), index: t.index + cut });
+      lead = t.text.slice(0, cut);
+      k--;
+      break;
+    }
+    people.unshift(t);
+    k--;
   }
-  return null;
+  if (people.length === 0) return null;
+  const before = k >= 0 ? text.slice(0, tokens[k]!.index + tokens[k]!.text.length) : '';
+  return { lead: squeezeHan((before + ' ' + lead).trim()), people };
+}
+
+/** Split lead text into a category (a group label, with its bracketed note) and a unit. */
+function categoryAndUnit(lead: string): { group: GroupInfo | null; unit: string | null } {
+  const text = squeezeHan(lead); // 機關 代表 委員 → 機關代表委員; NGO 國際事務會 keeps its space
+  const labels = [...grammar().records.attendeeGroups].sort((a, b) => b.label.length - a.label.length);
+  for (const g of labels) {
+    if (!text.startsWith(g.label)) continue;
+    let rest = text.slice(g.label.length);
+    const note = /^[(（]([^)）]*)[)）]/u.exec(rest);
+    if (note) rest = rest.slice(note[0].length);
+    return { group: groupOf(note ? g.label + note[0] : g.label), unit: rest.trim() || null };
+  }
+  return { group: null, unit: text || null };
 }
 
 function flattenedRows(rows: readonly Line[]): Attendee[] {
@@ -96,30 +144,34 @@ function flattenedRows(rows: readonly Line[]): Attendee[] {
   let unit: string | null = null;
   let fragments: string[] = [];
   for (const line of rows) {
-    const row = splitUnitPerson(line.text);
+    const row = splitRowLine(line.text);
     if (!row) {
       fragments.push(squeezeHan(line.text));
       continue;
     }
-    if (fragments.length) {
-      // The longest leading run of fragments that names a group is the category; the rest is the unit.
+    const lead = [...fragments, row.lead].filter(Boolean);
+    fragments = [];
+    if (lead.length) {
+      // The longest leading run of pieces that names a group is the category; the rest is the unit.
       let k = 0;
-      for (let n = fragments.length; n > 0; n--) {
-        if (groupOf(fragments.slice(0, n).join(''))) {
+      for (let n = lead.length; n > 0; n--) {
+        if (categoryAndUnit(lead.slice(0, n).join('')).group) {
           k = n;
           break;
         }
       }
-      if (k > 0) group = groupOf(fragments.slice(0, k).join(''));
-      const rest = fragments.slice(k).join('');
-      if (rest) unit = rest;
-      else if (k > 0) unit = null;
-      fragments = [];
+      if (k > 0) {
+        const cu = categoryAndUnit(lead.slice(0, k).join(''));
+        group = cu.group;
+        const rest = [cu.unit ?? '', ...lead.slice(k)].join('');
+        unit = rest || null;
+      } else unit = lead.join('');
     }
-    if (row.unit) unit = row.unit;
     if (!group) continue;
-    const a = parseAttendeeEntry(row.person, group, unit, line, line.start + row.personIndex, 'attendees.flattened-table');
-    if (a) out.push(a);
+    for (const p of row.people) {
+      const a = parseAttendeeEntry(p.text, group, unit, line, line.start + p.index, 'attendees.flattened-table');
+      if (a) out.push(a);
+    }
   }
   return out;
 }

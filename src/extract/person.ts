@@ -58,6 +58,12 @@ export function parseName(written: string): NameParts {
     if (!title) continue;
     const before = s.slice(0, end - title.length);
     if (!HAN.test(before.slice(-1))) continue;
+    // Implausible splits: a one-character org before the surname (機|關代表|委員), or a given name
+    // that is a title or an org word (主任秘書室 is an office, not 任 + 秘書 + 室).
+    const givenName = s.slice(end);
+    if (givenName && (titles().has(givenName) || grammar().people.orgSuffixes.includes(givenName))) continue;
+    const orgLength = before.length - (surnameBefore(s, end - title.length).length);
+    if (orgLength === 1) continue;
     if (!best || title.length > best.title.length) best = { title, given };
   }
   if (best) {

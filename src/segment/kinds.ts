@@ -37,5 +37,7 @@ export function headingTitle(rest: string): string {
   if (label && sectionKind(label.label) !== 'other') return label.label;
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
+  // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
+  title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
   return title.replace(/[\s:：。]+$/u, '').trim();
 }

@@ -24,6 +24,8 @@ export function matchLabel(line: string): LabelMatch | null {
   if (!m) return null;
   const raw = m[1]!.trim();
   if (!/\p{Script=Han}/u.test(raw)) return null;
+  // A colon inside brackets (報告事項（報告單位：資訊中心)) does not end a label.
+  if ((raw.match(/[(（]/gu)?.length ?? 0) > (raw.match(/[)）]/gu)?.length ?? 0)) return null;
   let restOffset = m[0].length;
   while (restOffset < line.length && (line[restOffset] === ' ' || line[restOffset] === '\t')) restOffset++;
   return { label: raw.replace(/\s+/g, (s, i: number) => (isBetweenHan(raw, i, s.length) ? '' : ' ')), raw, rest: line.slice(restOffset).trimEnd(), restOffset };

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/index.js';
+import { parseRocDate, parseClockTimes } from '../src/extract/datetime.js';
+import { nameParts } from '../src/extract/metadata.js';
+import { parseChairOrRecorder } from '../src/extract/presiding.js';
+import { findFields } from '../src/extract/fields.js';
+import { parseSample } from './helpers.js';
+
+describe('dates and times', () => {
+  it.each([
+    ['時間：110 年 7 月 21 日(星期三)上午 10 時', '2021-07-21', 3],
+    ['時間：105年12月23日(星期五)上午10時', '2016-12-23', 5],
+    ['壹、時間：110 年 11 月 30 日（星期二）下午 2 時 0 分', '2021-11-30', 2],
+    ['中華民國一百一十年七月二十一日', '2021-07-21', null],
+  ])('%s', (text, date, weekday) => {
+    const d = parseRocDate(text)!;
+    expect(d.date).toBe(date);
+    expect(d.weekdayWritten).toBe(weekday);
+  });
+
+  it('refuses impossible calendar dates', () => expect(parseRocDate('110 年 2 月 30 日')).toBeNull());
+
+  it.each([
+    ['上午 10 時', 10, 0], ['下午 3 時', 15, 0], ['下午 2 時 0 分', 14, 0], ['（下午 3 時 45 分）', 15, 45],
+    ['中午12時', 12, 0], ['下午 4 時 35 分', 16, 35], ['晚上 7 時半', 19, 30], ['14:30', 14, 30],
+  ])('%s', (text, hour, minute) => expect(parseClockTimes(text)[0]).toMatchObject({ hour, minute }));
+
+  it('lets a second time inherit the period (上午 10 時至 12 時)', () => {
+    expect(parseClockTimes('上午 10 時至 12 時').map((t) => t.hour)).toEqual([10, 12]);
+  });
+});
+
+describe('fields', () => {
+  it('reads two fields on one line', () => {
+    const hits = findFields('主席：林次長全能(林主任聰仁代理)              紀錄：曾郁庭');
+    expect(hits.map((h) => [h.field, h.value])).toEqual([
+      ['chair', '林次長全能(林主任聰仁代理)'],
+      ['recorder', '曾郁庭'],
+    ]);
+  });
+  it('reads letter-spaced labels', () => {
+    expect(findFields('主   席：王主任委員大明')[0]).toMatchObject({ field: 'chair', value: '王主任委員大明' });
+  });
+  it('does not read a field inside prose', () => {
+    expect(findFields('請各單位於下次會議說明時間：另行通知')).toEqual([]);
+  });
+});
+
+describe('chair and recorder', () => {
+  it('林次長全能(林主任聰仁代理): the one presiding acts for the one named', () => {
+    const c = parseChairOrRecorder('林次長全能(林主任聰仁代理)');
+    expect(c).toMatchObject({ name: '林聰仁', title: '主任', actingFor: { name: '林全能', title: '次長' } });
+  });
+  it('李委員自正(代表召集人李常務次長澄然主持): presides on behalf of the convener', () => {
+    const c = parseChairOrRecorder('李委員自正(代表召集人李常務次長澄然主持)');
+    expect(c).toMatchObject({ name: '李自正', title: '委員', actingFor: { name: '李澄然', title: '常務次長' } });
+  });
+  it('謝政務次長武樵(資訊長) is a note, not an acting chair', () => {
+    const c = parseChairOrRecorder('謝政務次長武樵(資訊長)');
+    expect(c).toMatchObject({ name: '謝武樵', title: '政務次長', note: '資訊長' });
+    expect(c.actingFor).toBeUndefined();
+  });
+  it('記錄：王薦任科員世任', () => expect(parseChairOrRecorder('王薦任科員世任')).toMatchObject({ name: '王世任', title: '薦任科員' }));
+});
+
+describe('title parts', () => {
+  it.each([
+    ['外交部 110 年「資料開放諮詢小組」第 1 次會議 會議紀錄', '外交部', '資料開放諮詢小組', null, 1],
+    ['經濟部政府資料開放諮詢小組第 7 屆第 1 次會議紀錄', '經濟部', '政府資料開放諮詢小組', 7, 1],
+    ['「外交部資料開放諮詢小組」 第4次會議紀錄', '外交部', '資料開放諮詢小組', null, 4],
+    ['臺北市政府第二屆第十次市政會議紀錄', '臺北市政府', null, 2, 10],
+  ])('%s', (title, agency, body, term, session) => {
+    const p = nameParts(title);
+    expect(p.agency).toBe(agency);
+    if (body) expect(p.body).toBe(body);
+    expect(p.term).toBe(term);
+    expect(p.session).toBe(session);
+  });
+});
+
+describe('meeting metadata end to end', () => {
+  it('外交部 110: date, start, end, online, chair', () => {
+    const m = parseSample('mofa-2021-110-1.txt').meeting!;
+    expect(m).toMatchObject({ date: '2021-07-21', start: '2021-07-21T10:00:00+08:00', end: '2021-07-21T11:00:00+08:00', online: true, location: '外交部 441 會議室(視訊會議)' });
+    expect(m.chair).toMatchObject({ name: '曾厚仁', title: '政務次長' });
+  });
+
+  it('經濟部: fields written as numbered headings, end from 散會。（下午 3 時 45 分）', () => {
+    const d = parseSample('moea-2021-7-1.txt');
+    expect(d.meeting).toMatchObject({ agency: '經濟部', term: 7, session: 1, start: '2021-11-30T14:00:00+08:00', end: '2021-11-30T15:45:00+08:00', location: '經濟部第一會議室' });
+    expect(d.meeting!.recorder?.name).toBe('曾郁庭');
+  });
+
+  it('warns when the written weekday does not match the date', () => {
+    const d = parse('某部會議紀錄\n時間：110 年 7 月 21 日(星期四)上午 10 時\n主席：王主任委員大明\n壹、報告事項\n貳、散會');
+    const w = d.diagnostics.find((x) => x.code === 'weekday-mismatch');
+    expect(w?.message).toContain('expected 星期三');
+    expect(w?.span?.line).toBe(2);
+  });
+
+  it('reads label and value on separate lines', () => {
+    const d = parse('某某協會第 3 屆第 2 次理監事會議紀錄\n時間：\n112 年 3 月 4 日(星期六)下午 2 時\n地點：\n本會會議室\n主席：\n陳理事長大文\n壹、報告事項\n貳、散會');
+    expect(d.meeting).toMatchObject({ date: '2023-03-04', start: '2023-03-04T14:00:00+08:00', location: '本會會議室', term: 3, session: 2 });
+    expect(d.meeting!.chair).toMatchObject({ name: '陳大文', title: '理事長' });
+  });
+
+  it('法務部 action strategy is not minutes: no meeting, sections kept', () => {
+    const d = parseSample('moj-action-strategy.txt');
+    expect(d.kind).toBe('other');
+    expect(d.meeting).toBeNull();
+    expect(d.agenda.filter((a) => a.parent === null).map((a) => a.title)).toEqual(['前言', '執行策略', '績效目標', '績效評估', '結語']);
+    expect(d.diagnostics.find((x) => x.code === 'kind-other')?.severity).toBe('info');
+  });
+});
