@@ -1,58 +1,57 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { parseFile, isLoadError } from '../index.js';
+import { COMMANDS } from './commands/index.js';
+import type { CommandIO } from './command.js';
 
-const USAGE = `Usage: twminutes parse <file> [--pretty] [--text] [--strict]
+const USAGE = `Usage: twminutes <command> [options]
 
-Turns a Taiwanese meeting-minutes document (.txt, .md, .pdf) into MinutesDocument JSON (schema minutes/1).
+Turns Taiwanese government meeting minutes (.txt, .md, .pdf) into MinutesDocument JSON (schema minutes/1).
 
 Commands:
-  parse <file>     print the document's JSON on stdout
+${COMMANDS.map((c) => '  ' + c.summary).join('\n')}
 
-Options:
-  --pretty         indent the JSON
-  --text           include the normalised text that spans point into
-  --strict         report warnings as errors
-  -h, --help       this help`;
+  twminutes <command> --help   options of one command`;
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { pretty: { type: 'boolean' }, text: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    process.stderr.write(`twminutes: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(USAGE);
+    return name ? 0 : 2;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(USAGE + '\n');
-    return command || values.help ? 0 : 2;
-  }
-  if (command !== 'parse') {
-    process.stderr.write(`twminutes: unknown command "${command}"\n${USAGE}\n`);
-    return 2;
-  }
-  if (rest.length !== 1) {
-    process.stderr.write(`twminutes: parse takes one file\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const doc = await parseFile(rest[0]!, { text: !!values.text, strict: !!values.strict });
-    process.stdout.write(JSON.stringify(doc, null, values.pretty ? 2 : undefined) + '\n');
+  if (name === '--version' || name === '-v') {
+    const { createRequire } = await import('node:module');
+    io.stdout(createRequire(import.meta.url)('../../package.json').version);
     return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`twminutes: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`Usage: twminutes ${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
   } catch (e) {
-    const msg = isLoadError(e) ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`;
-    process.stderr.write(`twminutes: ${rest[0]}: ${msg}\n`);
+    // parseArgs rejects unknown options by throwing: a usage error, not a crash.
+    const err = e as Error & { code?: string };
+    if (err.code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`twminutes ${name}: ${err.message}\nUsage: twminutes ${command.summary}`);
+      return 2;
+    }
+    io.stderr(`twminutes ${name}: internal-error: ${err.message}`);
     return 1;
   }
 }
 
-main(process.argv.slice(2)).then(
+const io: CommandIO = {
+  stdout: (line) => process.stdout.write(line + '\n'),
+  stderr: (line) => process.stderr.write(line + '\n'),
+  isTTY: !!process.stderr.isTTY,
+};
+
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

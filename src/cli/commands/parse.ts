@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { parseFile, isLoadError } from '../../index.js';
+import type { Command } from '../command.js';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'parse <file> [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { pretty: { type: 'boolean' }, text: { type: 'boolean' }, strict: { type: 'boolean' } },
+    });
+    if (positionals.length !== 1) {
+      io.stderr('twminutes parse: give exactly one file (.txt, .md or .pdf)');
+      return 2;
+    }
+    const file = positionals[0]!;
+    try {
+      const doc = await parseFile(file, { text: !!values.text, strict: !!values.strict });
+      io.stdout(JSON.stringify(doc, null, values.pretty ? 2 : undefined));
+      return 0;
+    } catch (e) {
+      io.stderr(`twminutes: ${file}: ${isLoadError(e) ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
+      return 1;
+    }
+  },
+};

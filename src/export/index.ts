@@ -1,0 +1,2 @@
+// PLACEHOLDER: filled in by the issue that builds this module.
+export {};
