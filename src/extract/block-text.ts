@@ -1,6 +1,7 @@
 import type { Heading } from '../segment/headings.js';
 import type { ExtractContext } from './context.js';
 import type { Block } from './blocks.js';
+import { minOf } from '../util/math.js';
 
 /** The record's text: from after its label to its last line, logical lines joined by newlines. */
 export function blockText(ctx: ExtractContext, b: Block): string {
@@ -24,7 +25,7 @@ export function innerHeadings(ctx: ExtractContext, b: Block): Heading[] {
 export function topItems(ctx: ExtractContext, b: Block): { heading: Heading; text: string }[] {
   const inner = innerHeadings(ctx, b);
   if (inner.length === 0) return [];
-  const top = Math.min(...inner.map((h) => h.level));
+  const top = minOf(inner.map((h) => h.level));
   const tops = inner.filter((h) => h.level === top);
   return tops.map((h, k) => {
     const end = k + 1 < tops.length ? tops[k + 1]!.line - 1 : b.lastLine;

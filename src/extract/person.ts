@@ -1,5 +1,6 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { Person } from '../types.js';
+import { maxOf } from '../util/math.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -13,7 +14,7 @@ let maxTitle = 0;
 function titles(): Set<string> {
   if (!titleSet) {
     titleSet = new Set(grammar().people.titles);
-    maxTitle = Math.max(...[...titleSet].map((t) => t.length));
+    maxTitle = maxOf([...titleSet].map((t) => t.length));
   }
   return titleSet;
 }

@@ -2,6 +2,7 @@ import { grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
+import { maxOf } from '../util/math.js';
 
 interface RawLine {
   start: number;
@@ -96,7 +97,7 @@ export function estimateWrapWidth(lines: readonly { text: string; width?: number
     }
   }
   const near = widths.filter((w) => Math.abs((w >> 2) - best) <= 2);
-  return Math.max(...near);
+  return maxOf(near);
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -1,4 +1,5 @@
 import type { PageLine } from './geometry.js';
+import { maxOf } from '../../util/math.js';
 
 /** Cell starts within this many em are one column. */
 const SAME_COLUMN = 1;
@@ -47,7 +48,7 @@ function starts(l: PageLine): number[] {
 }
 
 function toRows(block: readonly PageLine[]): PageLine[] {
-  const em = Math.max(...block.map((l) => l.size));
+  const em = maxOf(block.map((l) => l.size));
   const cols: number[] = [];
   for (const x of block.flatMap(starts).sort((a, b) => a - b)) {
     if (cols.length === 0 || x - cols[cols.length - 1]! > SAME_COLUMN * em) cols.push(x);

@@ -1,4 +1,5 @@
 import type { Cell, PageLine } from './geometry.js';
+import { maxOf, minOf } from '../../util/math.js';
 
 /** Fewest lines on each side of a gutter for a two-column layout. */
 const MIN_SIDE_LINES = 3;
@@ -49,8 +50,8 @@ function part(l: PageLine, cells: Cell[]): PageLine | null {
 export function findGutter(lines: readonly PageLine[]): number | null {
   const body = lines.filter((l) => !l.table);
   if (body.length < 2 * MIN_SIDE_LINES) return null;
-  const x0 = Math.min(...body.map((l) => l.x0));
-  const x1 = Math.max(...body.map((l) => l.x1));
+  const x0 = minOf(body.map((l) => l.x0));
+  const x1 = maxOf(body.map((l) => l.x1));
   const w = x1 - x0;
   let best: { x: number; crossing: number } | null = null;
   for (let x = x0 + w / 3; x <= x0 + (2 * w) / 3; x += 2) {
@@ -63,8 +64,8 @@ export function findGutter(lines: readonly PageLine[]): number | null {
   const rights = body.flatMap((l) => (crosses(l, g) ? [] : l.cells.filter((c) => c.x0 >= g)));
   if (lefts.length < MIN_SIDE_LINES || rights.length < MIN_SIDE_LINES) return null;
   // Prose fills its column: most left-side lines run from the left margin to near the gutter.
-  const reach = Math.max(...lefts.map((c) => c.x1));
-  const em = Math.max(...body.map((l) => l.size));
+  const reach = maxOf(lefts.map((c) => c.x1));
+  const em = maxOf(body.map((l) => l.size));
   const span = reach - x0;
   const full = lefts.filter((c) => c.x1 >= reach - 3 * em && c.x1 - c.x0 >= 0.6 * span).length;
   return full / lefts.length >= FULL_SHARE ? g : null;

@@ -1,5 +1,6 @@
 import { isCjk, noSpaceBetween } from './cjk.js';
 import { right, type Cell, type PageLine, type Run } from './geometry.js';
+import { maxOf } from '../../util/math.js';
 
 /** Baselines closer than this (em) are one line (stack.md: ~0.4 em). */
 const SAME_LINE = 0.4;
@@ -51,7 +52,7 @@ function buildLine(runs: Run[]): PageLine | null {
   const visible = runs.filter((r) => !r.blank);
   const first = visible[0];
   if (!first) return null;
-  const size = Math.max(...visible.map((r) => r.size));
+  const size = maxOf(visible.map((r) => r.size));
   const cells: Cell[] = [];
   let cell: Cell = { text: first.str, x0: first.x, x1: right(first) };
   let prev = first;

@@ -2,6 +2,7 @@ import { joinWrapped } from './cjk.js';
 import { right, type PageLine, type Run } from './geometry.js';
 import { runsToLines } from './items-to-lines.js';
 import type { Grid } from './table-grid.js';
+import { maxOf } from '../../util/math.js';
 
 /** A cell line ending within this many em of the cell's right edge was wrapped by the producer. */
 const FULL_LINE = 1.5;
@@ -41,7 +42,7 @@ export function fillGrid(grid: Grid, runs: readonly Run[]): { rows: PageLine[]; 
       if (c < nCols - 1) texts.push([joinWrapped(lines.map((l) => l.text))]);
       else texts.push(entries(lines, xs[c + 1]!));
     }
-    const depth = Math.max(...texts.map((t) => t.length));
+    const depth = maxOf(texts.map((t) => t.length));
     const size = Math.max(0, ...[...Array(nCols).keys()].flatMap((c) => (cells.get(`${c}:${r}`) ?? []).map((p) => p.size)));
     for (let k = 0; k < depth; k++) {
       const cellsK = texts.map((t) => t[k] ?? '');

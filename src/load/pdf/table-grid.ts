@@ -1,4 +1,5 @@
 import type { Rule } from './geometry.js';
+import { maxOf, minOf } from '../../util/math.js';
 
 /**
  * A ruled table region: column edges from vertical rules, row edges from horizontal rules, and
@@ -31,8 +32,8 @@ export function findGrids(rules: readonly Rule[], carryXs: readonly number[] | n
   for (const band of yBands(verticals)) {
     const xs = cluster(band.map((v) => v.x0));
     if (xs.length < 3) continue;
-    const top = Math.max(...band.map((v) => v.y1));
-    const bottom = Math.min(...band.map((v) => v.y0));
+    const top = maxOf(band.map((v) => v.y1));
+    const bottom = minOf(band.map((v) => v.y0));
     const grid = buildGrid(xs, top, bottom, horizontals);
     // One row of cells is a table when it is short or continues the previous page's table;
     // a tall one is more likely a framed page with a column separator.
@@ -43,7 +44,7 @@ export function findGrids(rules: readonly Rule[], carryXs: readonly number[] | n
     const x0 = carryXs[0]!, x1 = carryXs[carryXs.length - 1]!;
     const hs = horizontals.filter((h) => Math.abs(h.x0 - x0) <= 3 * TOL || Math.abs(h.x1 - x1) <= 3 * TOL);
     if (hs.length >= 2) {
-      const grid = buildGrid([...carryXs], Math.max(...hs.map((h) => h.y0)), Math.min(...hs.map((h) => h.y0)), horizontals);
+      const grid = buildGrid([...carryXs], maxOf(hs.map((h) => h.y0)), minOf(hs.map((h) => h.y0)), horizontals);
       if (grid) grids.push(grid);
     }
   }

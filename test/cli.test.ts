@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+// The built CLI, as users run it (npm test builds dist/ first).
+const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
+
+describe('twminutes parse', () => {
+  it('prints the JSON of a sample and exits 0', () => {
+    const r = cli('parse', ROOT + 'samples/mofa-2021-110-1.txt');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ schema: 'minutes/1', kind: 'minutes', source: { name: 'mofa-2021-110-1.txt', format: 'text' } });
+    expect(doc.text).toBeUndefined();
+  });
+
+  it('--text adds the normalised text, --pretty indents', () => {
+    const r = cli('parse', ROOT + 'samples/moea-2021-7-1.txt', '--text', '--pretty');
+    expect(r.stdout.startsWith('{\n  "schema"')).toBe(true);
+    expect(JSON.parse(r.stdout).text).toContain('經濟部政府資料開放諮詢小組');
+  });
+
+  it('parses a PDF', () => {
+    const r = cli('parse', ROOT + 'test/fixtures/pdf/moea-2021-7-1.pdf');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).source).toMatchObject({ format: 'pdf', pages: expect.any(Number) });
+  });
+
+  it('a missing file: one clear line and exit 1', () => {
+    const r = cli('parse', '/no/such/file.txt');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('unreadable');
+  });
+
+  it('an encrypted PDF: a coded error and exit 1', () => {
+    const r = cli('parse', ROOT + 'test/fixtures/pdf/encrypted.pdf');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('pdf-encrypted');
+  });
+
+  it('binary data named .txt: not-text, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twm-'));
+    writeFileSync(join(dir, 'x.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const r = cli('parse', join(dir, 'x.txt'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('not-text');
+  });
+
+  it('usage errors exit 2', () => {
+    expect(cli().status).toBe(2);
+    expect(cli('frobnicate').status).toBe(2);
+    expect(cli('parse').status).toBe(2);
+    expect(cli('parse', ROOT + 'samples/moj-action-strategy.txt', '--bogus').status).toBe(2);
+  });
+});
