@@ -1,9 +1,8 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { ActionItem, Meeting } from '../types.js';
 import { spanOf } from '../segment/lines.js';
-import type { Heading } from '../segment/headings.js';
 import type { ExtractContext } from './context.js';
-import { deepestHeadingOf } from './context.js';
+import { ancestry, deepestHeadingOf, lineIndexAt } from './context.js';
 import { gregorianYear, monthEnd } from './datetime.js';
 import type { RulingDraft } from './records.js';
 
@@ -20,12 +19,22 @@ function ownerIn(text: string): string | null {
 
 /** The year a block is about: an enclosing heading that starts with it (`(一) 110 年部分`). */
 function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
-  const byId = new Map(ctx.headings.map((h) => [h.id, h]));
-  for (let h: Heading | undefined = deepestHeadingOf(ctx, lineIndex) ?? undefined; h; h = h.parent ? byId.get(h.parent) : undefined) {
+  for (const h of ancestry(ctx, deepestHeadingOf(ctx, lineIndex))) {
     const m = /^\s*([0-9]{2,4})\s*年(?:度)?\s*(?:部分|部份|$)/u.exec(h.rest);
     if (m) return gregorianYear(Number(m[1]));
   }
   return null;
+}
+
+let dueRe: { shortDate: RegExp; fullDate: RegExp } | null = null;
+function dueRegexes() {
+  const t = grammar().time;
+  const due = alternation(t.dueMarkers);
+  dueRe ??= {
+    shortDate: new RegExp(`[(（]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})[^)）]{0,8}[)）]`, 'gu'),
+    fullDate: new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu'),
+  };
+  return dueRe;
 }
 
 /**
@@ -33,16 +42,13 @@ function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
  * the meeting; `111 年 3 月 15 日前`; `106 年 1 月底前` → last day of that month.
  */
 export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraft[], meeting: Meeting): ActionItem[] {
-  const t = grammar().time;
-  const due = alternation(t.dueMarkers);
-  const shortDate = new RegExp(`[(（]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})[^)）]{0,8}[)）]`, 'gu');
-  const fullDate = new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu');
+  const { shortDate, fullDate } = dueRegexes();
   const out: ActionItem[] = [];
   const meetingDate = meeting.date;
   for (const r of rulings) {
     const first = r.span.line - 1;
-    const last = ctx.lines.findIndex((l) => l.end >= r.span.end);
-    for (let i = first; i <= (last < 0 ? ctx.lines.length - 1 : last); i++) {
+    const last = lineIndexAt(ctx, Math.max(r.span.start, r.span.end - 1));
+    for (let i = first; i <= last; i++) {
       const line = ctx.lines[i]!;
       const body = ctx.headingAt.get(i)?.rest ?? line.text;
       const owner = ownerIn(body) ?? ancestorsOwner(ctx, i);
@@ -67,8 +73,7 @@ export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraf
 }
 
 function ancestorsOwner(ctx: ExtractContext, lineIndex: number): string | null {
-  const byId = new Map(ctx.headings.map((h) => [h.id, h]));
-  for (let h: Heading | undefined = deepestHeadingOf(ctx, lineIndex) ?? undefined; h; h = h.parent ? byId.get(h.parent) : undefined) {
+  for (const h of ancestry(ctx, deepestHeadingOf(ctx, lineIndex))) {
     const o = ownerIn(h.rest);
     if (o) return o;
   }

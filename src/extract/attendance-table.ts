@@ -7,6 +7,7 @@ import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
 export function isAttendanceHeader(text: string): boolean {
+  if (text.length > 40) return false; // a header row is a few short words
   const cells = text.split(/\t| {1,}|\u3000+/u).map((c) => c.trim()).filter(Boolean);
   const words = grammar().records.attendanceTableHeaders;
   return cells.length >= 2 && cells.length <= 6 && cells.filter((c) => words.includes(c)).length >= 2;

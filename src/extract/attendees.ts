@@ -24,6 +24,13 @@ export function groupOf(category: string): GroupInfo | null {
   return groups.find((x) => main.includes(x.label)) ?? null;
 }
 
+let proxyNoteRe: RegExp | null = null;
+/** `鍾副局長文正代` / `林主任聰仁代理`: a person followed by a proxy mark. */
+function proxyNoteRegex(): RegExp {
+  proxyNoteRe ??= new RegExp(`^(.+?)(?:${alternation(grammar().records.proxyMarks)})$`, 'u');
+  return proxyNoteRe;
+}
+
 /**
  * One attendee entry as written in a list or table cell: 陳委員華玉(鍾副局長文正代), 陳專門委員首翰(代理),
  * 柯秘書書豪(紀錄), 王委員可言(請假), 黃丁燦魏境代 (proxy without brackets).
@@ -44,7 +51,7 @@ export function parseAttendeeEntry(raw: string, group: GroupInfo, org: string | 
     else if (g.recorderMarks.includes(note)) recorder = true;
     else if (g.proxyMarks.includes(note)) proxy = true;
     else {
-      const sub = new RegExp(`^(.+?)(?:${alternation(g.proxyMarks)})$`, 'u').exec(note);
+      const sub = proxyNoteRegex().exec(note);
       if (sub && parseName(sub[1]!).surname) {
         proxy = true;
         onBehalfOf = person(main);

@@ -1,5 +1,5 @@
 import type { Heading } from '../segment/headings.js';
-import type { ExtractContext } from './context.js';
+import { headingsBetween, type ExtractContext } from './context.js';
 import type { Block } from './blocks.js';
 import { minOf } from '../util/math.js';
 
@@ -15,7 +15,7 @@ export function blockText(ctx: ExtractContext, b: Block): string {
 
 /** Headings inside the record (after its label line). */
 export function innerHeadings(ctx: ExtractContext, b: Block): Heading[] {
-  return ctx.headings.filter((h) => h.line > b.line && h.line <= b.lastLine);
+  return headingsBetween(ctx, b.line, b.lastLine);
 }
 
 /**

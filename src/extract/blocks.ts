@@ -111,19 +111,35 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     }
   }
   const startLines = new Set(starts.map((s) => s.line));
-  const byId = new Map(ctx.headings.map((h) => [h.id, h]));
   const blocks: Block[] = [];
+  const recordHeadings = new Set<string>();
+  const sectionHeadings = new Set<string>();
+  // Record ranges do not overlap and come in order: only the last record starting before a line can hold it.
+  const insideRecord = (h: Heading): boolean => {
+    if (recordHeadings.has(h.id)) return true;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.line < h.line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && h.line <= blocks[found]!.lastLine;
+  };
   for (const start of starts) {
     let scope = start.scope;
     if (start.rule.endsWith('.label')) {
       // A label line is never part of an earlier record's numbered points: climb out of them.
-      const insideRecord = (h: Heading) => blocks.some((b) => h === b.heading || (b.line < h.line && h.line <= b.lastLine));
-      while (scope && insideRecord(scope) && !blocks.some((b) => b.sectionHeading === scope)) {
-        scope = scope.parent ? byId.get(scope.parent) ?? null : null;
-      }
+      while (scope && insideRecord(scope) && !sectionHeadings.has(scope.id)) scope = scope.parent ? ctx.headingById.get(scope.parent) ?? null : null;
     }
     const block = { ...start, scope };
-    blocks.push({ ...block, lastLine: blockEnd(ctx, block, startLines, stops) });
+    const done = { ...block, lastLine: blockEnd(ctx, block, startLines, stops) };
+    blocks.push(done);
+    if (done.heading) recordHeadings.add(done.heading.id);
+    if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
   }
   return blocks;
 }

@@ -9,6 +9,9 @@ export interface ExtractContext {
   headings: readonly Heading[];
   /** Heading by line index, for quick "is this line a heading" checks. */
   headingAt: ReadonlyMap<number, Heading>;
+  headingById: ReadonlyMap<string, Heading>;
+  /** Index into `headings` of the deepest heading whose section contains each line (−1: none). */
+  deepestAt: Int32Array;
 }
 
 export interface Extracted<T> {
@@ -31,25 +34,52 @@ export interface MetadataResult {
 }
 
 export function makeContext(text: string, lines: readonly Line[], headings: readonly Heading[]): ExtractContext {
-  return { text, lines, headings, headingAt: new Map(headings.map((h) => [h.line, h])) };
-}
-
-/** The top-level heading a line sits under, or null before the first one. */
-export function topHeadingOf(ctx: ExtractContext, lineIndex: number): Heading | null {
-  let found: Heading | null = null;
-  for (const h of ctx.headings) {
-    if (h.line > lineIndex) break;
-    if (h.parent === null) found = h;
+  // Sections nest, so one sweep with a stack finds the deepest open section of every line.
+  const deepestAt = new Int32Array(lines.length).fill(-1);
+  const stack: number[] = [];
+  let next = 0;
+  for (let i = 0; i < lines.length; i++) {
+    while (stack.length && headings[stack[stack.length - 1]!]!.lastLine < i) stack.pop();
+    while (next < headings.length && headings[next]!.line === i) stack.push(next++);
+    deepestAt[i] = stack.length ? stack[stack.length - 1]! : -1;
   }
-  return found;
+  return { text, lines, headings, headingAt: new Map(headings.map((h) => [h.line, h])), headingById: new Map(headings.map((h) => [h.id, h])), deepestAt };
 }
 
 /** The deepest heading whose section contains the line. */
 export function deepestHeadingOf(ctx: ExtractContext, lineIndex: number): Heading | null {
-  let found: Heading | null = null;
-  for (const h of ctx.headings) {
-    if (h.line > lineIndex) break;
-    if (h.lastLine >= lineIndex) found = h;
+  const k = ctx.deepestAt[lineIndex] ?? -1;
+  return k >= 0 ? ctx.headings[k]! : null;
+}
+
+/** The heading and its ancestors, innermost first. */
+export function* ancestry(ctx: ExtractContext, h: Heading | null): Generator<Heading> {
+  for (let x: Heading | null | undefined = h; x; x = x.parent ? ctx.headingById.get(x.parent) : undefined) yield x;
+}
+
+/** Headings whose line is in (afterLine, lastLine], by binary search (headings are in line order). */
+export function headingsBetween(ctx: ExtractContext, afterLine: number, lastLine: number): Heading[] {
+  const hs = ctx.headings;
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hs[mid]!.line <= afterLine) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  const out: Heading[] = [];
+  for (let k = lo; k < hs.length && hs[k]!.line <= lastLine; k++) out.push(hs[k]!);
+  return out;
+}
+
+/** The line that contains a text offset, by binary search. */
+export function lineIndexAt(ctx: ExtractContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -2,7 +2,7 @@ import { grammar, alternation } from '../grammars/index.js';
 import type { DatasetDecision, DatasetDecisionKind, Diagnostic } from '../types.js';
 import { spanOf } from '../segment/lines.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
-import type { ExtractContext } from './context.js';
+import { lineIndexAt, type ExtractContext } from './context.js';
 import type { RulingDraft, SpeechDraft } from './records.js';
 import { foldName } from './speeches.js';
 
@@ -42,7 +42,7 @@ function proseSubmissions(ctx: ExtractContext, speeches: readonly SpeechDraft[])
       const object = m[1]!.trim();
       const quoted = [...object.matchAll(QUOTED)].map((q) => q[1]!);
       const where = ctx.text.indexOf(object, s.span.start);
-      const line = ctx.lines.find((l) => where >= l.start && where <= l.end) ?? ctx.lines[s.span.line - 1]!;
+      const line = where >= 0 ? ctx.lines[lineIndexAt(ctx, where)]! : ctx.lines[s.span.line - 1]!;
       for (const name of quoted.length ? quoted : [object.replace(/^[之的]/u, '')]) {
         out.push({ name, unit: s.speaker.org, count: null, decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.prose-submission', span: spanOf(line, Math.max(where, line.start), Math.max(where, line.start) + object.length) });
       }

@@ -8,8 +8,10 @@ import type { SpeechDraft } from './records.js';
 
 /** Fold for matching names across writings: no spaces, variant characters folded (啓/啟, 台/臺). */
 const VARIANTS: Record<string, string> = { 啓: '啟', 台: '臺', 着: '著', 峯: '峰', 裏: '裡', 爲: '為', 衞: '衛', 眞: '真', 羣: '群', 敎: '教', 硏: '研', 户: '戶', 册: '冊' };
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');
 export function foldName(s: string | null | undefined): string {
-  return (s ?? '').normalize('NFKC').replace(/\s+/g, '').replace(/./gu, (c) => VARIANTS[c] ?? c);
+  if (!s) return '';
+  return s.normalize('NFKC').replace(/\s+/g, '').replace(VARIANT_RE, (c) => VARIANTS[c]!);
 }
 
 /** Org as written in a speaker label matches an attendee's org when one contains the other (世新大學 ⊂ 世新大學行政管理學系). */
@@ -19,6 +21,18 @@ function orgMatches(a: string | null, b: string | null): boolean {
   const x = foldName(a);
   const y = foldName(b);
   return x.includes(y) || y.includes(x);
+}
+
+const byNameCache = new WeakMap<readonly Attendee[], Map<string, Attendee[]>>();
+/** Attendees by folded name, built once per list. */
+function attendeesByName(attendees: readonly Attendee[]): Map<string, Attendee[]> {
+  let m = byNameCache.get(attendees);
+  if (!m) {
+    m = new Map();
+    for (const a of attendees) if (a.name) m.set(foldName(a.name), [...(m.get(foldName(a.name)) ?? []), a]);
+    byNameCache.set(attendees, m);
+  }
+  return m;
 }
 
 /**
@@ -35,7 +49,7 @@ export function resolveSpeaker(label: string, chair: Person | null, attendees: r
   const parts = parseName(raw.replace(/^.*[-－—–]/u, ''));
   const sp = person(raw, parts);
   if (parts.name) {
-    const same = attendees.filter((a) => foldName(a.name) === foldName(parts.name));
+    const same = attendeesByName(attendees).get(foldName(parts.name)) ?? [];
     if (same.length === 1) return { speaker: { ...sp, org: sp.org ?? same[0]!.org } };
     return { speaker: sp };
   }

@@ -32,24 +32,23 @@ export function isCjkIdeograph(ch: string | undefined): boolean {
  */
 export function normalizeCharacters(input: string): MappedText {
   const b = new MappedBuilder();
-  let runStart = 0;
-  const flush = (to: number) => b.copy(input, runStart, to);
-  let i = 0;
-  while (i < input.length) {
-    const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = input.slice(i, i + width);
-    const out = mapCharacter(ch, cp, input, i, width);
-    if (out !== null) {
-      flush(i);
-      b.replace(out, i, i + width);
-      runStart = i + width;
-    }
-    i += width;
+  let copied = 0;
+  // Only the few characters that may change are visited; runs between them are copied whole.
+  for (const m of input.matchAll(CANDIDATES)) {
+    const i = m.index!;
+    const ch = m[0];
+    const out = mapCharacter(ch, ch.codePointAt(0)!, input, i, ch.length);
+    if (out === null) continue;
+    b.copy(input, copied, i);
+    b.replace(out, i, i + ch.length);
+    copied = i + ch.length;
   }
-  flush(input.length);
+  b.copy(input, copied, input.length);
   return b.build(input.length);
 }
+
+/** Characters normalizeCharacters may change: the ranges below, zero-width characters, NBSP, ㄧ. */
+const CANDIDATES = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u00ad\u200b-\u200d\u2060\ufeffㄧ]|\ud87e[\udc00-\ude1f]/g;
 
 function mapCharacter(ch: string, cp: number, input: string, i: number, width: number): string | null {
   if ((cp >= 0x2f00 && cp <= 0x2fdf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f)) {
