@@ -45,6 +45,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
+// A reader that stops early (`twminutes parse x | head`) closes the pipe: stop quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const io: CommandIO = {
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),

@@ -5,6 +5,7 @@ import type { ExtractContext } from './context.js';
 import { deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan } from './person.js';
+import { beforeFirst } from '../util/text.js';
 
 export type BlockKind = 'speech' | 'ruling';
 
@@ -77,7 +78,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (h && h.kind === 'resolutions' && h.parent === null) {
-      starts.push({ kind: 'ruling', label: h.title.replace(/[(（].*$/u, ''), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, rule: 'rulings.section' });
+      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, rule: 'rulings.section' });
       continue;
     }
     const ruling = rulingLabelAt(text);

@@ -32,19 +32,20 @@ let timeRe: RegExp | null = null;
 function dateRegex(): RegExp {
   if (dateRe) return dateRe;
   const t = grammar().time;
-  const era = `(?:${alternation(t.eras)})?`;
-  const wd = `(?:\\s*[(（]?\\s*(?:${alternation(t.weekdayPrefixes)})\\s*([${Object.keys(t.weekdays).join('')}])\\s*[)）]?)?`;
-  dateRe = new RegExp(`${era}\\s*(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日號]${wd}`, 'u');
+  // No leading \s*: an unanchored pattern that may start with spaces rescans every run of spaces (quadratic).
+  const era = `(?:(?:${alternation(t.eras)})\\s*)?`;
+  const wd = `(?:\\s*(?:[(（]\\s*)?(?:${alternation(t.weekdayPrefixes)})\\s*([${Object.keys(t.weekdays).join('')}])\\s*[)）]?)?`;
+  dateRe = new RegExp(`${era}(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日號]${wd}`, 'u');
   return dateRe;
 }
 
 function timeRegex(): RegExp {
   if (timeRe) return timeRe;
   const t = grammar().time;
-  const period = `(${alternation(Object.keys(t.periods))})?`;
+  const period = `(?:(${alternation(Object.keys(t.periods))})\\s*)?`;
   // 上午 10 時 30 分 / 下午 3 時半 / 10:30 / 中午12時
   timeRe = new RegExp(
-    `${period}\\s*(?:([0-9]{1,2})\\s*[:：]\\s*([0-9]{2})|(${NUM})\\s*(?:${alternation(t.hourWords)})\\s*(?:(${NUM})\\s*(?:${alternation(t.minuteWords)})|(${t.halfHour}))?)`,
+    `${period}(?:([0-9]{1,2})\\s*[:：]\\s*([0-9]{2})|(${NUM})\\s*(?:${alternation(t.hourWords)})\\s*(?:(${NUM})\\s*(?:${alternation(t.minuteWords)})|(${t.halfHour}))?)`,
     'gu',
   );
   return timeRe;

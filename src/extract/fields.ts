@@ -1,4 +1,5 @@
 import { grammar, escapeRegExp } from '../grammars/index.js';
+import { endsWithRun } from '../util/text.js';
 
 export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn';
 
@@ -45,7 +46,7 @@ export function findFields(line: string): FieldHit[] {
     if (!field) continue;
     // Only a field when it starts the line or follows a wide gap (a second column), not inside prose.
     const before = line.slice(0, m.index!);
-    if (before.trim() !== '' && !/[ \u3000]{2,}$|\t$/.test(before) && !/[)）]\s*$/.test(before)) continue;
+    if (before.trim() !== '' && !endsWithRun(before, ' \u3000', 2) && !before.endsWith('\t') && !/[)）]$/u.test(before.trimEnd())) continue;
     hits.push({ field, label, labelIndex: m.index!, valueIndex: m.index! + m[0].length });
   }
   return hits.map((h, i) => {

@@ -144,6 +144,19 @@ function adjournTime(ctx: ExtractContext, fieldValue: string | undefined): { hou
   return null;
 }
 
+/**
+ * Where the body's name ends: at 第 N 屆/次, a year (110 年), or 會議紀錄. Each pattern starts only at
+ * a boundary (第, or a digit after a non-digit), so the search stays linear.
+ */
+function bodyEnd(s: string): number {
+  const cuts = [/第\s*[0-9〇零一二三四五六七八九十百兩]+\s*[屆次]/u, /(?:^|[^0-9])[0-9]+\s*年/u, /會議紀錄|會議記錄|紀錄|記錄/u].map((re) => {
+    const m = re.exec(s);
+    if (!m) return s.length;
+    return m.index + (/^[^0-9第會紀記]/u.test(m[0]) ? 1 : 0);
+  });
+  return Math.min(...cuts);
+}
+
 interface NameParts {
   agency: string | null;
   agencyRef: string | null;
@@ -178,13 +191,11 @@ export function nameParts(title: string | null): NameParts {
   }
 
   // The body: 「quoted」, else what follows the agency up to the year / term / session / 會議紀錄.
-  const quoted = /「([^」]+)」/u.exec(title);
+  const quoted = /「([^「」]+)」/u.exec(title);
   let body = quoted ? quoted[1]! : plain.slice((out.agency ?? out.agencyRef ?? '').length);
   if (out.agency && body.startsWith(out.agency)) body = body.slice(out.agency.length);
-  body = body
-    .replace(/^\s*[0-9〇零一二三四五六七八九十百]+\s*年(?:度)?\s*/u, '')
-    .split(/第\s*[0-9〇零一二三四五六七八九十百兩]+\s*[屆次]|[0-9]+\s*年|會議紀錄|會議記錄|紀錄|記錄/u)[0]!
-    .trim();
+  body = body.replace(/^\s*[0-9〇零一二三四五六七八九十百]+\s*年(?:度)?\s*/u, '');
+  body = body.slice(0, bodyEnd(body)).trim();
   out.body = body || null;
   return out;
 }

@@ -1,6 +1,7 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { Person } from '../types.js';
 import { maxOf } from '../util/math.js';
+import { trimEndOf } from '../util/text.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -70,7 +71,7 @@ export function parseName(written: string): NameParts {
   if (best) {
     const titleStart = s.length - best.given - best.title.length;
     const surname = surnameBefore(s, titleStart);
-    const org = s.slice(0, titleStart - surname.length).replace(/[\s\-－—–]+$/u, '').trim();
+    const org = trimEndOf(s.slice(0, titleStart - surname.length), '-－—–').trim(); // 新任外聘委員-…公司 keeps no dash
     return {
       name: best.given > 0 ? surname + s.slice(s.length - best.given) : null,
       surname,

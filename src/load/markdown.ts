@@ -107,7 +107,8 @@ interface PipeTable {
   rows: string[][];
 }
 
-const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+/** A pipe-table delimiter row (`| --- | :-: |`): only pipes, colons, dashes and spaces, with a dash. */
+const DELIMITER_ROW = /^[ \t|:-]+$/;
 
 /** Source split into Markdown fragments and pipe tables, in order. Fenced code is never a table. */
 export function splitTables(source: string): (string | PipeTable)[] {

@@ -1,6 +1,7 @@
 import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
+import { trimEndOf } from '../util/text.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
 function squeeze(s: string): string {
@@ -39,5 +40,5 @@ export function headingTitle(rest: string): string {
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
   title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
-  return title.replace(/[\s:：。]+$/u, '').trim();
+  return trimEndOf(title, ':：。').trim();
 }

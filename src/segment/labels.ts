@@ -17,11 +17,11 @@ export interface LabelMatch {
  * spaces for letter-spaced labels such as `主   席:`) ended by a colon in either width. Sentence punctuation
  * before the colon means it is prose, not a label; `https://` is not a label either.
  */
-const LABEL = /^([\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆& ]{1,40}?)[ \t]*[:：](?!\/\/)/u;
+const LABEL = /^([\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆&][\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆& \t]{0,39})[:：]/u;
 
 export function matchLabel(line: string): LabelMatch | null {
   const m = LABEL.exec(line);
-  if (!m) return null;
+  if (!m || line.startsWith('//', m[0].length)) return null; // https:// is not a label
   const raw = m[1]!.trim();
   if (!/\p{Script=Han}/u.test(raw)) return null;
   // A colon inside brackets (報告事項（報告單位：資訊中心)) does not end a label.

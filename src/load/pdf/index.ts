@@ -15,9 +15,17 @@ export interface PdfOptions {
   maxPages?: number;
   /** Let pdfjs print its warnings (verbosity 1) or everything (5). Default 0: silent. */
   verbosity?: number;
+  /** Refuse a PDF whose text grows past this many characters (`pdf-text-too-large`). Default 20 million. */
+  maxTextChars?: number;
+  /**
+   * Refuse a PDF whose text is more than this many characters per byte of file once past 200,000
+   * characters (`pdf-text-too-large`): a text bomb, a tiny file that inflates to huge text. Ordinary PDFs
+   * hold well under 10 characters per byte. Default 100.
+   */
+  maxExpansion?: number;
 }
 
-export const PDF_DEFAULTS = { maxBytes: 100 * 1024 * 1024, maxPages: 2000 } as const;
+export const PDF_DEFAULTS = { maxBytes: 100 * 1024 * 1024, maxPages: 2000, maxTextChars: 20_000_000, maxExpansion: 100 } as const;
 
 /**
  * Load a PDF's text layer as lines (see `LoadedSource`). Fatal problems throw `LoadError`
@@ -31,12 +39,15 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   if (bytes.byteLength > maxBytes) {
     throw new LoadError('pdf-too-large', `The PDF is ${mib(bytes.byteLength)} MiB; the limit is ${mib(maxBytes)} MiB (option maxBytes).`);
   }
+  const fileBytes = bytes.byteLength;
   const doc = await openPdf(bytes, options.verbosity ?? 0);
   try {
     if (doc.numPages > maxPages) {
       throw new LoadError('pdf-too-many-pages', `The PDF has ${doc.numPages} pages; the limit is ${maxPages} (option maxPages).`);
     }
-    return await readDocument(doc);
+    if (doc.numPages === 0) throw new LoadError('pdf-no-pages', 'The PDF has no pages.');
+    const maxText = Math.min(options.maxTextChars ?? PDF_DEFAULTS.maxTextChars, Math.max(200_000, fileBytes * (options.maxExpansion ?? PDF_DEFAULTS.maxExpansion)));
+    return await readDocument(doc, maxText);
   } catch (e) {
     throw toLoadError(e);
   } finally {
@@ -45,13 +56,14 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   }
 }
 
-async function readDocument(doc: PdfDocument): Promise<LoadedSource> {
+async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSource> {
   const pdfjs = await loadPdfjs();
   const diagnostics: Diagnostic[] = [];
   const pages: LaidOutPage[] = [];
   const unreadable: number[] = [];
   const imageOnly: number[] = [];
   let carry: number[] | null = null;
+  let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
@@ -61,10 +73,15 @@ async function readDocument(doc: PdfDocument): Promise<LoadedSource> {
         carry = layout.carryXs;
         if (layout.lines.length === 0 && content.hasImages) imageOnly.push(n);
         pages.push({ height: content.height, lines: layout.lines });
+        for (const l of layout.lines) chars += l.text.length + 1;
+        if (chars > maxText) {
+          throw new LoadError('pdf-text-too-large', `The PDF's text passed ${maxText.toLocaleString('en')} characters by page ${n} (a text bomb, or options maxTextChars / maxExpansion are too low for it).`);
+        }
       } finally {
         page.cleanup();
       }
     } catch (e) {
+      if (e instanceof LoadError) throw e;
       // One broken page (bad content stream, missing object) should not lose the others.
       unreadable.push(n);
       pages.push({ height: 0, lines: [] });

@@ -1,3 +1,4 @@
+import { grammar } from '../../grammars/index.js';
 import type { PageLine } from './geometry.js';
 
 export interface LaidOutPage {
@@ -11,18 +12,11 @@ const EDGE = 0.12;
 /** Lines looked at from each edge of a page. */
 const DEPTH = 2;
 
-/** Page numbers as written: `3`, `- 3 -`, `— 3 —`, `第 3 頁`, `第3頁，共10頁`, `3/10`, `3 / 10`, `Page 3`, `Page 3 of 10`, `p. 3`. */
-const PAGE_NUMBER = [
-  /^[-–—~\s]*\d{1,4}[-–—~\s]*$/,
-  /^第\s*\d{1,4}\s*頁\s*(?:[，,、/]?\s*共\s*\d{1,4}\s*頁)?$/,
-  /^(?:共\s*\d{1,4}\s*頁\s*[，,]?\s*)?第\s*\d{1,4}\s*頁$/,
-  /^\d{1,4}\s*\/\s*\d{1,4}$/,
-  /^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i,
-];
-
+/** Page numbers as written (`3`, `- 3 -`, `第 3 頁`, `第3頁，共10頁`, `3/10`, `Page 3 of 10`): the grammar's table. */
 export function isPageNumber(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return PAGE_NUMBER.some((re) => re.test(t));
+  const { pageNumberPatterns, pageEdgeOnlyPatterns } = grammar().layout;
+  return pageNumberPatterns.some((re) => re.test(t)) || pageEdgeOnlyPatterns.some((re) => re.test(t));
 }
 
 /** Text with its digits masked, so "第 3 頁" on page 3 and "第 4 頁" on page 4 compare equal. */

@@ -51,7 +51,10 @@ export function undoubleGlyphs(str: string, width: number, size: number): string
  */
 export function dedupeFakeBold(runs: readonly Run[]): Run[] {
   const out: Run[] = [];
+  // Glyph positions in a grid of 1 pt cells, keyed by character: a lookup visits only the cells within
+  // tolerance, so a page with many repeats of one character (a text bomb) stays linear.
   const seen = new Map<string, { x: number; y: number; run: number }[]>();
+  const cell = (ch: string, cx: number, cy: number) => `${ch}\u0000${cx}\u0000${cy}`;
   runs.forEach((r, index) => {
     if (r.blank) {
       out.push(r);
@@ -60,24 +63,38 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     const chars = Array.from(r.str);
     const cw = r.w / chars.length;
     const tol = SAME_PLACE * r.size;
+    const reach = Math.ceil(tol);
     let piece: string[] = [];
     let pieceStart = 0;
     const flush = (end: number): void => {
       if (piece.length > 0) out.push({ ...r, str: piece.join(''), x: r.x + pieceStart * cw, w: (end - pieceStart) * cw });
       piece = [];
     };
+    const drawnBefore = (ch: string, x: number, y: number): boolean => {
+      const cx = Math.floor(x);
+      const cy = Math.floor(y);
+      for (let dx = -reach; dx <= reach; dx++) {
+        for (let dy = -reach; dy <= reach; dy++) {
+          for (const p of seen.get(cell(ch, cx + dx, cy + dy)) ?? []) {
+            if (p.run !== index && Math.abs(p.x - x) <= tol && Math.abs(p.y - y) <= tol) return true;
+          }
+        }
+      }
+      return false;
+    };
     chars.forEach((ch, i) => {
       const x = r.x + i * cw;
-      const places = seen.get(ch) ?? [];
-      if (places.some((p) => p.run !== index && Math.abs(p.x - x) <= tol && Math.abs(p.y - r.y) <= tol)) {
+      if (drawnBefore(ch, x, r.y)) {
         flush(i);
         pieceStart = i + 1;
         return;
       }
       if (piece.length === 0) pieceStart = i;
       piece.push(ch);
-      places.push({ x, y: r.y, run: index });
-      seen.set(ch, places);
+      const k = cell(ch, Math.floor(x), Math.floor(r.y));
+      const list = seen.get(k);
+      if (list) list.push({ x, y: r.y, run: index });
+      else seen.set(k, [{ x, y: r.y, run: index }]);
     });
     flush(chars.length);
   });

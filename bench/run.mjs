@@ -1,0 +1,143 @@
+// npm run bench: speed and memory, measured in one run on the same inputs, printed as a table next
+// to the targets and written to bench/results.json. Not part of npm test. Needs a build (dist/).
+import { readFileSync, writeFileSync, mkdtempSync, copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { parse, parseFile } = await import(root + 'dist/index.js');
+const { normalize } = await import(root + 'dist/normalize/index.js');
+const { toLines } = await import(root + 'dist/segment/lines.js');
+const { buildHeadings } = await import(root + 'dist/segment/headings.js');
+const { loadPdfjs, pdfjsAssets } = await import(root + 'dist/load/pdf/pdfjs.js');
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 0.5 : 2;
+const samples = JSON.parse(readFileSync(root + 'samples/index.json', 'utf8')).samples.map((s) => s.file);
+const texts = samples.map((f) => readFileSync(root + 'samples/' + f, 'utf8'));
+const bytesOf = (s) => Buffer.byteLength(s, 'utf8');
+const totalBytes = texts.reduce((n, t) => n + bytesOf(t), 0);
+
+/** Repeat fn until `seconds` have passed; returns ms per call. */
+async function timeIt(fn, secs = seconds) {
+  await fn();
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < secs * 1000) {
+    await fn();
+    n++;
+  }
+  return (performance.now() - t0) / n;
+}
+
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, date: new Date().toISOString(), figures: {} };
+const rows = [];
+const row = (name, value, unit, target, ok, note = '') => {
+  rows.push({ name, value, unit, target, ok, note });
+  results.figures[name] = { value, unit, target, ok, note };
+};
+
+// 1. Text → JSON, single thread, and by stage.
+const perRound = await timeIt(() => texts.forEach((t) => parse(t)));
+const mbps = totalBytes / 1e6 / (perRound / 1000);
+row('text→JSON throughput', +mbps.toFixed(2), 'MB/s', '≥ 10 MB/s', mbps >= 10, `${((texts.length * 1000) / perRound).toFixed(0)} docs/s, ${texts.length} samples, ${(totalBytes / 1024).toFixed(0)} KiB`);
+const normMs = await timeIt(() => texts.forEach((t) => normalize(t)));
+const segMs = await timeIt(() => texts.forEach((t) => { const n = normalize(t); buildHeadings(toLines(n.text, n.linePages)); }));
+row('  stage: normalize', +((normMs / perRound) * 100).toFixed(0), '% of parse', '—', null);
+row('  stage: segment', +(((segMs - normMs) / perRound) * 100).toFixed(0), '% of parse', '—', null);
+row('  stage: extract + assemble', +(((perRound - segMs) / perRound) * 100).toFixed(0), '% of parse', '—', null);
+
+// 2. Growth: 1×, 10×, 100× a sample.
+const base = texts[0];
+const growth = [];
+for (const k of [1, 10, 100]) {
+  const big = Array(k).fill(base).join('\n');
+  const ms = await timeIt(() => parse(big), k === 100 ? seconds * 2 : seconds);
+  growth.push({ k, ms, msPerMB: ms / (bytesOf(big) / 1e6) });
+}
+const growthRatio = growth[2].msPerMB / growth[0].msPerMB;
+row('growth 100× vs 1× (time per MB)', +growthRatio.toFixed(2), '×', '≤ 1.5 (linear)', growthRatio <= 1.5, growth.map((g) => `${g.k}×: ${g.ms.toFixed(1)} ms`).join(', '));
+
+// 3. Adversarial 1 MB inputs (ReDoS guard): must be linear like ordinary text.
+for (const [name, unit] of [['(一)', '(一)'], ['：', '：'], ['digits', '1234567890'], ['spaces', ' '], ['markers', '壹、一、(一)1.(1)'], ['label', '王委員可言：']]) {
+  const line = unit.repeat(Math.ceil(200 / unit.length));
+  const input = (line + '\n').repeat(Math.ceil(1_000_000 / bytesOf(line + '\n')));
+  const t0 = performance.now();
+  parse(input);
+  const ms = performance.now() - t0;
+  const msPerMB = ms / (bytesOf(input) / 1e6);
+  row(`adversarial 1 MB: ${name}`, +msPerMB.toFixed(0), 'ms/MB', `≤ 3× ordinary text (${(growth[1].msPerMB * 3).toFixed(0)})`, msPerMB <= growth[1].msPerMB * 3);
+}
+
+// 4. PDF: ours end to end vs raw getTextContent, vs pdftotext.
+const pdfDir = root + 'test/fixtures/pdf/';
+const pdfs = samples.map((f) => pdfDir + f.replace(/\.txt$/, '.pdf')).filter(existsSync);
+const pdfjs = await loadPdfjs();
+let pages = 0;
+async function rawText(file) {
+  const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, verbosity: 0 });
+  const doc = await task.promise;
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    await page.getTextContent();
+    page.cleanup();
+  }
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
+}
+for (const f of pdfs) pages += await rawText(f);
+const rawMs = await timeIt(async () => { for (const f of pdfs) await rawText(f); });
+const oursMs = await timeIt(async () => { for (const f of pdfs) await parseFile(f); });
+const pdfRatio = oursMs / rawMs;
+row('PDF end to end / raw getTextContent', +pdfRatio.toFixed(2), '×', '≤ 1.15×', pdfRatio <= 1.15, `${(oursMs / pages).toFixed(1)} vs ${(rawMs / pages).toFixed(1)} ms/page over ${pages} pages`);
+const pdftotext = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
+if (pdftotext) {
+  const t0 = performance.now();
+  const rounds = quick ? 1 : 3;
+  for (let r = 0; r < rounds; r++) for (const f of pdfs) spawnSync('pdftotext', ['-layout', f, '-']);
+  const popplerMs = (performance.now() - t0) / rounds;
+  row('PDF end to end / pdftotext (native floor)', +(oursMs / popplerMs).toFixed(2), '×', 'reference', null, `pdftotext ${(popplerMs / pages).toFixed(1)} ms/page, process per file`);
+} else row('PDF vs pdftotext', null, '', 'reference', null, 'pdftotext not installed (apt-get install poppler-utils)');
+
+// 5. Archive scaling: batch --jobs 1 vs --jobs 2, and RSS over the archive.
+const cli = root + 'dist/cli/main.js';
+const batchHelp = spawnSync(process.execPath, [cli, 'batch', '--help'], { encoding: 'utf8' });
+if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp.stderr)) {
+  const dir = mkdtempSync(join(tmpdir(), 'twm-bench-'));
+  const inputs = [...samples.map((f) => root + 'samples/' + f), ...pdfs];
+  const copies = quick ? 60 : 300;
+  for (let i = 0; i < copies; i++) {
+    const src = inputs[i % inputs.length];
+    copyFileSync(src, join(dir, `${String(i).padStart(4, '0')}-${src.split('/').pop()}`));
+  }
+  const runBatch = (jobs, subset) => {
+    const out = join(tmpdir(), `twm-bench-${jobs}-${subset}-${process.pid}.jsonl`);
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
+    const ms = performance.now() - t0;
+    const kb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
+    return { ms, rssMiB: Number.isFinite(kb) ? kb / 1024 : null, status: r.status };
+  };
+  const j1 = runBatch(1, '');
+  const j2 = runBatch(2, '');
+  const speedup = j1.ms / j2.ms;
+  row('batch --jobs 2 / --jobs 1', +speedup.toFixed(2), '×', '≥ 1.8×', speedup >= 1.8, `${copies} files: ${(j1.ms / 1000).toFixed(1)} s vs ${(j2.ms / 1000).toFixed(1)} s (${cpus().length} cores)`);
+  row('batch peak RSS (main process, jobs 2)', j2.rssMiB === null ? null : +j2.rssMiB.toFixed(0), 'MiB', 'flat', null, 'from /usr/bin/time -f %M; workers are threads of this process');
+  // RSS flat: a third of the archive vs all of it.
+  const third = join(dir, 'third');
+  spawnSync('mkdir', [third]);
+  readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).slice(0, Math.floor(copies / 3)).forEach((f) => copyFileSync(join(dir, f), join(third, f)));
+  const small = runBatch(2, 'third');
+  const flat = j2.rssMiB && small.rssMiB ? j2.rssMiB / small.rssMiB : null;
+  row('RSS all / a third of the archive', flat === null ? null : +flat.toFixed(2), '×', '≤ 1.2 (flat)', flat === null ? null : flat <= 1.2, `${small.rssMiB?.toFixed(0)} MiB → ${j2.rssMiB?.toFixed(0)} MiB`);
+} else row('batch scaling', null, '', '≥ 1.8×', null, 'batch command not available in this build');
+
+// Print and save.
+const pad = (s, n) => String(s).padEnd(n);
+console.log(pad('figure', 44) + pad('value', 12) + pad('target', 26) + 'ok   note');
+for (const r of rows) console.log(pad(r.name, 44) + pad(r.value === null ? '—' : `${r.value} ${r.unit}`, 12 + 6) + pad(r.target, 22) + pad(r.ok === null ? '' : r.ok ? 'yes' : 'NO', 5) + r.note);
+writeFileSync(root + 'bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\nwritten to bench/results.json');
