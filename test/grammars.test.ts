@@ -41,7 +41,7 @@ describe('grammar tables', () => {
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate'].sort(),
+      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'reviewHtml', 'reviewIndexHtml'].sort(),
     );
   });
 });

@@ -46,6 +46,11 @@ describe('hostile PDFs', () => {
     expect(d.diagnostics.map((x) => x.code)).toContain('pdf-no-text');
   });
 
+  it('a damaged 5,000 pt font size does not blow up the fake-bold search (found by fuzzing)', async () => {
+    const d = await parseFile(dir + 'absurd-font-size.pdf', { text: true });
+    expect(d.text).toContain('after the damage');
+  });
+
   it('maxBytes refuses a file before pdfjs sees it', async () => {
     await expect(parseFile(dir + 'inflate-bomb.pdf', { pdf: { maxBytes: 50_000 } })).rejects.toMatchObject({ code: 'pdf-too-large' });
   });

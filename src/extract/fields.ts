@@ -32,7 +32,8 @@ function fieldRegex(): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((l) => [...l].map(escapeRegExp).join('[ \\u3000]{0,4}'))
     .join('|');
-  fieldRe = new RegExp(`(?:^|(?<=[\\s\\u3000)）]))(${alt})[ \\u3000]*[:：]`, 'gu');
+  // The boundary before a label is captured rather than looked behind, so the pattern stays a plain automaton.
+  fieldRe = new RegExp(`(^|[\\s\\u3000)）])(${alt})[ \\u3000]*[:：]`, 'gu');
   return fieldRe;
 }
 
@@ -41,13 +42,14 @@ export function findFields(line: string): FieldHit[] {
   const re = fieldRegex();
   const hits: { field: FieldName; label: string; labelIndex: number; valueIndex: number }[] = [];
   for (const m of line.matchAll(re)) {
-    const label = m[1]!.replace(/[ \u3000]+/g, '');
+    const label = m[2]!.replace(/[ \u3000]+/g, '');
     const field = labelToField!.get(label);
     if (!field) continue;
     // Only a field when it starts the line or follows a wide gap (a second column), not inside prose.
-    const before = line.slice(0, m.index!);
+    const labelIndex = m.index! + m[1]!.length;
+    const before = line.slice(0, labelIndex);
     if (before.trim() !== '' && !endsWithRun(before, ' \u3000', 2) && !before.endsWith('\t') && !/[)）]$/u.test(before.trimEnd())) continue;
-    hits.push({ field, label, labelIndex: m.index!, valueIndex: m.index! + m[0].length });
+    hits.push({ field, label, labelIndex, valueIndex: m.index! + m[0].length });
   }
   return hits.map((h, i) => {
     const end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;

@@ -14,21 +14,29 @@ function squeeze(s: string): string {
  */
 export function sectionKind(title: string): AgendaKind {
   const t = squeeze(title);
-  const label = matchLabel(title)?.label;
+  const first = t[0];
+  if (first === undefined) return 'other';
+  let label: string | undefined | null = null; // computed only when a metadata keyword matches
   for (const { kind, keywords } of grammar().sections.kinds) {
     for (const k of keywords) {
-      if (!t.startsWith(k)) continue;
-      if (kind === 'metadata' && !(label === k || t === k)) continue;
+      if (k[0] !== first || !t.startsWith(k)) continue;
+      if (kind === 'metadata') {
+        if (label === null) label = matchLabel(title)?.label;
+        if (!(label === k || t === k)) continue;
+      }
       return kind;
     }
   }
   return 'other';
 }
 
+let omitted: string[] | null = null;
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
+  if (!title.includes('略')) return false;
   const t = squeeze(title);
-  return grammar().sections.omittedMarkers.some((m) => t.includes(squeeze(m)) && (t.endsWith(squeeze(m)) || /略[)）]?/.test(t.slice(-3))));
+  omitted ??= grammar().sections.omittedMarkers.map(squeeze);
+  return omitted.some((m) => t.includes(m) && (t.endsWith(m) || /略[)）]?/.test(t.slice(-3))));
 }
 
 /** Title as shown in the agenda: a field heading shows its field name; trailing colons and (略) notes go. */

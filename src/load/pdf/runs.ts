@@ -9,6 +9,8 @@ export interface TextItemLike {
 
 /** Two copies of a glyph closer than this (in em) are one glyph drawn twice ("fake bold"). */
 const SAME_PLACE = 0.2;
+/** Largest tolerance, in 1 pt cells, searched for a doubled glyph (a 40 pt heading needs 8). */
+const MAX_REACH = 8;
 
 /**
  * pdfjs text items → runs. Drops empty items and rotated text (stamps, margin notes) and
@@ -63,7 +65,9 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     const chars = Array.from(r.str);
     const cw = r.w / chars.length;
     const tol = SAME_PLACE * r.size;
-    const reach = Math.ceil(tol);
+    // An absurd font size (a damaged file: thousands of points) would make the lookup area huge:
+    // beyond a few cells fake bold is not looked for at all.
+    const reach = Math.ceil(tol) <= MAX_REACH ? Math.ceil(tol) : -1;
     let piece: string[] = [];
     let pieceStart = 0;
     const flush = (end: number): void => {
@@ -71,6 +75,7 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
       piece = [];
     };
     const drawnBefore = (ch: string, x: number, y: number): boolean => {
+      if (reach < 0) return false;
       const cx = Math.floor(x);
       const cy = Math.floor(y);
       for (let dx = -reach; dx <= reach; dx++) {
