@@ -2,6 +2,7 @@ import { grammar, alternation } from '../grammars/index.js';
 import type { Person } from '../types.js';
 import { maxOf } from '../util/math.js';
 import { trimEndOf } from '../util/text.js';
+import { memoString } from '../util/memo.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -48,7 +49,7 @@ export interface NameParts {
  * 曾政務次長厚仁, 王委員可言 — or a bare name (曾郁庭). Among the possible splits the longest title wins
  * (董事長 over 董事 + 長), then the longer given name.
  */
-export function parseName(written: string): NameParts {
+function parseNameUncached(written: string): NameParts {
   const s = squeezeHan(written);
   const maxGiven = grammar().people.givenNameMaxLength;
   let best: { title: string; given: number } | null = null;
@@ -92,6 +93,9 @@ export function parseName(written: string): NameParts {
   }
   return { name: null, surname: null, title: null, org: null };
 }
+
+/** Memoised: see parseNameUncached. */
+export const parseName = memoString(parseNameUncached);
 
 export function person(raw: string, parts: NameParts = parseName(raw)): Person {
   return { name: parts.name, surname: parts.surname, title: parts.title, org: parts.org, raw };

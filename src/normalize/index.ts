@@ -27,10 +27,11 @@ export interface NormalizedText {
 export function normalize(raw: string, pageStarts: readonly number[] = []): NormalizedText {
   const chars = normalizeCharacters(raw);
   const script = convertSimplified(chars.text);
-  const charsAndScript = compose(chars, script.mapped);
+  // Most documents are already Traditional: composing with an identity map would only cost time.
+  const charsAndScript = script.diagnostics.length ? compose(chars, script.mapped) : chars;
   // Page starts are offsets in the raw text; map them forward through the 1:1-ish character steps.
-  const forward = forwardMap(charsAndScript, raw.length);
-  const lines = normalizeLines(charsAndScript.text, pageStarts.map((p) => forward[p] ?? charsAndScript.text.length));
+  const forward = pageStarts.length ? forwardMap(charsAndScript, raw.length) : null;
+  const lines = normalizeLines(charsAndScript.text, pageStarts.map((p) => forward![p] ?? charsAndScript.text.length));
   const all: MappedText = compose(charsAndScript, lines.mapped);
   const hasPages = pageStarts.length > 0 || raw.includes('\f');
   return {

@@ -1,8 +1,11 @@
 import * as OpenCC from 'opencc-js';
 import type { Diagnostic } from '../types.js';
-import { MappedBuilder, identity, type MappedText } from './mapped.js';
+import { MappedBuilder, type MappedText } from './mapped.js';
 
 type Convert = (s: string) => string;
+/** Unchanged text: callers skip composing (see normalize), so no map is built. */
+const NO_MAP = new Int32Array(0);
+
 let converter: Convert | null = null;
 /** Built on first use: loading the dictionaries costs ~100 ms and most documents never need them. */
 function opencc() {
@@ -64,7 +67,7 @@ export function detectSimplified(text: string): { simplified: boolean; simplifie
 /** Simplified → Traditional (Taiwan), only when the text is detected as Simplified. Line by line, so offsets stay close. */
 export function convertSimplified(input: string): { mapped: MappedText; diagnostics: Diagnostic[] } {
   const found = detectSimplified(input);
-  if (!found.simplified) return { mapped: identity(input), diagnostics: [] };
+  if (!found.simplified) return { mapped: { text: input, origin: NO_MAP }, diagnostics: [] };
   const { toTraditional } = opencc();
   const b = new MappedBuilder();
   let start = 0;

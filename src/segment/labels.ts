@@ -1,5 +1,6 @@
 import { grammar, alternation } from '../grammars/index.js';
 import { matchMarker } from './markers.js';
+import { memoString } from '../util/memo.js';
 
 export interface LabelMatch {
   /** The label with inner spaces removed (主   席 → 主席). */
@@ -19,7 +20,7 @@ export interface LabelMatch {
  */
 const LABEL = /^([\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆&][\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆& \t]{0,39})[:：]/u;
 
-export function matchLabel(line: string): LabelMatch | null {
+function matchLabelUncached(line: string): LabelMatch | null {
   const m = LABEL.exec(line);
   if (!m || line.startsWith('//', m[0].length)) return null; // https:// is not a label
   const raw = m[1]!.trim();
@@ -30,6 +31,9 @@ export function matchLabel(line: string): LabelMatch | null {
   while (restOffset < line.length && (line[restOffset] === ' ' || line[restOffset] === '\t')) restOffset++;
   return { label: raw.replace(/\s+/g, (s, i: number) => (isBetweenHan(raw, i, s.length) ? '' : ' ')), raw, rest: line.slice(restOffset).trimEnd(), restOffset };
 }
+
+/** Memoised: see matchLabelUncached. */
+export const matchLabel = memoString(matchLabelUncached);
 
 function isBetweenHan(s: string, i: number, n: number): boolean {
   return /\p{Script=Han}/u.test(s[i - 1] ?? '') && /\p{Script=Han}/u.test(s[i + n] ?? '');

@@ -1,5 +1,6 @@
 import { grammar, escapeRegExp, type HeadingFamily } from '../grammars/index.js';
 import { numberValue } from './numerals.js';
+import { memoString } from '../util/memo.js';
 
 export interface MarkerMatch {
   family: HeadingFamily;
@@ -39,7 +40,7 @@ function families(): CompiledFamily[] {
  * The heading marker a line starts with, if any: 壹、 一、 (一) 1. 1、 (1) ①, also behind a Markdown
  * list prefix (`- (三)`). A decimal number (1.5 億) or a date-like start (110 年) is not a marker.
  */
-export function matchMarker(line: string): MarkerMatch | null {
+function matchMarkerUncached(line: string): MarkerMatch | null {
   for (const { family, re } of families()) {
     const m = re.exec(line);
     if (!m) continue;
@@ -57,3 +58,6 @@ export function matchMarker(line: string): MarkerMatch | null {
   }
   return null;
 }
+
+/** Memoised: see matchMarkerUncached. */
+export const matchMarker = memoString(matchMarkerUncached);
