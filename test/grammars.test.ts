@@ -19,6 +19,7 @@ describe('grammar tables', () => {
   it('load and validate', () => {
     const g = loadGrammar();
     expect(g.people.titles).toContain('政務次長');
+    expect(g.variants.get('啓')).toBe('啟');
     expect(g.headings.families.map((f) => f.id)).toEqual(['upper', 'lower', 'paren-lower', 'arabic', 'paren-arabic', 'circled']);
   });
 
@@ -41,7 +42,7 @@ describe('grammar tables', () => {
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'reviewHtml', 'reviewIndexHtml'].sort(),
+      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'reviewHtml', 'reviewIndexHtml', 'buildPeopleIndex', 'collectPeople', 'expandInputs', 'foldName', 'parseArchive', 'personIdOf', 'readBatchLines', 'toAkomaNtoso', 'toCsvBundle', 'toPopolo'].sort(),
     );
   });
 });

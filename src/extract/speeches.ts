@@ -4,15 +4,10 @@ import type { ExtractContext } from './context.js';
 import type { Block } from './blocks.js';
 import { blockText, topItems } from './block-text.js';
 import { parseName, person } from './person.js';
+import { foldName } from '../util/fold.js';
 import type { SpeechDraft } from './records.js';
 
-/** Fold for matching names across writings: no spaces, variant characters folded (啓/啟, 台/臺). */
-const VARIANTS: Record<string, string> = { 啓: '啟', 台: '臺', 着: '著', 峯: '峰', 裏: '裡', 爲: '為', 衞: '衛', 眞: '真', 羣: '群', 敎: '教', 硏: '研', 户: '戶', 册: '冊' };
-const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');
-export function foldName(s: string | null | undefined): string {
-  if (!s) return '';
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(VARIANT_RE, (c) => VARIANTS[c]!);
-}
+export { foldName } from '../util/fold.js';
 
 /** Org as written in a speaker label matches an attendee's org when one contains the other (世新大學 ⊂ 世新大學行政管理學系). */
 function orgMatches(a: string | null, b: string | null): boolean {

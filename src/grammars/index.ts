@@ -43,6 +43,8 @@ export interface Grammar {
     dueMarkers: string[];
     offset: string;
   };
+  /** Variant character → the form names fold to (啓 → 啟, 台 → 臺). */
+  variants: Map<string, string>;
   layout: {
     pageNumberPatterns: RegExp[];
     pageEdgeOnlyPatterns: RegExp[];
@@ -196,7 +198,13 @@ export function loadGrammar(dir?: string): Grammar {
       minWrapWidth: c.number(o.minWrapWidth, 'minWrapWidth'),
     };
   }, dir);
-  return { numerals, headings, sections, people, fields, time, layout, records };
+  const variants = readTable('variants.json', (raw, c) => {
+    const o = c.obj(c.obj(raw, '(root)').variants, 'variants');
+    const map = new Map<string, string>();
+    for (const [to, from] of Object.entries(o)) for (const ch of c.string(from, `variants.${to}`)) map.set(ch, to);
+    return map;
+  }, dir);
+  return { numerals, headings, sections, people, fields, time, layout, records, variants };
 }
 
 let cached: Grammar | null = null;

@@ -1,2 +1,4 @@
-// PLACEHOLDER: filled in by the issue that builds this module.
-export {};
+/** People index: people merged across meetings by folded name, split by org, homonyms reported. */
+export { collectPeople, buildPeopleIndex, personIdOf, type PeopleCollector } from './build.js';
+export { foldName } from './fold.js';
+export type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, TitleSpan } from './types.js';

@@ -1,11 +1,54 @@
+import { parseArgs } from 'node:util';
+import { readBatchLines, isErrorLine } from '../../archive/jsonl.js';
+import { collectPeople } from '../../people/build.js';
+import { foldName } from '../../people/fold.js';
+import type { IndexedPerson, PeopleIndex } from '../../people/types.js';
 import type { Command } from '../command.js';
 
-/** PLACEHOLDER: the people command is being built (see the issues). */
 export const peopleCommand: Command = {
   name: 'people',
-  summary: 'people (not available yet)',
-  async run(_argv, io) {
-    io.stderr('twminutes people: not available yet');
-    return 2;
+  summary: 'people <out.jsonl…> [--name 林東亨] [--text] [--pretty]   people across meetings: titles over time, meetings, speeches, homonyms',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, text: { type: 'boolean' }, pretty: { type: 'boolean' } },
+    });
+    if (!positionals.length) {
+      io.stderr('twminutes people: give the JSON Lines written by `twminutes batch`');
+      return 2;
+    }
+    const { index, skipped } = await indexFiles(positionals);
+    const key = values.name ? foldName(values.name) : null;
+    const people = key ? index.people.filter((p) => p.key === key || p.names.some((n) => foldName(n).includes(key))) : index.people;
+    const homonyms = key ? index.homonyms.filter((h) => h.key === key) : index.homonyms;
+    if (values.text) for (const line of textOf(people, index)) io.stdout(line);
+    else {
+      const shown = new Set(people.flatMap((p) => p.appearances.map((a) => a.meeting)));
+      const meetings = key ? index.meetings.filter((m) => shown.has(m.id)) : index.meetings;
+      const out = { meetings, people, homonyms, unresolvedSpeakers: index.unresolvedSpeakers };
+      io.stdout(JSON.stringify(out, null, values.pretty ? 2 : undefined));
+    }
+    if (skipped.count) io.stderr(`twminutes people: skipped ${skipped.count} malformed or half-written line(s)`);
+    return 0;
   },
 };
+
+/** Build the index from batch outputs (several, e.g. one per shard), streaming; error lines are skipped. */
+export async function indexFiles(paths: readonly string[]): Promise<{ index: PeopleIndex; skipped: { count: number } }> {
+  const collector = collectPeople();
+  const skipped = { count: 0 };
+  for (const path of paths) for await (const line of readBatchLines(path, skipped)) if (!isErrorLine(line)) collector.add(line);
+  return { index: collector.build(), skipped };
+}
+
+function textOf(people: readonly IndexedPerson[], index: PeopleIndex): string[] {
+  const out: string[] = [];
+  for (const p of people) {
+    out.push(`${p.name} (${p.id}) · ${p.attended} meeting(s) · ${p.speeches} speech(es) · ${p.roles.join(', ')}`);
+    for (const h of p.history) out.push(`  ${h.from ?? '?'} – ${h.to ?? '?'}  ${[h.org, h.title].filter(Boolean).join(' ')}`);
+  }
+  for (const h of index.homonyms.filter((x) => people.some((p) => p.key === x.key)))
+    out.push(`! ${h.key}: ${h.reason}${h.unassigned.length ? ` (${h.unassigned.length} mention(s) unassigned)` : ''}`);
+  return out;
+}

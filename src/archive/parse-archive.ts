@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WorkerPool, type TaskOutcome } from './pool.js';
+import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
+
+type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
+
+/**
+ * Parse many files in worker threads; results come back in input order, one per input, whatever
+ * the order the workers finish in. A file that cannot be parsed yields `ok: false` with a coded
+ * error instead of stopping the batch. At most `4 × concurrency` finished results wait for a slow
+ * one, so memory stays flat however long the archive; inputs are pulled lazily.
+ *
+ * @example
+ *   for await (const r of parseArchive(['a.pdf', 'b.txt'], { concurrency: 2 })) {
+ *     console.log(r.input.name, r.ok ? r.document.title : r.error.code);
+ *   }
+ */
+export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}): AsyncGenerator<ArchiveResult, void, undefined> {
+  const size = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const pool = new WorkerPool({
+    size,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    maxMemoryMb: options.maxMemoryMb ?? 1024,
+    workerUrl: resolveWorkerUrl(options.workerUrl),
+  });
+  const source = toAsyncIterator(inputs);
+  const total = options.total ?? (Array.isArray(inputs) ? inputs.length : null);
+  const started = performance.now();
+  const progress: ArchiveProgress = { done: 0, total, ok: 0, warnings: 0, failed: 0, running: 0, elapsedMs: 0 };
+  const finished = new Map<number, ArchiveResult>();
+  const window = size * 4;
+  let pulled = 0;
+  let yielded = 0;
+  let exhausted = false;
+  let pumping = false;
+  let closed = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+
+  const settle = (index: number, input: Required<ArchiveInput>, outcome: TaskOutcome) => {
+    const result: ArchiveResult = outcome.ok
+      ? { index, input, ok: true, document: outcome.document, ms: outcome.ms }
+      : { index, input, ok: false, error: outcome.error, source: { name: input.name, sha256: outcome.sha256 }, ms: outcome.ms };
+    finished.set(index, result);
+    progress.running--;
+    progress.done++;
+    if (!result.ok) progress.failed++;
+    else if (result.document.diagnostics.some((d) => d.severity !== 'info')) progress.warnings++;
+    else progress.ok++;
+    progress.elapsedMs = performance.now() - started;
+    try {
+      if (!signal?.aborted) options.onProgress?.({ ...progress });
+    } catch (e) {
+      failure ??= e; // a throwing callback ends the iteration with its error, not an unhandled rejection
+    }
+    notify();
+    void pump();
+  };
+
+  // Start files while a worker is free and the reorder window has room.
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!exhausted && !closed && !signal?.aborted && progress.running < size && pulled - yielded < window) {
+        const next = await source.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const input = normalizeInput(next.value);
+        const index = pulled++;
+        progress.running++;
+        void pool.run({ id: index, path: input.path, name: input.name, parse: options.parse ?? {} }).then((o) => settle(index, input, o));
+      }
+    } catch (e) {
+      failure = e;
+      exhausted = true;
+    } finally {
+      pumping = false;
+      notify();
+    }
+  };
+
+  const onAbort = () => {
+    void pool.close();
+    notify();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    void pump();
+    for (;;) {
+      signal?.throwIfAborted();
+      if (failure) throw failure;
+      const result = finished.get(yielded);
+      if (result) {
+        finished.delete(yielded);
+        yielded++;
+        void pump();
+        yield result;
+        continue;
+      }
+      if (exhausted && !pumping && yielded === pulled) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    closed = true;
+    signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
+}
+
+function normalizeInput(input: ArchiveInput | string): Required<ArchiveInput> {
+  return typeof input === 'string' ? { path: input, name: input } : { path: input.path, name: input.name ?? input.path };
+}
+
+function toAsyncIterator<T>(items: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> {
+  if (Symbol.asyncIterator in items) return items[Symbol.asyncIterator]();
+  const it = items[Symbol.iterator]();
+  return { next: async () => it.next() };
+}
+
+/** `worker.js` beside this module; from `src/` (tests, tsx) the built `dist/archive/worker.js`. */
+export function resolveWorkerUrl(given?: URL | string): URL {
+  if (given instanceof URL) return given;
+  if (given) return /^file:/.test(given) ? new URL(given) : pathToFileURL(resolve(given));
+  for (const candidate of ['./worker.js', '../../dist/archive/worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  throw new Error('twminutes: the archive worker (dist/archive/worker.js) is missing; run `npm run build` first.');
+}

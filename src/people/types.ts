@@ -1,0 +1,86 @@
+import type { AttendanceStatus, AttendeeRole, Person } from '../types.js';
+
+/** What a person did in a meeting: an attendee role, or chair, recorder, speaker, or `represented` (someone stood in for them). */
+export type PersonRole = AttendeeRole | 'chair' | 'recorder' | 'speaker' | 'represented';
+
+/** One place a named person appears in one document. */
+export interface Mention {
+  meeting: string;
+  /** Where in the document: `chair`, `chair/actingFor`, `recorder`, `attendee/3`, `attendee/3/onBehalfOf`, `speech/s4`. */
+  ref: string;
+  role: PersonRole;
+  person: Person;
+  status?: AttendanceStatus;
+}
+
+/** A meeting as the index lists it. */
+export interface MeetingInfo {
+  id: string;
+  /** The meeting itself (agency, body, date, term, session): the same minutes as .txt and .pdf share it and count once. */
+  key: string;
+  date: string | null;
+  title: string | null;
+  agency: string | null;
+  body: string | null;
+  sourceName: string | null;
+}
+
+/** A person in one meeting. */
+export interface Appearance {
+  meeting: string;
+  date: string | null;
+  agency: string | null;
+  /** Title and org as written there (the most specific seen in that meeting). */
+  title: string | null;
+  org: string | null;
+  roles: PersonRole[];
+  status: AttendanceStatus | null;
+  speeches: number;
+}
+
+/** A stretch of meetings with one title and org: 副處長 資電處 2018-06-22 → 處長 資電處 2021-07-21. */
+export interface TitleSpan {
+  title: string | null;
+  org: string | null;
+  from: string | null;
+  to: string | null;
+  meetings: number;
+}
+
+export interface IndexedPerson {
+  /** `p-` and the folded name; `p-林東亨-2` for a second person of that name told apart by org. */
+  id: string;
+  name: string;
+  /** As the minutes split it (林, 歐陽); null when never split. */
+  surname: string | null;
+  /** The folded name the person is matched by. */
+  key: string;
+  /** Every way the name was written (variants kept). */
+  names: string[];
+  history: TitleSpan[];
+  appearances: Appearance[];
+  /** Meetings attended (present, in someone's place, chairing, recording or speaking). */
+  attended: number;
+  speeches: number;
+  roles: PersonRole[];
+}
+
+/** People of one name who cannot be told apart with certainty: reported, never merged by guess. */
+export interface Homonym {
+  key: string;
+  /** The people this name was split into (by org), if more than one. */
+  people: string[];
+  /** Mentions that fit more than one of them (no org written): left unassigned. */
+  unassigned: { meeting: string; ref: string; raw: string }[];
+  reason: string;
+}
+
+export interface PeopleIndex {
+  people: IndexedPerson[];
+  homonyms: Homonym[];
+  meetings: MeetingInfo[];
+  /** Speakers whose name could not be resolved (王委員 with no matching attendee): not indexed. */
+  unresolvedSpeakers: number;
+  /** `${meetingId} ${ref}` → person id, for exports that link records to people. */
+  assignments: Map<string, string>;
+}
