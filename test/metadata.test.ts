@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../src/index.js';
+import { parse, parseFile } from '../src/index.js';
 import { parseRocDate, parseClockTimes } from '../src/extract/datetime.js';
 import { nameParts } from '../src/extract/metadata.js';
 import { parseChairOrRecorder } from '../src/extract/presiding.js';
 import { findFields } from '../src/extract/fields.js';
-import { parseSample } from './helpers.js';
+import { ROOT, parseSample } from './helpers.js';
+
+const ROOT_FIXTURE = ROOT + 'test/fixtures/text/';
 
 describe('dates and times', () => {
   it.each([
@@ -110,5 +112,31 @@ describe('meeting metadata end to end', () => {
     expect(d.meeting).toBeNull();
     expect(d.agenda.filter((a) => a.parent === null).map((a) => a.title)).toEqual(['前言', '執行策略', '績效目標', '績效評估', '結語']);
     expect(d.diagnostics.find((x) => x.code === 'kind-other')?.severity).toBe('info');
+  });
+});
+
+describe('a city government 市政會議 layout (letter-spaced labels, a four-digit session)', () => {
+  // A document written in the layout of 臺北市政府市政會議紀錄 (test/fixtures/text/city-council-style.txt).
+  const d = parseFile(ROOT_FIXTURE + 'city-council-style.txt');
+
+  it('reads the header', async () => {
+    const doc = await d;
+    expect(doc.meeting).toMatchObject({ agency: '臺北市政府', body: '市政會議', session: 2156, date: '2023-05-02', end: '2023-05-02T11:30:00+08:00' });
+    expect(doc.meeting!.chair).toMatchObject({ name: '蔣萬安', title: '市長' });
+    expect(doc.meeting!.recorder).toMatchObject({ name: '王小明', title: '專員' });
+  });
+
+  it('reads letter-spaced attendance lists, leave and proxies', async () => {
+    const doc = await d;
+    expect(doc.attendees.map((a) => [a.name, a.role, a.status])).toEqual([
+      ['李四川', 'member', 'present'], ['林奕華', 'member', 'present'], ['張溫德', 'member', 'present'],
+      ['蘇家榮', 'member', 'on-leave'], ['林美玉', 'member', 'proxy'], ['黃敬平', 'observer', 'present'], ['簡舒培', 'observer', 'present'],
+    ]);
+  });
+
+  it('決定 / 主席裁示 / 決議, and a deadline in running text', async () => {
+    const doc = await d;
+    expect(doc.rulings.map((r) => r.label)).toEqual(['決定', '主席裁示', '決議']);
+    expect(doc.actions.map((a) => [a.due, a.owner])).toEqual([['2023-06-30', '資訊局']]);
   });
 });

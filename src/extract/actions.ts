@@ -31,7 +31,8 @@ function dueRegexes() {
   const t = grammar().time;
   const due = alternation(t.dueMarkers);
   dueRe ??= {
-    shortDate: new RegExp(`[(（]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})[^)）]{0,8}[)）]`, 'gu'),
+    // (12/15 前完成) in brackets, or 於6/30前提送 in running text; never part of a longer number (2023/6/30).
+    shortDate: new RegExp(`(?:[(（]\\s*|(?:^|[^0-9/／]))([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})(?:[^)）\\n]{0,8}[)）])?`, 'gu'),
     fullDate: new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu'),
   };
   return dueRe;
@@ -58,7 +59,8 @@ export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraf
         let year = yearOfBlock(ctx, i) ?? (meetingDate ? Number(meetingDate.slice(0, 4)) : null);
         if (year === null || month < 1 || month > 12 || day < 1 || day > 31) continue;
         if (!yearOfBlock(ctx, i) && meetingDate && `${year}-${pad(month)}-${pad(day)}` < meetingDate) year++;
-        out.push({ text: body.trim(), due: `${year}-${pad(month)}-${pad(day)}`, owner, rule: 'actions.month-day', span: spanOf(line, line.start + m.index!, line.start + m.index! + m[0].length) });
+        const lead = m[0].search(/[0-9(（]/u); // the character before an unbracketed date is not part of it
+        out.push({ text: body.trim(), due: `${year}-${pad(month)}-${pad(day)}`, owner, rule: 'actions.month-day', span: spanOf(line, line.start + m.index! + lead, line.start + m.index! + m[0].length) });
       }
       for (const m of line.text.matchAll(fullDate)) {
         const year = gregorianYear(Number(m[1]));

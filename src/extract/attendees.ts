@@ -5,6 +5,7 @@ import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } fro
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { findAttendanceTable } from './attendance-table.js';
+import { matchLabel } from '../segment/labels.js';
 
 export interface GroupInfo {
   role: AttendeeRole;
@@ -99,18 +100,18 @@ let listLabelRe: RegExp | null = null;
 /** Inline lists: `機關代表：陳委員華玉(鍾副局長文正代)、丁委員樂群(蔣科長憶萍代)…`, continued on following lines. */
 function inlineLists(ctx: ExtractContext, meta: MetadataResult): Attendee[] {
   const g = grammar().records;
-  listLabelRe ??= new RegExp(`^(${alternation(g.attendeeGroups.map((x) => x.label))})\\s*[:：]\\s*`, 'u');
+  listLabelRe ??= new RegExp(`^(?:${alternation(g.attendeeGroups.map((x) => x.label))})[:：]$`, 'u');
   const out: Attendee[] = [];
   const end = Math.min(meta.bodyStart, ctx.lines.length);
   for (let i = 0; i < end; i++) {
     const line = ctx.lines[i]!;
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
-    const m = listLabelRe.exec(text);
-    if (!m) continue;
-    const group = groupOf(m[1]!);
-    if (!group) continue;
+    // A list label, possibly letter-spaced (出  席：…), from the attendee-group table.
+    const label = matchLabel(text);
+    const group = label && listLabelRe.test(label.label + '：') ? groupOf(label.label) : null;
+    if (!label || !group) continue;
     const offset = line.text.length - text.length;
-    const segments: { line: Line; from: number; text: string }[] = [{ line, from: offset + m[0].length, text: text.slice(m[0].length) }];
+    const segments: { line: Line; from: number; text: string }[] = [{ line, from: offset + label.restOffset, text: text.slice(label.restOffset) }];
     // Continuation lines: until the next label, field or heading.
     for (let j = i + 1; j < end; j++) {
       const next = ctx.lines[j]!;

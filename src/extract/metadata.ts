@@ -149,7 +149,10 @@ function adjournTime(ctx: ExtractContext, fieldValue: string | undefined): { hou
  * a boundary (第, or a digit after a non-digit), so the search stays linear.
  */
 function bodyEnd(s: string): number {
-  const cuts = [/第\s*[0-9〇零一二三四五六七八九十百兩]+\s*[屆次]/u, /(?:^|[^0-9])[0-9]+\s*年/u, /會議紀錄|會議記錄|紀錄|記錄/u].map((re) => {
+  // 會議紀錄 ends the body, but a name that is only a prefix (市政 | 會議紀錄) keeps its 會議: 市政會議.
+  const minutesWord = /會議紀錄|會議記錄|紀錄|記錄/u.exec(s);
+  const keepMeeting = minutesWord && minutesWord[0].startsWith('會議') && minutesWord.index <= 2 && minutesWord.index > 0;
+  const cuts = [/第\s*[0-9〇零一二三四五六七八九十百兩]+\s*[屆次]/u, /(?:^|[^0-9])[0-9]+\s*年/u, keepMeeting ? /紀錄|記錄/u : /會議紀錄|會議記錄|紀錄|記錄/u].map((re) => {
     const m = re.exec(s);
     if (!m) return s.length;
     return m.index + (/^[^0-9第會紀記]/u.test(m[0]) ? 1 : 0);
@@ -173,7 +176,7 @@ export function nameParts(title: string | null): NameParts {
   const out: NameParts = { agency: null, agencyRef: null, body: null, term: null, session: null };
   if (!title) return out;
   const f = grammar().fields;
-  const num = '([0-9]{1,3}|[〇零一二三四五六七八九十百兩]{1,5})';
+  const num = '([0-9]{1,5}|[〇零一二三四五六七八九十百千兩]{1,7})'; // 第2156次市政會議
   countRe ??= { term: new RegExp(`第\\s*${num}\\s*屆`, 'u'), session: new RegExp(`第\\s*${num}\\s*次`, 'u') };
   const term = countRe.term.exec(title);
   const session = countRe.session.exec(title);
@@ -195,7 +198,13 @@ export function nameParts(title: string | null): NameParts {
   let body = quoted ? quoted[1]! : plain.slice((out.agency ?? out.agencyRef ?? '').length);
   if (out.agency && body.startsWith(out.agency)) body = body.slice(out.agency.length);
   body = body.replace(/^\s*[0-9〇零一二三四五六七八九十百]+\s*年(?:度)?\s*/u, '');
-  body = body.slice(0, bodyEnd(body)).trim();
+  const cut = bodyEnd(body);
+  // 臺北市政府第2156次市政會議紀錄: nothing before the count, so the body is what follows it (市政會議).
+  if (body.slice(0, cut).trim() === '' && session) {
+    const after = title.slice(session.index + session[0].length);
+    body = after.slice(0, bodyEnd(after));
+  } else body = body.slice(0, cut);
+  body = body.trim();
   out.body = body || null;
   return out;
 }

@@ -73,6 +73,13 @@ function parseNameUncached(written: string): NameParts {
     const titleStart = s.length - best.given - best.title.length;
     const surname = surnameBefore(s, titleStart);
     const org = trimEndOf(s.slice(0, titleStart - surname.length), '-－—–').trim(); // 新任外聘委員-…公司 keeps no dash
+    // 林宜隆委員: a full name before the title, not an org (林宜) + surname (隆). An org names a unit and
+    // ends like one (處, 司, 大學 …); one or two ideographs that do not are the start of the name.
+    if (best.given === 0 && /^\p{Script=Han}{1,2}$/u.test(org) && !grammar().people.orgSuffixes.some((x) => org.endsWith(x))) {
+      const name = org + surname;
+      const two = name.slice(0, 2);
+      return { name, surname: name.length >= 3 && grammar().people.compoundSurnames.includes(two) ? two : name[0]!, title: best.title, org: null };
+    }
     return {
       name: best.given > 0 ? surname + s.slice(s.length - best.given) : null,
       surname,
