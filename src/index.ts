@@ -20,6 +20,8 @@ export { loadGrammar, GrammarError } from './grammars/index.js';
 export { parseRocDate, parseClockTimes } from './extract/datetime.js';
 export { parseChineseNumeral } from './segment/numerals.js';
 export { parseName } from './extract/person.js';
+/** The normalise stage on its own: the text spans point into, and `origin` mapping each offset back to the input. */
+export { normalize } from './normalize/index.js';
 
 /** Parse text already in memory (plain text by default, `format: 'markdown'` for Markdown). */
 export function parse(text: string, options: ParseOptions = {}): MinutesDocument {

@@ -42,7 +42,7 @@ describe('grammar tables', () => {
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'reviewHtml', 'reviewIndexHtml', 'buildPeopleIndex', 'collectPeople', 'expandInputs', 'foldName', 'parseArchive', 'personIdOf', 'readBatchLines', 'toAkomaNtoso', 'toCsvBundle', 'toPopolo'].sort(),
+      ['GrammarError', 'LoadError', 'STAGES', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'reviewHtml', 'reviewIndexHtml', 'buildPeopleIndex', 'collectPeople', 'expandInputs', 'foldName', 'parseArchive', 'personIdOf', 'readBatchLines', 'toAkomaNtoso', 'toCsvBundle', 'toPopolo', 'normalize'].sort(),
     );
   });
 });

@@ -94,6 +94,16 @@ describe('wrapped lines', () => {
     expect(continuesLine('機關', '代表', 56)).toBe(false);
   });
 
+  it('maps a record span back to the raw text through the public normalize()', async () => {
+    const api = await import('../src/index.js');
+    const raw = sampleText('mofa-2021-110-1.txt');
+    const doc = api.parse(raw, { text: true });
+    const n = api.normalize(raw);
+    expect(n.text).toBe(doc.text);
+    const s = doc.speeches[1]!.span;
+    expect(raw.slice(n.origin[s.start]!, n.origin[s.start]! + 3)).toBe('1. ');
+  });
+
   it('maps every normalised offset back into the raw text', () => {
     const raw = sampleText('mofa-2016-105-4.txt');
     const n = normalize(raw);
