@@ -140,3 +140,28 @@ describe('a city government 市政會議 layout (letter-spaced labels, a four-di
     expect(doc.actions.map((a) => [a.due, a.owner])).toEqual([['2023-06-30', '資訊局']]);
   });
 });
+
+describe('a society 理監事會議 layout (every header field a numbered heading)', () => {
+  // Written in the layout societies use (test/fixtures/text/society-board-style.txt).
+  const d = parseFile(ROOT_FIXTURE + 'society-board-style.txt');
+
+  it('reads the header through 七、紀錄 and online attendance', async () => {
+    const doc = await d;
+    expect(doc.meeting).toMatchObject({ term: 3, session: 5, start: '2023-09-16T14:30:00+08:00', end: '2023-09-16T16:00:00+08:00', online: true });
+    expect(doc.meeting!.recorder).toMatchObject({ name: '吳佩君', title: '秘書' });
+    expect(doc.agenda.filter((a) => a.kind === 'metadata').map((a) => a.title)).toEqual(['時間', '地點', '主席', '出席理事', '出席監事', '請假', '紀錄']);
+  });
+
+  it('attendance lists under 出席理事 / 出席監事 / 請假, never read as speakers', async () => {
+    const doc = await d;
+    expect(doc.attendees.map((a) => [a.name, a.status])).toEqual([
+      ['王小華', 'present'], ['李大同', 'present'], ['張美玲', 'present'], ['林志成', 'present'], ['黃建國', 'on-leave'], ['周麗華', 'on-leave'],
+    ]);
+    expect(doc.speeches.map((s) => [s.speaker.name, s.text])).toEqual([['陳明德', '感謝各位理監事撥冗出席。']]);
+  });
+
+  it('a deadline without a year (10月31日前) takes the meeting year', async () => {
+    const doc = await d;
+    expect(doc.actions.map((a) => [a.due, a.owner])).toEqual([['2023-10-31', '秘書處']]);
+  });
+});

@@ -26,11 +26,13 @@ function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
   return null;
 }
 
-let dueRe: { shortDate: RegExp; fullDate: RegExp } | null = null;
+let dueRe: { shortDate: RegExp; fullDate: RegExp; monthDay: RegExp } | null = null;
 function dueRegexes() {
   const t = grammar().time;
   const due = alternation(t.dueMarkers);
   dueRe ??= {
+    // 10月31日前 with no year: the year of the block or the meeting, as for 12/15.
+    monthDay: new RegExp(`(?:^|[^0-9年])([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*(?:${due})`, 'gu'),
     // (12/15 前完成) in brackets, or 於6/30前提送 in running text; never part of a longer number (2023/6/30).
     shortDate: new RegExp(`(?:[(（]\\s*|(?:^|[^0-9/／]))([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})(?:[^)）\\n]{0,8}[)）])?`, 'gu'),
     fullDate: new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu'),
@@ -43,7 +45,7 @@ function dueRegexes() {
  * the meeting; `111 年 3 月 15 日前`; `106 年 1 月底前` → last day of that month.
  */
 export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraft[], meeting: Meeting): ActionItem[] {
-  const { shortDate, fullDate } = dueRegexes();
+  const { shortDate, fullDate, monthDay } = dueRegexes();
   const out: ActionItem[] = [];
   const meetingDate = meeting.date;
   for (const r of rulings) {
@@ -53,7 +55,7 @@ export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraf
       const line = ctx.lines[i]!;
       const body = ctx.headingAt.get(i)?.rest ?? line.text;
       const owner = ownerIn(body) ?? ancestorsOwner(ctx, i);
-      for (const m of line.text.matchAll(shortDate)) {
+      for (const m of [...line.text.matchAll(shortDate), ...line.text.matchAll(monthDay)]) {
         const month = Number(m[1]);
         const day = Number(m[2]);
         let year = yearOfBlock(ctx, i) ?? (meetingDate ? Number(meetingDate.slice(0, 4)) : null);

@@ -6,6 +6,7 @@ import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { findAttendanceTable } from './attendance-table.js';
 import { matchLabel } from '../segment/labels.js';
+import { isHeaderLabel } from '../segment/kinds.js';
 
 export interface GroupInfo {
   role: AttendeeRole;
@@ -108,7 +109,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult): Attendee[] {
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
     // A list label, possibly letter-spaced (出  席：…), from the attendee-group table.
     const label = matchLabel(text);
-    const group = label && listLabelRe.test(label.label + '：') ? groupOf(label.label) : null;
+    const group = label && (listLabelRe.test(label.label + '：') || isHeaderLabel(label.label)) ? groupOf(label.label) : null;
     if (!label || !group) continue;
     const offset = line.text.length - text.length;
     const segments: { line: Line; from: number; text: string }[] = [{ line, from: offset + label.restOffset, text: text.slice(label.restOffset) }];

@@ -1,6 +1,7 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { Heading } from '../segment/headings.js';
 import { matchLabel } from '../segment/labels.js';
+import { isHeaderLabel } from '../segment/kinds.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
@@ -43,7 +44,7 @@ export function isSpeakerLabel(label: string, knownNames: ReadonlySet<string>): 
   const r = grammar().records;
   const l = squeezeHan(label);
   if (grammar().people.chairWords.includes(l)) return true;
-  if (r.nonSpeakerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l)) return false;
+  if (r.nonSpeakerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l)) return false;
   const p = parseName(l);
   if (p.title && p.surname) return true;
   return p.name !== null && knownNames.has(p.name);
@@ -86,9 +87,14 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label' });
       continue;
     }
-    if (h && h.kind === 'chair-remarks' && !h.omitted && h.lastLine > h.line) {
-      starts.push({ kind: 'speech', label: '主席', line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
-      continue;
+    if (h && h.kind === 'chair-remarks' && !h.omitted) {
+      // The remarks follow the heading, or stand on its line (八、主席致詞：感謝各位…).
+      const inline = matchLabel(h.rest);
+      const onLine = inline && inline.rest ? line.start + offset + inline.restOffset : null;
+      if (onLine !== null || h.lastLine > h.line) {
+        starts.push({ kind: 'speech', label: '主席', line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
+        continue;
+      }
     }
     const label = matchLabel(text);
     if (label && isSpeakerLabel(label.label, knownNames)) {

@@ -27,7 +27,19 @@ export function sectionKind(title: string): AgendaKind {
       return kind;
     }
   }
+  // A header field or an attendance list written as a numbered heading (四、出席理事：…, 六、請假：…).
+  if (label === null) label = matchLabel(title)?.label;
+  if (label && isHeaderLabel(label)) return 'metadata';
   return 'other';
+}
+
+let headerLabels: string[] | null = null;
+/** Field labels and attendee-group labels: what a header line starts with. */
+export function isHeaderLabel(label: string): boolean {
+  const g = grammar();
+  headerLabels ??= [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+  const l = squeeze(label);
+  return headerLabels.some((h) => l === h || (l.startsWith(h) && h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)));
 }
 
 let omitted: string[] | null = null;
@@ -43,7 +55,7 @@ export function isOmitted(title: string): boolean {
 export function headingTitle(rest: string): string {
   const label = matchLabel(rest);
   // 時間：110 年… / 散會：上午 11 時: the field or section word is the title, the value is not.
-  if (label && sectionKind(label.label) !== 'other') return label.label;
+  if (label && (sectionKind(label.label) !== 'other' || isHeaderLabel(label.label))) return label.label;
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
