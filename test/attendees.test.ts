@@ -17,6 +17,7 @@ describe('name grammar', () => {
     ['歐陽執行長江安', { name: '歐陽江安', surname: '歐陽', title: '執行長' }],
     ['曾郁庭', { name: '曾郁庭', surname: '曾', title: null }],
     ['林宜隆委員', { name: '林宜隆', surname: '林', title: '委員', org: null }],
+    ['委員林宜隆', { name: '林宜隆', surname: '林', title: '委員', org: null }],
     ['淡江大學王院長', { name: null, surname: '王', title: '院長', org: '淡江大學' }],
     ['國經司許總領事', { name: null, surname: '許', title: '總領事', org: '國經司' }],
   ])('%s', (raw, parts) => expect(parseName(raw)).toMatchObject(parts));

@@ -137,3 +137,14 @@ describe('actions', () => {
     expect(d.actions).toEqual([expect.objectContaining({ due: '2024-02-29', owner: '秘書處' })]);
   });
 });
+
+describe('a legislative committee layout (title before the name: 委員王小明)', () => {
+  it('reads chair, members and speakers written title-first', async () => {
+    const { parseFile } = await import('../src/index.js');
+    const { ROOT } = await import('./helpers.js');
+    const d = await parseFile(ROOT + 'test/fixtures/text/legislative-committee-style.txt');
+    expect(d.meeting).toMatchObject({ agency: '立法院', term: 11, session: 5, chair: { name: '林宜隆', title: '委員' } });
+    expect(d.attendees.map((a) => a.name)).toEqual(['王小明', '陳大同']);
+    expect(d.speeches.map((s) => [s.speaker.name, s.points.length])).toEqual([['王小明', 2], ['林宜隆', 0]]);
+  });
+});

@@ -87,6 +87,15 @@ function parseNameUncached(written: string): NameParts {
       org: org || null,
     };
   }
+  // [title][name], as legislative records write speakers: 委員林宜隆.
+  for (let len = Math.min(maxTitle, s.length - 2); len >= 2; len--) {
+    const title = s.slice(0, len);
+    const rest = s.slice(len);
+    if (titles().has(title) && /^\p{Script=Han}{2,4}$/u.test(rest) && plausibleGivenName(s, rest)) {
+      const two = rest.slice(0, 2);
+      return { name: rest, surname: rest.length >= 3 && grammar().people.compoundSurnames.includes(two) ? two : rest[0]!, title, org: null };
+    }
+  }
   // [name][title]: 林宜隆委員.
   for (let n = 4; n >= 2; n--) {
     const head = s.slice(0, n);
@@ -103,6 +112,18 @@ function parseNameUncached(written: string): NameParts {
 
 /** Memoised: see parseNameUncached. */
 export const parseName = memoString(parseNameUncached);
+
+/**
+ * Is `rest` (after a leading title) a name rather than more words? Not a section word (主席致詞,
+ * 委員發言重點), not containing a title (主任|秘書室), not ending like an org (…室, …處).
+ */
+function plausibleGivenName(whole: string, rest: string): boolean {
+  const g = grammar();
+  if (g.sections.kinds.some((k) => k.keywords.some((w) => whole.startsWith(w) || rest.startsWith(w)))) return false;
+  if (g.people.orgSuffixes.some((x) => rest.endsWith(x))) return false;
+  for (let i = 0; i < rest.length; i++) for (let j = i + 2; j <= rest.length; j++) if (titles().has(rest.slice(i, j))) return false;
+  return true;
+}
 
 export function person(raw: string, parts: NameParts = parseName(raw)): Person {
   return { name: parts.name, surname: parts.surname, title: parts.title, org: parts.org, raw };

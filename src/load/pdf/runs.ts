@@ -55,8 +55,9 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
   const out: Run[] = [];
   // Glyph positions in a grid of 1 pt cells, keyed by character: a lookup visits only the cells within
   // tolerance, so a page with many repeats of one character (a text bomb) stays linear.
-  const seen = new Map<string, { x: number; y: number; run: number }[]>();
-  const cell = (ch: string, cx: number, cy: number) => `${ch}\u0000${cx}\u0000${cy}`;
+  const seen = new Map<number, { ch: string; x: number; y: number; run: number }[]>();
+  // A numeric cell key (character and cell packed into one number; collisions only cost a comparison).
+  const cell = (code: number, cx: number, cy: number) => code * 1_000_003 + cx * 4_099 + cy;
   runs.forEach((r, index) => {
     if (r.blank) {
       out.push(r);
@@ -67,39 +68,40 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     const tol = SAME_PLACE * r.size;
     // An absurd font size (a damaged file: thousands of points) would make the lookup area huge:
     // beyond a few cells fake bold is not looked for at all.
-    const reach = Math.ceil(tol) <= MAX_REACH ? Math.ceil(tol) : -1;
+    const searchable = Math.ceil(tol) <= MAX_REACH;
     let piece: string[] = [];
     let pieceStart = 0;
     const flush = (end: number): void => {
       if (piece.length > 0) out.push({ ...r, str: piece.join(''), x: r.x + pieceStart * cw, w: (end - pieceStart) * cw });
       piece = [];
     };
-    const drawnBefore = (ch: string, x: number, y: number): boolean => {
-      if (reach < 0) return false;
-      const cx = Math.floor(x);
-      const cy = Math.floor(y);
-      for (let dx = -reach; dx <= reach; dx++) {
-        for (let dy = -reach; dy <= reach; dy++) {
-          for (const p of seen.get(cell(ch, cx + dx, cy + dy)) ?? []) {
-            if (p.run !== index && Math.abs(p.x - x) <= tol && Math.abs(p.y - y) <= tol) return true;
-          }
+    const drawnBefore = (ch: string, code: number, x: number, y: number): boolean => {
+      if (!searchable) return false;
+      // Only the cells that the tolerance box overlaps.
+      for (let cx = Math.floor(x - tol); cx <= Math.floor(x + tol); cx++) {
+        for (let cy = Math.floor(y - tol); cy <= Math.floor(y + tol); cy++) {
+          const hits = seen.get(cell(code, cx, cy));
+          if (!hits) continue;
+          for (const p of hits) if (p.run !== index && p.ch === ch && Math.abs(p.x - x) <= tol && Math.abs(p.y - y) <= tol) return true;
         }
       }
       return false;
     };
     chars.forEach((ch, i) => {
       const x = r.x + i * cw;
-      if (drawnBefore(ch, x, r.y)) {
+      const code = ch.codePointAt(0)!;
+      if (drawnBefore(ch, code, x, r.y)) {
         flush(i);
         pieceStart = i + 1;
         return;
       }
       if (piece.length === 0) pieceStart = i;
       piece.push(ch);
-      const k = cell(ch, Math.floor(x), Math.floor(r.y));
+      const k = cell(code, Math.floor(x), Math.floor(r.y));
+      const entry = { ch, x, y: r.y, run: index };
       const list = seen.get(k);
-      if (list) list.push({ x, y: r.y, run: index });
-      else seen.set(k, [{ x, y: r.y, run: index }]);
+      if (list) list.push(entry);
+      else seen.set(k, [entry]);
     });
     flush(chars.length);
   });
