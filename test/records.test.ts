@@ -143,7 +143,7 @@ describe('a legislative committee layout (title before the name: 委員王小明
     const { parseFile } = await import('../src/index.js');
     const { ROOT } = await import('./helpers.js');
     const d = await parseFile(ROOT + 'test/fixtures/text/legislative-committee-style.txt');
-    expect(d.meeting).toMatchObject({ agency: '立法院', term: 11, session: 5, chair: { name: '林宜隆', title: '委員' } });
+    expect(d.meeting).toMatchObject({ agency: '立法院', body: '內政委員會', term: 11, session: 5, chair: { name: '林宜隆', title: '委員' } });
     expect(d.attendees.map((a) => a.name)).toEqual(['王小明', '陳大同']);
     expect(d.speeches.map((s) => [s.speaker.name, s.points.length])).toEqual([['王小明', 2], ['林宜隆', 0]]);
   });

@@ -200,9 +200,11 @@ export function nameParts(title: string | null): NameParts {
   body = body.replace(/^\s*[0-9〇零一二三四五六七八九十百]+\s*年(?:度)?\s*/u, '');
   const cut = bodyEnd(body);
   // 臺北市政府第2156次市政會議紀錄: nothing before the count, so the body is what follows it (市政會議).
-  if (body.slice(0, cut).trim() === '' && session) {
-    const after = title.slice(session.index + session[0].length);
-    body = after.slice(0, bodyEnd(after));
+  if (body.slice(0, cut).trim() === '') {
+    // 立法院第11屆第1會期內政委員會第5次全體委員會議紀錄, 臺北市政府第2156次市政會議紀錄: the body sits
+    // between the counts; take the first piece that names one (委員會, 小組, 會議 …).
+    const pieces = body.split(/第\s*[0-9〇零一二三四五六七八九十百千兩]+\s*(?:屆|次|會期)/u).map((x) => x.slice(0, bodyEnd(x)).trim());
+    body = pieces.find((x) => x && f.bodyKeywords.some((k) => x.includes(k))) ?? pieces.find((x) => x) ?? '';
   } else body = body.slice(0, cut);
   body = body.trim();
   out.body = body || null;
