@@ -63,7 +63,12 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
     actions: records?.actions ?? [],
     diagnostics: options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics,
   };
-  if (options.text) doc.text = norm.text;
+  if (options.text) {
+    doc.text = norm.text;
+    const starts: [number, number][] = [];
+    for (const line of lines) if (line.page !== null && (starts.length === 0 || starts[starts.length - 1]![0] !== line.page)) starts.push([line.page, line.start]);
+    if (starts.length) doc.pageStarts = starts;
+  }
   return doc;
 }
 

@@ -171,4 +171,9 @@ export interface MinutesDocument {
   diagnostics: Diagnostic[];
   /** The normalised text that every span points into (option `text: true`). */
   text?: string;
+  /**
+   * With `text`, for a paged source (PDF, text with form feeds): the offset in `text` where each page's
+   * first line starts, one entry per page that has text, as `[page, offset]` pairs in page order.
+   */
+  pageStarts?: [number, number][];
 }

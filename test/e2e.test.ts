@@ -72,6 +72,19 @@ describe('PDF and Markdown renderings score like their text', () => {
     }
   });
 
+  it('with text, a PDF gives where each page starts; plain text has no pages', async () => {
+    const pdf = await parseFile(`${ROOT}test/fixtures/pdf/mofa-2021-110-1.pdf`, { text: true });
+    const starts = pdf.pageStarts!;
+    expect(starts[0]).toEqual([1, 0]);
+    expect(starts.map(([p]) => p)).toEqual([...starts.map(([p]) => p)].sort((a, b) => a - b));
+    for (const [page, offset] of starts) {
+      expect(offset === 0 || pdf.text![offset - 1] === '\n').toBe(true);
+      // Records that start at a page's first offset report that page.
+      for (const s of pdf.speeches) if (s.span.start === offset) expect(s.span.page).toBe(page);
+    }
+    expect(parseSample('mofa-2021-110-1.txt').pageStarts).toBeUndefined();
+  });
+
   it('the PDF attendance table yields the same attendees as the text', async () => {
     const pdf = await parseFile(`${ROOT}test/fixtures/pdf/mofa-2021-110-1-attendance-table.pdf`);
     const text = parseSample('mofa-2021-110-1.txt');

@@ -192,6 +192,17 @@ describe('page breaks', () => {
     for (const b of breaks.slice(1)) expect(page).toMatch(new RegExp(`>${b.label}</div><div class="l" data-line="${b.line}">`));
   });
 
+  it('uses the document\'s pageStarts: every rule exact, one per page with text', async () => {
+    const doc = await parseFile(`${ROOT}test/fixtures/pdf/mofa-2021-110-1.pdf`, { text: true });
+    const breaks = pageBreaks(reviewContext(doc));
+    expect(breaks.map((b) => b.page)).toEqual(doc.pageStarts!.map(([p]) => p));
+    expect(breaks.every((b) => b.exact)).toBe(true);
+    expect(reviewHtml(doc)).not.toContain('pb inferred');
+    // Without pageStarts (an older output) the rules are inferred from the records' pages.
+    const { pageStarts: _dropped, ...older } = doc;
+    expect(pageBreaks(reviewContext(older as MinutesDocument)).length).toBeGreaterThan(1);
+  });
+
   it('a text source has no page breaks', () => {
     expect(pageBreaks(reviewContext(parseSample('mofa-2016-105-4.txt')))).toEqual([]);
   });

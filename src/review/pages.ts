@@ -18,6 +18,8 @@ export interface PageBreak {
  * starts on: exact when the line before it holds a record of the page before, inferred otherwise.
  */
 export function pageBreaks(ctx: ReviewContext): PageBreak[] {
+  const exact = exactPageBreaks(ctx);
+  if (exact) return exact;
   const spans: (Span | undefined)[] = [
     ...ctx.agenda.map((x) => x.span),
     ...ctx.attendees.map((x) => x.span),
@@ -51,6 +53,23 @@ export function pageBreaks(ctx: ReviewContext): PageBreak[] {
     // Records that start after a later page's first line (a span across a break) never move a rule backwards.
     if (!out.length || line > out[out.length - 1]!.line) out.push({ line, page, exact, label, note });
     prev = page;
+  }
+  return out;
+}
+
+/** The document's own page starts (`pageStarts`, given with `text`): every rule exact. */
+function exactPageBreaks(ctx: ReviewContext): PageBreak[] | null {
+  const starts = (ctx.doc as { pageStarts?: unknown }).pageStarts;
+  if (!Array.isArray(starts) || !ctx.text) return null;
+  const text = ctx.text;
+  const out: PageBreak[] = [];
+  for (const entry of starts) {
+    if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || !Number.isInteger(entry[1])) return null;
+    const [page, offset] = entry as [number, number];
+    if (offset < 0 || offset > text.length) return null;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    if (!out.length || line > out[out.length - 1]!.line) out.push({ line, page, exact: true, label: `page ${page}`, note: `page ${page} starts at line ${line}` });
   }
   return out;
 }
