@@ -75,7 +75,7 @@ export interface Grammar {
 
 function strMap<K extends string>(c: Checker, o: Record<string, unknown>, key: string, names: readonly K[]): Record<K, string[]> {
   const out = {} as Record<K, string[]>;
-  for (const n of names) out[n] = c.strings(o[n], `${key}.${n}`);
+  for (const n of names) out[n] = c.strings(o[n], key ? `${key}.${n}` : n);
   return out;
 }
 
@@ -115,11 +115,8 @@ export function loadGrammar(dir?: string): Grammar {
   const people = readTable('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     return {
-      titles: c.strings(o.titles, 'titles'),
-      compoundSurnames: c.strings(o.compoundSurnames, 'compoundSurnames'),
-      orgSuffixes: c.strings(o.orgSuffixes, 'orgSuffixes'),
+      ...strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords'] as const),
       givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
-      chairWords: c.strings(o.chairWords, 'chairWords'),
     };
   }, dir);
   const fields = readTable('fields.json', (raw, c) => {
@@ -133,16 +130,11 @@ export function loadGrammar(dir?: string): Grammar {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
     return {
+      ...strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers'] as const),
       rocOffset: c.number(o.rocOffset, 'rocOffset'),
-      eras: c.strings(o.eras, 'eras'),
       periods,
       weekdays: c.numberMap(o.weekdays, 'weekdays'),
-      weekdayPrefixes: c.strings(o.weekdayPrefixes, 'weekdayPrefixes'),
-      hourWords: c.strings(o.hourWords, 'hourWords'),
-      minuteWords: c.strings(o.minuteWords, 'minuteWords'),
       halfHour: c.string(o.halfHour, 'halfHour'),
-      monthEnd: c.strings(o.monthEnd, 'monthEnd'),
-      dueMarkers: c.strings(o.dueMarkers, 'dueMarkers'),
       offset: c.string(o.offset, 'offset'),
     };
   }, dir);
