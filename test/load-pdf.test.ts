@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPdf } from '../src/load/pdf/index.js';
 import { isPageNumber } from '../src/load/pdf/page-artefacts.js';
-import { undoubleGlyphs } from '../src/load/pdf/runs.js';
+import { dedupeFakeBold, runsMayCollide, undoubleGlyphs } from '../src/load/pdf/runs.js';
+import { mayNeedOperators } from '../src/load/pdf/page-read.js';
+import { loadPdfjs } from '../src/load/pdf/pdfjs.js';
+import type { Run } from '../src/load/pdf/geometry.js';
 import { LoadError, type LoadedSource } from '../src/load/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'pdf');
@@ -222,5 +225,36 @@ describe('bad files', () => {
   it('loads several documents at once', async () => {
     const got = await Promise.all(['header-footer.pdf', 'encrypted.pdf', 'fake-bold.pdf'].map((n) => loadPdf(bytes(n)).then((s) => s.pages, (e: LoadError) => e.code)));
     expect(got).toEqual([3, 'pdf-encrypted', 1]);
+  });
+});
+
+describe('cost: what the loader fetches and leaves behind', () => {
+  const run = (str: string, x: number, y: number, size = 12): Run => ({ str, x, y, w: Array.from(str).length * size, size, blank: false });
+
+  it('importing pdfjs leaves the engine\'s own push and JSON in place (core-js would replace them for the whole process)', async () => {
+    await loadPdfjs();
+    for (const fn of [Array.prototype.push, JSON.parse, JSON.stringify]) expect(Function.prototype.toString.call(fn)).toContain('[native code]');
+    // What the engine lacks is still added: pdfjs needs it.
+    expect(typeof (new Set() as unknown as { union?: unknown }).union).toBe('function');
+  });
+
+  it('drawn rules are only fetched for pages that may hold a table: rows whose wide gaps line up', () => {
+    // moea-2021-7-1.pdf page 1: chair and recorder spread apart on one line: not a table.
+    const spread = [run('參、主席：林次長全能(林主任聰仁代理)', 57, 692), run('紀錄：曾郁庭', 307, 692)];
+    expect(mayNeedOperators(spread)).toBe(false);
+    // mofa-2021-110-1-attendance-table.pdf page 5: unit and person columns on every row.
+    const rows = [run('領務局', 162, 718), run('薛副局長 秀媚', 366, 718), run('資電處', 162, 694), run('林處長 東亨', 366, 694)];
+    expect(mayNeedOperators(rows)).toBe(true);
+    // No text at all: is the page a scan? Only the operator list tells.
+    expect(mayNeedOperators([])).toBe(true);
+  });
+
+  it('the glyph-by-glyph fake-bold search runs only where two runs overlap', () => {
+    const line = [run('參、主席：', 57, 692), run('林次長全能', 117, 692)];
+    expect(runsMayCollide(line)).toBe(false);
+    expect(dedupeFakeBold(line)).toEqual(line);
+    const doubled = [...line, run('參、主席：', 57.3, 692.2)];
+    expect(runsMayCollide(doubled)).toBe(true);
+    expect(dedupeFakeBold(doubled).map((r) => r.str).join('')).toBe('參、主席：林次長全能');
   });
 });

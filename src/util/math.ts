@@ -11,3 +11,18 @@ export function minOf(xs: readonly number[]): number {
   for (const x of xs) if (x < m) m = x;
   return m;
 }
+
+/**
+ * First index of `xs` whose value satisfies `pred`, for a predicate that is false up to some index
+ * and true from there on (a binary search); xs.length when it never holds.
+ */
+export function partitionPoint<T>(xs: readonly T[], pred: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(xs[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

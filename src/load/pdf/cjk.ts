@@ -1,28 +1,60 @@
 /**
  * CJK-aware joining. Chinese is written without spaces, so a space is never put between two
  * CJK characters (ideographs, kana, CJK and full-width punctuation); between Latin words it is.
+ * Characters are classified by code point: this runs for every pair of text runs on a page.
  */
-const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u31A0-\u31BF\u3200-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/u;
+
+/** CJK blocks: radicals … CJK symbols, kana, bopomofo, ideographs, compatibility ideographs, forms, full-width, and plane 2. */
+const CJK_RANGES: readonly (readonly [number, number])[] = [
+  [0x2e80, 0x2fdf], [0x3000, 0x303f], [0x3040, 0x30ff], [0x3100, 0x312f], [0x31a0, 0x31bf], [0x3200, 0x9fff],
+  [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x20000, 0x2ffff],
+];
+
+export function isCjkCode(cp: number): boolean {
+  if (cp < 0x2e80) return false;
+  for (const [lo, hi] of CJK_RANGES) if (cp >= lo && cp <= hi) return true;
+  return false;
+}
 
 export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && isCjkCode(cp);
 }
 
-function lastChar(s: string): string {
-  const chars = Array.from(s);
-  return chars[chars.length - 1] ?? '';
+/** What /\s/ matches, by code point. */
+function isSpaceCode(cp: number): boolean {
+  return (
+    (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff
+  );
 }
 
-function firstChar(s: string): string {
-  return Array.from(s)[0] ?? '';
+/** Last code point of `s` (a surrogate pair is one), or -1 for ''. */
+export function lastCode(s: string): number {
+  const n = s.length;
+  if (n === 0) return -1;
+  const c = s.charCodeAt(n - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && n >= 2) {
+    const h = s.charCodeAt(n - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** First code point of `s`, or -1 for ''. */
+export function firstCode(s: string): number {
+  return s.codePointAt(0) ?? -1;
 }
 
 /** True when a space between `a` and `b` would be wrong (both sides CJK) or useless (one side empty or spaced). */
 export function noSpaceBetween(a: string, b: string): boolean {
-  const l = lastChar(a);
-  const f = firstChar(b);
-  if (l === '' || f === '' || /\s/.test(l) || /\s/.test(f)) return true;
-  return isCjk(l) && isCjk(f);
+  return noSpaceBetweenCodes(lastCode(a), firstCode(b));
+}
+
+/** noSpaceBetween on the last code point before and the first after (-1: nothing there). */
+export function noSpaceBetweenCodes(l: number, f: number): boolean {
+  if (l < 0 || f < 0 || isSpaceCode(l) || isSpaceCode(f)) return true;
+  return isCjkCode(l) && isCjkCode(f);
 }
 
 /** Join wrapped pieces of one paragraph or cell: CJK joined directly, Latin with one space. */

@@ -1,5 +1,5 @@
 import type { Cell, PageLine } from './geometry.js';
-import { maxOf, minOf } from '../../util/math.js';
+import { maxOf, minOf, partitionPoint } from '../../util/math.js';
 
 /** Fewest lines on each side of a gutter for a two-column layout. */
 const MIN_SIDE_LINES = 3;
@@ -53,10 +53,26 @@ export function findGutter(lines: readonly PageLine[]): number | null {
   const x0 = minOf(body.map((l) => l.x0));
   const x1 = maxOf(body.map((l) => l.x1));
   const w = x1 - x0;
+  // Candidate xs every 2 pt; how many lines cross each is summed over cells (the cells of one line
+  // never overlap), each cell adding 1 to the run of candidates strictly inside it.
+  const xs: number[] = [];
+  for (let x = x0 + w / 3; x <= x0 + (2 * w) / 3; x += 2) xs.push(x);
+  const delta = new Array<number>(xs.length + 1).fill(0);
+  for (const l of body) {
+    for (const c of l.cells) {
+      const from = partitionPoint(xs, (x) => x > c.x0);
+      const to = partitionPoint(xs, (x) => x >= c.x1);
+      if (from < to) {
+        delta[from]!++;
+        delta[to]!--;
+      }
+    }
+  }
   let best: { x: number; crossing: number } | null = null;
-  for (let x = x0 + w / 3; x <= x0 + (2 * w) / 3; x += 2) {
-    const crossing = body.filter((l) => crosses(l, x)).length;
-    if (!best || crossing < best.crossing) best = { x, crossing };
+  let crossing = 0;
+  for (let k = 0; k < xs.length; k++) {
+    crossing += delta[k]!;
+    if (!best || crossing < best.crossing) best = { x: xs[k]!, crossing };
   }
   if (!best || best.crossing > body.length / 4) return null;
   const g = best.x;
@@ -70,3 +86,4 @@ export function findGutter(lines: readonly PageLine[]): number | null {
   const full = lefts.filter((c) => c.x1 >= reach - 3 * em && c.x1 - c.x0 >= 0.6 * span).length;
   return full / lefts.length >= FULL_SHARE ? g : null;
 }
+

@@ -1,6 +1,5 @@
-import { isCjk, noSpaceBetween } from './cjk.js';
+import { firstCode, isCjkCode, lastCode, noSpaceBetweenCodes } from './cjk.js';
 import { right, type Cell, type PageLine, type Run } from './geometry.js';
-import { maxOf } from '../../util/math.js';
 
 /** Baselines closer than this (em) are one line (stack.md: ~0.4 em). */
 const SAME_LINE = 0.4;
@@ -35,7 +34,13 @@ export function groupByBaseline(runs: readonly Run[]): Run[][] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: { y: number; size: number; runs: Run[] }[] = [];
   for (const r of sorted) {
-    const g = groups.find((c) => Math.abs(c.y - r.y) <= SAME_LINE * Math.min(c.size, r.size));
+    // Groups are made top-down, so only the last few can be within reach of r; of those, the
+    // topmost that matches wins (as a scan from the top would find it).
+    let g: (typeof groups)[number] | undefined;
+    for (let k = groups.length - 1; k >= 0 && groups[k]!.y - r.y <= SAME_LINE * r.size; k--) {
+      const c = groups[k]!;
+      if (Math.abs(c.y - r.y) <= SAME_LINE * Math.min(c.size, r.size)) g = c;
+    }
     if (g) {
       g.runs.push(r);
       if (!r.blank) g.size = Math.max(g.size, r.size);
@@ -44,25 +49,26 @@ export function groupByBaseline(runs: readonly Run[]): Run[][] {
   return groups.filter((g) => g.runs.some((r) => !r.blank)).map((g) => g.runs.sort((a, b) => a.x - b.x));
 }
 
-function bothCjk(a: string, b: string): boolean {
-  return isCjk(Array.from(a).pop() ?? '') && isCjk(Array.from(b)[0] ?? '');
-}
-
 function buildLine(runs: Run[]): PageLine | null {
   const visible = runs.filter((r) => !r.blank);
   const first = visible[0];
   if (!first) return null;
-  const size = maxOf(visible.map((r) => r.size));
+  let size = 0;
+  for (const r of visible) if (r.size > size) size = r.size;
   const cells: Cell[] = [];
   let cell: Cell = { text: first.str, x0: first.x, x1: right(first) };
   let prev = first;
-  for (const r of visible.slice(1)) {
+  for (let i = 1; i < visible.length; i++) {
+    const r = visible[i]!;
     const gap = r.x - right(prev);
     if (gap > CELL_GAP * size) {
       cells.push(cell);
       cell = { text: r.str, x0: r.x, x1: right(r) };
     } else {
-      const spaced = noSpaceBetween(cell.text, r.str) ? bothCjk(cell.text, r.str) && gap >= CJK_GAP * size : gap > WORD_GAP * size;
+      const l = lastCode(cell.text);
+      const f = firstCode(r.str);
+      const bothCjk = l >= 0 && f >= 0 && isCjkCode(l) && isCjkCode(f);
+      const spaced = noSpaceBetweenCodes(l, f) ? bothCjk && gap >= CJK_GAP * size : gap > WORD_GAP * size;
       cell.text += (spaced ? ' ' : '') + r.str;
       cell.x1 = Math.max(cell.x1, right(r));
     }

@@ -7,12 +7,14 @@ import { itemsToRuns, type TextItemLike } from './runs.js';
 
 /** Text this far apart (em) on one baseline may sit in two table cells (cell padding ≈ 0.9 em). */
 const CELL_HINT_GAP = 0.8;
+/** Gaps of two rows that share this much width (em) may be one column boundary. */
+const MIN_SHARED_GAP = 0.3;
 
 /**
  * Read what layout needs from one page: text runs and drawn rules, moved so the page's view box
  * starts at (0, 0). The operator list (rules, images) costs about as much as the text, so it is
- * only fetched when it can matter: a page without text (is it a scan?), with text spread apart
- * on one baseline (is it a table?), or after a page that ended in a table (does it continue?).
+ * only fetched when it can matter (see mayNeedOperators), or after a page that ended in a table
+ * (does it continue?).
  */
 export async function readPage(page: PDFPageProxy, pdfjs: Pdfjs, tableContinues: boolean): Promise<PageContent> {
   const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
@@ -30,11 +32,30 @@ export async function readPage(page: PDFPageProxy, pdfjs: Pdfjs, tableContinues:
   return { width: Math.abs(vx1 - vx0), height: Math.abs(vy1 - vy0), runs, rules, hasImages };
 }
 
+/**
+ * Whether the drawn rules of a page can matter: it has no text (is it a scan?), or text that could
+ * sit in table columns. A column boundary leaves a wide gap on every row at the same place, so two
+ * baselines with overlapping gaps are required: one spread-out line (主席：… then 紀錄：… on the same
+ * line, justified Latin text) is not a table. Sweep over the gaps sorted by left edge, comparing
+ * each with the furthest-reaching one before it (gaps of one baseline never overlap each other).
+ */
 export function mayNeedOperators(runs: readonly Run[]): boolean {
   const groups = groupByBaseline(runs);
   if (groups.length === 0) return true;
-  return groups.some((g) => {
+  const gaps: { left: number; right: number; size: number }[] = [];
+  for (const g of groups) {
     const visible = g.filter((r) => !r.blank);
-    return visible.some((r, i) => i > 0 && r.x - right(visible[i - 1]!) >= CELL_HINT_GAP * r.size);
-  });
+    for (let i = 1; i < visible.length; i++) {
+      const r = visible[i]!;
+      const left = right(visible[i - 1]!);
+      if (r.x - left >= CELL_HINT_GAP * r.size) gaps.push({ left, right: r.x, size: r.size });
+    }
+  }
+  gaps.sort((a, b) => a.left - b.left);
+  let reach = -Infinity;
+  for (const gap of gaps) {
+    if (reach - gap.left >= MIN_SHARED_GAP * gap.size) return true;
+    reach = Math.max(reach, gap.right);
+  }
+  return false;
 }

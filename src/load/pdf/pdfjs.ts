@@ -24,24 +24,61 @@ export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; w
  * "fake worker" in Node, so no worker setup is needed).
  */
 export function loadPdfjs(): Promise<Pdfjs> {
-  cached ??= (async () => {
-    if (!installStubs()) return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+  cached ??= keepingNativeBuiltins(async () => {
+    const stubbed = installStubs();
     // Without canvas pdfjs prints "Cannot load @napi-rs/canvas" at import, before any verbosity
     // option applies: drop exactly those lines while importing.
     const warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      if (!(typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0]))) warn(...args);
-    };
+    if (stubbed) {
+      console.warn = (...args: unknown[]) => {
+        if (!(typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0]))) warn(...args);
+      };
+    }
     try {
-      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+      const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as Pdfjs;
+      // The "fake worker" would import this on the first getDocument, installing its polyfills
+      // after ours are restored; importing it now sets globalThis.pdfjsWorker, which pdfjs uses.
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
     } finally {
       console.warn = warn;
     }
-  })().catch((e: unknown) => {
+  }).catch((e: unknown) => {
     cached = null; // let a later call retry rather than caching the failure
     throw e;
   });
   return cached;
+}
+
+/**
+ * Built-ins the legacy build's core-js polyfills may overwrite. core-js *replaces* some methods the
+ * engine already has over spec corner cases pdfjs never meets: on Node 20, Array.prototype.push
+ * (length past 2^53) and JSON.parse/stringify (source text, rawJSON) become JavaScript
+ * re-implementations several times slower, for the whole process: our own parser, a batch worker's
+ * JSON output and the host application. Methods the engine lacks (Set#union, Promise.withResolvers,
+ * Uint8Array#toBase64 …) are added by the import and kept: pdfjs needs those.
+ */
+const GUARDED_BUILTINS: readonly object[] = [
+  Array.prototype, Object, Object.prototype, JSON, Math, Promise, Map.prototype, Set.prototype, WeakMap.prototype,
+  String.prototype, Uint8Array, Uint8Array.prototype, Object.getPrototypeOf(Uint8Array.prototype) as object,
+];
+
+/** Run `load`, then put back every property of GUARDED_BUILTINS it replaced (added ones stay). */
+export async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = GUARDED_BUILTINS.map((target) => ({ target, descriptors: Object.getOwnPropertyDescriptors(target) }));
+  try {
+    return await load();
+  } finally {
+    for (const { target, descriptors } of saved) {
+      for (const key of Reflect.ownKeys(descriptors)) {
+        const before = descriptors[key as keyof typeof descriptors] as PropertyDescriptor;
+        const now = Object.getOwnPropertyDescriptor(target, key);
+        if (now && (now.value !== before.value || now.get !== before.get || now.set !== before.set) && now.configurable) {
+          Object.defineProperty(target, key, before);
+        }
+      }
+    }
+  }
 }
 
 /**

@@ -9,8 +9,10 @@ export interface TextItemLike {
 
 /** Two copies of a glyph closer than this (in em) are one glyph drawn twice ("fake bold"). */
 const SAME_PLACE = 0.2;
-/** Largest tolerance, in 1 pt cells, searched for a doubled glyph (a 40 pt heading needs 8). */
+/** Largest tolerance (pt) searched for a doubled glyph (a 40 pt heading needs 8). */
 const MAX_REACH = 8;
+/** Side of the lookup grid's cells (pt): about twice the tolerance of body text, so a lookup visits ~4 cells. */
+const CELL = 4;
 
 /**
  * pdfjs text items → runs. Drops empty items and rotated text (stamps, margin notes) and
@@ -37,6 +39,10 @@ export function itemsToRuns(items: readonly TextItemLike[]): Run[] {
  * Both conditions are required: real text doubles some characters (謝謝), never all at half width.
  */
 export function undoubleGlyphs(str: string, width: number, size: number): string {
+  // Cheap rejection first: almost every item differs in its first two code units.
+  if (str.length < 4 || str.charCodeAt(0) !== str.charCodeAt(1)) {
+    if (str.length < 4 || !isHighSurrogate(str.charCodeAt(0))) return str;
+  }
   const chars = Array.from(str);
   if (chars.length < 4 || chars.length % 2 !== 0) return str;
   for (let i = 0; i < chars.length; i += 2) if (chars[i] !== chars[i + 1]) return str;
@@ -52,8 +58,9 @@ export function undoubleGlyphs(str: string, width: number, size: number): string
  * Glyph positions inside an item are estimated from its width (CJK glyphs share one advance).
  */
 export function dedupeFakeBold(runs: readonly Run[]): Run[] {
+  if (!runsMayCollide(runs)) return [...runs];
   const out: Run[] = [];
-  // Glyph positions in a grid of 1 pt cells, keyed by character: a lookup visits only the cells within
+  // Glyph positions in a grid of CELL-pt cells, keyed by character: a lookup visits only the cells within
   // tolerance, so a page with many repeats of one character (a text bomb) stays linear.
   const seen = new Map<number, { ch: string; x: number; y: number; run: number }[]>();
   // A numeric cell key (character and cell packed into one number; collisions only cost a comparison).
@@ -68,7 +75,7 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     const tol = SAME_PLACE * r.size;
     // An absurd font size (a damaged file: thousands of points) would make the lookup area huge:
     // beyond a few cells fake bold is not looked for at all.
-    const searchable = Math.ceil(tol) <= MAX_REACH;
+    const searchable = tol <= MAX_REACH;
     let piece: string[] = [];
     let pieceStart = 0;
     const flush = (end: number): void => {
@@ -78,8 +85,8 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     const drawnBefore = (ch: string, code: number, x: number, y: number): boolean => {
       if (!searchable) return false;
       // Only the cells that the tolerance box overlaps.
-      for (let cx = Math.floor(x - tol); cx <= Math.floor(x + tol); cx++) {
-        for (let cy = Math.floor(y - tol); cy <= Math.floor(y + tol); cy++) {
+      for (let cx = Math.floor((x - tol) / CELL); cx <= Math.floor((x + tol) / CELL); cx++) {
+        for (let cy = Math.floor((y - tol) / CELL); cy <= Math.floor((y + tol) / CELL); cy++) {
           const hits = seen.get(cell(code, cx, cy));
           if (!hits) continue;
           for (const p of hits) if (p.run !== index && p.ch === ch && Math.abs(p.x - x) <= tol && Math.abs(p.y - y) <= tol) return true;
@@ -97,7 +104,7 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
       }
       if (piece.length === 0) pieceStart = i;
       piece.push(ch);
-      const k = cell(code, Math.floor(x), Math.floor(r.y));
+      const k = cell(code, Math.floor(x / CELL), Math.floor(r.y / CELL));
       const entry = { ch, x, y: r.y, run: index };
       const list = seen.get(k);
       if (list) list.push(entry);
@@ -107,3 +114,41 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
   });
   return out;
 }
+
+/**
+ * Whether any two visible runs could hold one glyph drawn twice: their glyph positions
+ * ([x, right − one glyph]) come within the tolerance on a baseline within the tolerance. Most
+ * pages have none (runs abut, they do not overlap), and then the glyph-by-glyph search is skipped.
+ * Conservative: runs are banded by chains of baselines no further apart than the largest tolerance
+ * on the page, and characters are not compared.
+ */
+export function runsMayCollide(runs: readonly Run[]): boolean {
+  const visible = runs.filter((r) => !r.blank && r.str.length > 0);
+  if (visible.length < 2) return false;
+  let tol = 0;
+  for (const r of visible) tol = Math.max(tol, SAME_PLACE * r.size);
+  const byY = [...visible].sort((a, b) => a.y - b.y);
+  let band: Run[] = [];
+  const bandCollides = (): boolean => {
+    if (band.length < 2) return false;
+    // One glyph's advance estimated from UTF-16 length: an astral character counts twice, which only
+    // makes the estimate more conservative.
+    const spans = band.map((r) => ({ first: r.x, last: r.x + r.w - r.w / r.str.length })).sort((a, b) => a.first - b.first);
+    let reach = -Infinity;
+    for (const sp of spans) {
+      if (sp.first <= reach + tol) return true;
+      reach = Math.max(reach, sp.last);
+    }
+    return false;
+  };
+  for (const r of byY) {
+    if (band.length > 0 && r.y - band[band.length - 1]!.y > tol) {
+      if (bandCollides()) return true;
+      band = [];
+    }
+    band.push(r);
+  }
+  return bandCollides();
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
