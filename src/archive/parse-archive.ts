@@ -71,7 +71,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     if (pumping) return;
     pumping = true;
     try {
-      while (!exhausted && !closed && !signal?.aborted && pool.hasRoom() && pulled - yielded < window) {
+      while (!exhausted && !closed && !signal?.aborted && progress.running < size && pulled - yielded < window) {
         const next = await source.next();
         if (next.done) {
           exhausted = true;

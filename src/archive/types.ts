@@ -25,7 +25,6 @@ export interface ArchiveProgress {
   /** Parsed, with at least one warning or error diagnostic. */
   warnings: number;
   failed: number;
-  /** Files handed to workers and not finished: those being parsed and the one queued behind each. */
   running: number;
   elapsedMs: number;
 }

@@ -13,14 +13,7 @@ if (!port) throw new Error('twminutes: archive/worker.js must run in a worker th
 
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-// The pool hands over the next file before this one is done; files are parsed one after the
-// other, in the order given (the pool relies on it to know which file a crash belongs to).
-let queue: Promise<void> = Promise.resolve();
-port.on('message', (task: WorkerTask) => {
-  queue = queue.then(() => parseTask(task));
-});
-
-async function parseTask(task: WorkerTask): Promise<void> {
+port.on('message', async (task: WorkerTask) => {
   const started = performance.now();
   try {
     const document = await parseFile(task.path, { ...task.parse, name: task.name });
@@ -31,6 +24,6 @@ async function parseTask(task: WorkerTask): Promise<void> {
       : { code: 'internal-error', message: `The parser failed: ${(e as Error)?.message ?? String(e)}` };
     send({ type: 'done', id: task.id, ok: false, error, sha256: await sha256File(task.path), ms: performance.now() - started });
   }
-}
+});
 
 send({ type: 'ready' });
