@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { expandInputs, parseArchive, type ArchiveInput, type ArchiveResult } from '../../archive/index.js';
 import { createProgressReporter } from '../../archive/progress.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../../archive/resume.js';
@@ -41,6 +42,7 @@ export const batchCommand: Command = {
     const output = values.output && values.output !== '-' ? values.output : null;
     if (values.resume && !output) return usage('--resume needs the output file (-o out.jsonl)');
 
+    useSingleThreadedGc();
     const onUnmatched = (arg: string) => {
       if (!values.quiet) io.stderr(`twminutes batch: nothing matched ${arg}`);
     };
@@ -131,3 +133,13 @@ function positiveNumber(text: string): number | null {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
+
+/**
+ * V8's GC helper threads only compete with the workers for the cores here: every worker isolate
+ * (created after this call, which is when V8 reads the flag) collects on its own thread. Measured on
+ * 2 cores, 300 files: --jobs 1 5 % faster with 17 % less CPU, --jobs 2 10 % faster. Only the CLI
+ * does this: a library must not change the flags of its host's process.
+ */
+function useSingleThreadedGc(): void {
+  setFlagsFromString('--single-threaded-gc');
+}
