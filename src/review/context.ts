@@ -1,31 +1,17 @@
-import type {
-  ActionItem,
-  AgendaItem,
-  Attendee,
-  DatasetDecision,
-  Diagnostic,
-  MinutesDocument,
-  Ruling,
-  Span,
-  Speech,
-} from '../types.js';
+import type { MinutesDocument, Span } from '../types.js';
 
 /**
  * The document as the review page reads it: every list present (a `.jsonl` line from another
  * version may lack some), and a stable key per record (`speech-0`, `attendee-3`) that links a
  * table row to its highlights. Keys are built from list positions, never from document strings.
  */
-export interface ReviewContext {
+export interface ReviewContext extends Pick<MinutesDocument, RecordList> {
   doc: MinutesDocument;
   text: string | null;
-  agenda: AgendaItem[];
-  attendees: Attendee[];
-  speeches: Speech[];
-  rulings: Ruling[];
-  datasets: DatasetDecision[];
-  actions: ActionItem[];
-  diagnostics: Diagnostic[];
 }
+
+/** The lists of records the page shows, typed as in the contract. */
+type RecordList = 'agenda' | 'attendees' | 'speeches' | 'rulings' | 'datasets' | 'actions' | 'diagnostics';
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]).filter((x) => x !== null && typeof x === 'object') : []);
 
