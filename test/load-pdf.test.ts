@@ -6,6 +6,7 @@ import { isPageNumber } from '../src/load/pdf/page-artefacts.js';
 import { dedupeFakeBold, runsMayCollide, undoubleGlyphs } from '../src/load/pdf/runs.js';
 import { mayNeedOperators } from '../src/load/pdf/page-read.js';
 import { loadPdfjs } from '../src/load/pdf/pdfjs.js';
+import { toBase64 } from '../src/load/pdf/base64.js';
 import type { Run } from '../src/load/pdf/geometry.js';
 import { LoadError, type LoadedSource } from '../src/load/types.js';
 
@@ -236,6 +237,31 @@ describe('cost: what the loader fetches and leaves behind', () => {
     for (const fn of [Array.prototype.push, JSON.parse, JSON.stringify]) expect(Function.prototype.toString.call(fn)).toContain('[native code]');
     // What the engine lacks is still added: pdfjs needs it.
     expect(typeof (new Set() as unknown as { union?: unknown }).union).toBe('function');
+  });
+
+  it('Uint8Array#toBase64, which pdfjs calls on every font it hands over, runs on Node\'s encoder and keeps the specified behaviour', async () => {
+    const native = 'toBase64' in Uint8Array.prototype;
+    await loadPdfjs();
+    const method = (Uint8Array.prototype as unknown as { toBase64: typeof toBase64 }).toBase64;
+    if (!native) expect(method).toBe(toBase64); // the engine has none: ours replaces core-js's
+    expect(method.length).toBe(0);
+    const enc = (bytes: Uint8Array, options?: object) => method.call(bytes, options);
+    // The proposal's own example, and every padding length.
+    expect(enc(new Uint8Array([72, 101, 108, 108, 111, 32, 87, 111, 114, 108, 100]))).toBe('SGVsbG8gV29ybGQ=');
+    expect(['', 'Zg==', 'Zm8=', 'Zm9v']).toEqual(['', 'f', 'fo', 'foo'].map((t) => enc(new TextEncoder().encode(t))));
+    const font = bytes('fake-bold.pdf'); // real binary, compressed streams included
+    expect(enc(font)).toBe(Buffer.from(font).toString('base64'));
+    expect(enc(font, { alphabet: 'base64url', omitPadding: true })).toBe(Buffer.from(font).toString('base64url'));
+    expect(enc(new Uint8Array([0xfb, 0xff]), { alphabet: 'base64url' })).toBe('-_8=');
+    expect(enc(new Uint8Array([0xfb, 0xff]), { omitPadding: true })).toBe('+/8');
+    // A view encodes its own bytes, not the whole buffer.
+    expect(enc(new Uint8Array(new Uint8Array([1, 2, 3, 4, 5]).buffer, 1, 3))).toBe(Buffer.from([2, 3, 4]).toString('base64'));
+    expect(() => method.call([1, 2] as unknown as Uint8Array)).toThrow(TypeError);
+    expect(() => enc(new Uint8Array(1), null as unknown as object)).toThrow(TypeError);
+    expect(() => enc(new Uint8Array(1), { alphabet: 'hex' })).toThrow(TypeError);
+    const gone = new Uint8Array(8);
+    structuredClone(gone.buffer, { transfer: [gone.buffer] });
+    expect(() => enc(gone)).toThrow(TypeError);
   });
 
   it('drawn rules are only fetched for pages that may hold a table: rows whose wide gaps line up', () => {

@@ -1,21 +1,25 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { toBase64 } from './base64.js';
 
 /** The part of the pdfjs-dist module this loader uses (typed from the package's own declarations). */
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 const require = createRequire(import.meta.url);
 let cached: Promise<Pdfjs> | null = null;
+let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 
 /** Folder of the installed pdfjs-dist package, with a trailing slash on derived asset paths. */
 export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
+  if (assets) return { ...assets }; // require.resolve walks the file system: once per process
   const dir = dirname(require.resolve('pdfjs-dist/package.json'));
   // pdfjs in Node reads these with fs: plain paths ending in '/', not file:// URLs (stack.md).
-  return {
+  assets = {
     cMapUrl: join(dir, 'cmaps') + '/',
     standardFontDataUrl: join(dir, 'standard_fonts') + '/',
     wasmUrl: join(dir, 'wasm') + '/',
   };
+  return { ...assets };
 }
 
 /**
@@ -24,6 +28,7 @@ export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; w
  * "fake worker" in Node, so no worker setup is needed).
  */
 export function loadPdfjs(): Promise<Pdfjs> {
+  const hadToBase64 = 'toBase64' in Uint8Array.prototype;
   cached ??= keepingNativeBuiltins(async () => {
     const stubbed = installStubs();
     // Without canvas pdfjs prints "Cannot load @napi-rs/canvas" at import, before any verbosity
@@ -39,6 +44,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       // The "fake worker" would import this on the first getDocument, installing its polyfills
       // after ours are restored; importing it now sets globalThis.pdfjsWorker, which pdfjs uses.
       await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      if (!hadToBase64) useNativeBase64();
       return pdfjs;
     } finally {
       console.warn = warn;
@@ -79,6 +85,13 @@ export async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<
       }
     }
   }
+}
+
+/** Swap the core-js `Uint8Array#toBase64` the import just added for one on Node's encoder (see base64.ts). */
+function useNativeBase64(): void {
+  const added = Object.getOwnPropertyDescriptor(Uint8Array.prototype, 'toBase64');
+  if (!added?.configurable) return;
+  Object.defineProperty(Uint8Array.prototype, 'toBase64', { ...added, value: toBase64 });
 }
 
 /**
