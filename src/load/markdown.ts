@@ -1,5 +1,4 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { createRequire } from 'node:module';
 import type { LoadedSource } from './types.js';
 
 /**
@@ -32,10 +31,25 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const processor = unified().use(remarkParse);
+const require = createRequire(import.meta.url);
+let processor: { parse(text: string): unknown } | null = null;
+
+/**
+ * remark, loaded on the first Markdown input: ~70 ms of imports that text and PDF runs (every batch
+ * worker, every CLI start) should not pay. `require` of these ES modules is synchronous, as
+ * `parse()` is (Node ≥ 20.19 loads ES modules with require).
+ */
+function markdownParser(): { parse(text: string): unknown } {
+  if (!processor) {
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    processor = unified().use(remarkParse);
+  }
+  return processor;
+}
 
 function parse(markdown: string): MdNode {
-  return processor.parse(markdown) as unknown as MdNode;
+  return markdownParser().parse(markdown) as MdNode;
 }
 
 /** Top-level blocks of a Markdown fragment, each as text lines. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseFile, isLoadError } from '../../index.js';
+import { LoadError } from '../../load/types.js';
 import type { Command } from '../command.js';
 
 export const parseCommand: Command = {
@@ -17,11 +17,13 @@ export const parseCommand: Command = {
     }
     const file = positionals[0]!;
     try {
+      // The parser is imported here, not at the top: every command's module loads at CLI start.
+      const { parseFile } = await import('../../index.js');
       const doc = await parseFile(file, { text: !!values.text, strict: !!values.strict });
       io.stdout(JSON.stringify(doc, null, values.pretty ? 2 : undefined));
       return 0;
     } catch (e) {
-      io.stderr(`twminutes: ${file}: ${isLoadError(e) ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
+      io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
       return 1;
     }
   },

@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoadError, parseFile } from '../../index.js';
+import { LoadError } from '../../load/types.js';
 import { readJsonl, pageFileName } from '../../review/files.js';
 import { indexHtmlFromRows, reviewIndexRows, type ReviewIndexRow } from '../../review/index-page.js';
 import { reviewHtml } from '../../review/review.js';
@@ -14,7 +14,8 @@ const isDir = async (path: string) => (await stat(path).catch(() => null))?.isDi
 
 /** One document: a .txt/.md/.pdf parsed with text, or a .json MinutesDocument (`twminutes parse --text` output). */
 async function loadOne(file: string): Promise<MinutesDocument> {
-  if (extname(file).toLowerCase() !== '.json') return parseFile(file, { text: true });
+  // The parser is imported here, not at the top: every command's module loads at CLI start.
+  if (extname(file).toLowerCase() !== '.json') return (await import('../../index.js')).parseFile(file, { text: true });
   const doc = JSON.parse(await readFile(file, 'utf8')) as MinutesDocument;
   if (!doc || doc.schema !== 'minutes/1') throw new Error('not a MinutesDocument (no "schema": "minutes/1")');
   return doc;
@@ -25,7 +26,7 @@ async function reviewOne(file: string, output: string | undefined, io: CommandIO
   try {
     doc = await loadOne(file);
   } catch (e) {
-    io.stderr(`twminutes review: ${file}: ${isLoadError(e) ? `${e.code}: ${e.message}` : (e as Error).message}`);
+    io.stderr(`twminutes review: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : (e as Error).message}`);
     return 1;
   }
   const page = reviewHtml(doc);
