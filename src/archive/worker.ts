@@ -8,6 +8,12 @@ import { parseFile, isLoadError } from '../index.js';
 import { sha256File } from './hash.js';
 import type { WorkerMessage, WorkerTask } from './protocol.js';
 
+// pdf.js inflates Flate streams through DecompressionStream when the global has one: every stream
+// becomes a round trip through libuv's threadpool (web-stream plumbing, promises, a pool thread),
+// and this thread sits idle meanwhile. Without it pdf.js inflates synchronously, here. Measured on
+// 300 files with --jobs 1: 9.0 → 7.7 s and less CPU. This thread's global is ours to change.
+delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+
 const port = parentPort;
 if (!port) throw new Error('twminutes: archive/worker.js must run in a worker thread');
 
