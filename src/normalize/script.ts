@@ -18,15 +18,17 @@ const SIMPLIFIED_DOMINANCE = 2;
 /** Fewer Simplified-only characters than this is noise (a quoted name, a typo), not a Simplified document. */
 const MIN_SIMPLIFIED_CHARS = 8;
 
-let charSets: { simplifiedOnly: Set<number>; traditionalOnly: Set<number> } | null = null;
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL_ONLY = 2;
+let scriptOfUnit: Uint8Array | null = null;
 
 /**
  * Characters that change under OpenCC's single-character tables (STCharacters, TSCharacters): the
- * Simplified-only and the Traditional-only sets. Built once; counting them is one pass over the text,
- * far cheaper than converting it twice.
+ * Simplified-only and the Traditional-only ones, as a table indexed by UTF-16 code unit. Built once;
+ * counting them is one pass over the text, far cheaper than converting it twice.
  */
-function scriptCharSets() {
-  if (charSets) return charSets;
+function scriptTable(): Uint8Array {
+  if (scriptOfUnit) return scriptOfUnit;
   const fromTable = (table: unknown): Set<number> => {
     const set = new Set<number>();
     for (const entry of String(table).split('|')) {
@@ -37,8 +39,13 @@ function scriptCharSets() {
   };
   const st = (OpenCC.Locale.from.cn as unknown as string[][])[0]![1];
   const ts = (OpenCC.Locale.to.cn as unknown as string[][])[0]![1];
-  charSets = { simplifiedOnly: fromTable(st), traditionalOnly: fromTable(ts) };
-  return charSets;
+  const table = new Uint8Array(0x10000);
+  // Ideographs only (from U+3400); astral ones never match, as the text is scanned by code unit.
+  const ideograph = (c: number) => c >= 0x3400 && c < 0x10000;
+  for (const c of fromTable(ts)) if (ideograph(c)) table[c] = TRADITIONAL_ONLY;
+  for (const c of fromTable(st)) if (ideograph(c)) table[c] = SIMPLIFIED_ONLY;
+  scriptOfUnit = table;
+  return table;
 }
 
 /**
@@ -47,14 +54,14 @@ function scriptCharSets() {
  * 台→臺 and 游→遊 in names.)
  */
 export function detectSimplified(text: string): { simplified: boolean; simplifiedChars: number; traditionalChars: number } {
-  const { simplifiedOnly, traditionalOnly } = scriptCharSets();
+  const table = scriptTable();
   let simplifiedChars = 0;
   let traditionalChars = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    if (simplifiedOnly.has(c)) simplifiedChars++;
-    else if (traditionalOnly.has(c)) {
+    const script = table[text.charCodeAt(i)];
+    if (script === 0) continue;
+    if (script === SIMPLIFIED_ONLY) simplifiedChars++;
+    else {
       traditionalChars++;
       // Decided: plainly Traditional (a few Simplified-only characters are noise in any text).
       if (traditionalChars >= 400 && simplifiedChars * SIMPLIFIED_DOMINANCE * 4 < traditionalChars) break;

@@ -54,37 +54,48 @@ function buildLine(runs: Run[]): PageLine | null {
   const first = visible[0];
   if (!first) return null;
   let size = 0;
-  for (const r of visible) if (r.size > size) size = r.size;
+  let ySum = 0;
+  for (const r of visible) {
+    if (r.size > size) size = r.size;
+    ySum += r.y;
+  }
   const cells: Cell[] = [];
-  let cell: Cell = { text: first.str, x0: first.x, x1: right(first) };
+  // A cell's text is collected in parts and joined once; its last code point is that of the last
+  // part (runs are never empty), so the growing text is never read back.
+  let parts = [first.str];
+  let cell = { x0: first.x, x1: right(first) };
+  const closeCell = () => {
+    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    if (text !== '') cells.push({ text, ...cell });
+  };
   let prev = first;
   for (let i = 1; i < visible.length; i++) {
     const r = visible[i]!;
     const gap = r.x - right(prev);
     if (gap > CELL_GAP * size) {
-      cells.push(cell);
-      cell = { text: r.str, x0: r.x, x1: right(r) };
+      closeCell();
+      parts = [r.str];
+      cell = { x0: r.x, x1: right(r) };
     } else {
-      const l = lastCode(cell.text);
+      const l = lastCode(prev.str);
       const f = firstCode(r.str);
       const bothCjk = l >= 0 && f >= 0 && isCjkCode(l) && isCjkCode(f);
       const spaced = noSpaceBetweenCodes(l, f) ? bothCjk && gap >= CJK_GAP * size : gap > WORD_GAP * size;
-      cell.text += (spaced ? ' ' : '') + r.str;
+      if (spaced) parts.push(' ');
+      parts.push(r.str);
       cell.x1 = Math.max(cell.x1, right(r));
     }
     prev = r;
   }
-  cells.push(cell);
-  for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
-  const kept = cells.filter((c) => c.text !== '');
-  if (kept.length === 0) return null;
+  closeCell();
+  if (cells.length === 0) return null;
   return {
-    text: kept.map((c) => c.text).join(' '),
-    y: visible.reduce((s, r) => s + r.y, 0) / visible.length,
-    x0: kept[0]!.x0,
-    x1: kept[kept.length - 1]!.x1,
+    text: cells.map((c) => c.text).join(' '),
+    y: ySum / visible.length,
+    x0: cells[0]!.x0,
+    x1: cells[cells.length - 1]!.x1,
     size,
-    cells: kept,
+    cells,
     table: false,
   };
 }

@@ -20,7 +20,7 @@ export async function readPage(page: PDFPageProxy, pdfjs: Pdfjs, tableContinues:
   const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
   const text = await page.getTextContent();
   const items: TextItemLike[] = text.items.filter((i): i is TextItem => 'str' in i);
-  const runs = itemsToRuns(items).map((r): Run => ({ ...r, x: r.x - vx0, y: r.y - vy0 }));
+  const runs = itemsToRuns(items, { x: vx0, y: vy0 });
   let rules: Rule[] = [];
   let hasImages = false;
   if (tableContinues || mayNeedOperators(runs)) {

@@ -15,20 +15,21 @@ const MAX_REACH = 8;
 const CELL = 4;
 
 /**
- * pdfjs text items → runs. Drops empty items and rotated text (stamps, margin notes) and
- * de-duplicates fake-bold text: producers that simulate bold draw the same string twice,
- * shifted by a fraction of a point.
+ * pdfjs text items → runs, moved so that `origin` (the page's view box corner) becomes (0, 0).
+ * Drops empty items and rotated text (stamps, margin notes) and de-duplicates fake-bold text:
+ * producers that simulate bold draw the same string twice, shifted by a fraction of a point.
  */
-export function itemsToRuns(items: readonly TextItemLike[]): Run[] {
+export function itemsToRuns(items: readonly TextItemLike[], origin: { x: number; y: number } = { x: 0, y: 0 }): Run[] {
   const runs: Run[] = [];
   for (const it of items) {
     if (it.str === '') continue;
-    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
+    const t = it.transform; // indexed, not destructured: this runs for every text item
+    const a = t[0] ?? 0, b = t[1] ?? 0, c = t[2] ?? 0, d = t[3] ?? 0, e = t[4] ?? 0, f = t[5] ?? 0;
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
     const size = Math.abs(d) || Math.abs(a);
     if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) continue;
     const w = Math.max(0, it.width);
-    runs.push({ str: undoubleGlyphs(it.str, w, size), x: e, y: f, w, size, blank: it.str.trim() === '' });
+    runs.push({ str: undoubleGlyphs(it.str, w, size), x: e - origin.x, y: f - origin.y, w, size, blank: it.str.trim() === '' });
   }
   return dedupeFakeBold(runs);
 }
