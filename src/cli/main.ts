@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { COMMANDS } from './commands/index.js';
+import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
 import type { CommandIO } from './command.js';
 
 const USAGE = `Usage: twminutes <command> [options]
@@ -56,6 +57,9 @@ const io: CommandIO = {
   stderr: (line) => process.stderr.write(line + '\n'),
   isTTY: !!process.stderr.isTTY,
 };
+
+// The CLI's process is ours: pdf.js inflates in place rather than through DecompressionStream.
+useSynchronousInflate();
 
 main(process.argv.slice(2), io).then(
   (code) => {
