@@ -132,6 +132,31 @@ if (pdftotext) {
   row('PDF end to end / pdftotext (native floor)', +(oursMs / popplerMs).toFixed(2), '×', 'reference', null, `pdftotext ${(popplerMs / pages).toFixed(1)} ms/page, process per file`);
 } else row('PDF vs pdftotext', null, '', 'reference', null, 'pdftotext not installed (apt-get install poppler-utils)');
 
+// Peers and settings, each extractor in a process of its own (bench/peers/pdf-text.mjs), two
+// interleaved runs each, the lower CPU per round kept.
+const peer = (mode) => {
+  const r = spawnSync(process.execPath, [root + 'bench/peers/pdf-text.mjs', mode, String(seconds * 2), ...pdfs], { encoding: 'utf8' });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop()).msPerRound;
+  } catch {
+    return null; // e.g. pdf-parse not installed (npm install --omit=dev)
+  }
+};
+const peerMs = {};
+for (let k = 0; k < 2; k++) {
+  for (const mode of ['pdfjs', 'pdfjs-inflate-itself', 'ours', 'pdf-parse']) {
+    const ms = peer(mode);
+    if (ms !== null) peerMs[mode] = Math.min(peerMs[mode] ?? Infinity, ms);
+  }
+}
+const perPage = (mode) => `${(peerMs[mode] / pages).toFixed(1)} ms/page`;
+if (peerMs.pdfjs && peerMs['pdfjs-inflate-itself'])
+  row('pdf.js own inflate / DecompressionStream', +(peerMs['pdfjs-inflate-itself'] / peerMs.pdfjs).toFixed(2), '×', 'reference', null, `raw getTextContent, CPU: ${perPage('pdfjs-inflate-itself')} vs ${perPage('pdfjs')}; the CLI and batch workers inflate in place`);
+if (peerMs.ours && peerMs.pdfjs)
+  row('PDF end to end, CLI setting / raw default', +(peerMs.ours / peerMs.pdfjs).toFixed(2), '×', 'reference', null, `ours inflating in place ${perPage('ours')} vs pdf.js as shipped ${perPage('pdfjs')}`);
+if (peerMs.ours && peerMs['pdf-parse'])
+  row('PDF end to end, CLI setting / pdf-parse', +(peerMs.ours / peerMs['pdf-parse']).toFixed(2), '×', 'reference', null, `pdf-parse 2.4.5 getText (its own pdf.js 5.4, no layout) ${perPage('pdf-parse')}`);
+
 // 5. Archive scaling: batch --jobs 1 vs --jobs 2, and RSS over the archive.
 const cli = root + 'dist/cli/main.js';
 const batchHelp = spawnSync(process.execPath, [cli, 'batch', '--help'], { encoding: 'utf8' });
