@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
+import { parseFile } from '../src/index.js';
 
 // The built CLI, as users run it (npm test builds dist/ first).
 const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
@@ -27,6 +28,17 @@ describe('twminutes parse', () => {
     const r = cli('parse', ROOT + 'test/fixtures/pdf/moea-2021-7-1.pdf');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).source).toMatchObject({ format: 'pdf', pages: expect.any(Number) });
+  });
+
+  it('the CLI inflates PDF streams in place (no DecompressionStream): the same document as the library, and an inflate bomb still ends in a document', async () => {
+    expect(typeof (globalThis as { DecompressionStream?: unknown }).DecompressionStream).toBe('function'); // the library's path here
+    const file = ROOT + 'test/fixtures/pdf/mofa-2021-110-1.pdf';
+    const viaCli = cli('parse', file);
+    expect(viaCli.status).toBe(0);
+    expect(JSON.parse(viaCli.stdout)).toEqual(JSON.parse(JSON.stringify(await parseFile(file))));
+    const bomb = cli('parse', ROOT + 'test/fixtures/pdf/hostile/inflate-bomb.pdf'); // 100 KB → 100 MB
+    expect(bomb.status).toBe(0);
+    expect(JSON.parse(bomb.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('pdf-no-text');
   });
 
   it('a missing file: one clear line and exit 1', () => {
