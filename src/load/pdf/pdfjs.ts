@@ -60,7 +60,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
  * Make pdf.js inflate Flate streams itself. When the global has `DecompressionStream`, pdf.js 5.6
  * sends every stream through it (each page's content, once for the text and again for the operator
  * list, and every embedded font): web-stream plumbing, promises and a libuv threadpool round trip
- * per stream. On Node 20 that costs ~25 % more CPU per PDF than pdf.js's own inflater (bench:
+ * per stream. On Node 20 that costs 25–60 % more CPU per PDF than pdf.js's own inflater (bench:
  * raw getTextContent over the sample PDFs both ways). It removes a global, so only code that owns
  * its process or thread calls it: the CLI and the archive workers. A host application may do the same.
  */
