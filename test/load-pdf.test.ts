@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { loadPdf } from '../src/load/pdf/index.js';
 import { isPageNumber } from '../src/load/pdf/page-artefacts.js';
@@ -256,7 +257,9 @@ describe('cost: what the loader fetches and leaves behind', () => {
     expect(enc(new Uint8Array([0xfb, 0xff]), { omitPadding: true })).toBe('+/8');
     // A view encodes its own bytes, not the whole buffer.
     expect(enc(new Uint8Array(new Uint8Array([1, 2, 3, 4, 5]).buffer, 1, 3))).toBe(Buffer.from([2, 3, 4]).toString('base64'));
+    expect(enc(runInNewContext('new Uint8Array([102, 111, 111])') as Uint8Array)).toBe('Zm9v'); // another realm's, as the specification allows
     expect(() => method.call([1, 2] as unknown as Uint8Array)).toThrow(TypeError);
+    expect(() => method.call(new Uint16Array(2) as unknown as Uint8Array)).toThrow(TypeError);
     expect(() => enc(new Uint8Array(1), null as unknown as object)).toThrow(TypeError);
     expect(() => enc(new Uint8Array(1), { alphabet: 'hex' })).toThrow(TypeError);
     const gone = new Uint8Array(8);

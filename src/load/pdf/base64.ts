@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /**
  * `Uint8Array.prototype.toBase64` (TC39 "ArrayBuffer to/from base64", in engines since 2025) done
  * by Node's native encoder. Node 20 lacks the method, so pdfjs's legacy build adds core-js's, which
@@ -6,7 +8,7 @@
  */
 export function toBase64(this: Uint8Array, ...args: [options?: { alphabet?: unknown; omitPadding?: unknown }]): string {
   const options = args[0]; // a rest parameter keeps the method's length 0, as specified
-  if (!(this instanceof Uint8Array)) throw new TypeError('Uint8Array.prototype.toBase64 called on a value that is not a Uint8Array');
+  if (!types.isUint8Array(this)) throw new TypeError('Uint8Array.prototype.toBase64 called on a value that is not a Uint8Array');
   if (options !== undefined && (options === null || (typeof options !== 'object' && typeof options !== 'function'))) {
     throw new TypeError('toBase64: options must be an object');
   }
@@ -25,7 +27,7 @@ export function toBase64(this: Uint8Array, ...args: [options?: { alphabet?: unkn
 function isDetached(buffer: ArrayBufferLike): boolean {
   const detached = (buffer as { detached?: boolean }).detached;
   if (typeof detached === 'boolean') return detached;
-  if (buffer.byteLength !== 0 || !(buffer instanceof ArrayBuffer)) return false;
+  if (buffer.byteLength !== 0 || !types.isArrayBuffer(buffer)) return false;
   try {
     buffer.slice(0, 0);
     return false;
