@@ -171,10 +171,13 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   const runBatch = (jobs, subset) => {
     const out = join(tmpdir(), `twm-bench-${jobs}-${subset}-${process.pid}.jsonl`);
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
     const ms = performance.now() - t0;
-    const kb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
-    return { ms, rssMiB: Number.isFinite(kb) ? kb / 1024 : null, status: r.status };
+    const [kb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').trim().split(' ').map(Number);
+    // CPU seconds over wall seconds: how many cores the run kept busy (main thread, workers and
+    // V8's own compiler and GC threads together).
+    const cores = Number.isFinite(user) && Number.isFinite(sys) ? ((user + sys) * 1000) / ms : null;
+    return { ms, rssMiB: Number.isFinite(kb) ? kb / 1024 : null, cores, status: r.status };
   };
   // The machine's own ceiling: two independent processes, each `--jobs 1` on half the archive, at
   // once. They share nothing but the hardware, and each pays its own start-up and JIT warm-up, as
@@ -201,6 +204,14 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   row('batch --jobs 2 / --jobs 1', +speedup.toFixed(2), '×', '≥ 1.8×', speedup >= 1.8, `${copies} files: ${(j1.ms / 1000).toFixed(1)} s vs ${(j2.ms / 1000).toFixed(1)} s (${cpus().length} cores)`);
   row('  machine ceiling: 2 processes / 1', +ceiling.toFixed(2), '×', 'reference', null, `two --jobs 1 processes on half the files each: ${(pair.ms / 1000).toFixed(1)} s`);
   row('  jobs 2 / the ceiling', +(pair.ms / j2.ms).toFixed(2), '×', 'reference', null, '1.00: worker threads scale as well as separate processes do here');
+  // --jobs 1 is not one core's work: V8 compiles and collects garbage on threads of its own, and the
+  // main thread reads files and writes JSON while the worker parses. With n cores, jobs 2 can be at
+  // most n / (cores jobs 1 keeps busy) times faster, however well it scales.
+  if (j1.cores !== null) {
+    const bound = Math.min(2, cpus().length / j1.cores);
+    row('  cores busy in --jobs 1', +j1.cores.toFixed(2), 'cores', 'reference', null, `CPU time / wall time; so jobs 2 / jobs 1 ≤ ${cpus().length} / ${j1.cores.toFixed(2)} = ${bound.toFixed(2)}× on ${cpus().length} cores`);
+    if (j2.cores !== null) row('  CPU time per file, jobs 2 / jobs 1', +((j2.cores * j2.ms) / (j1.cores * j1.ms)).toFixed(2), '×', 'reference', null, 'above 1: two workers at once slow each other down (shared caches, memory bandwidth)');
+  }
   row('batch peak RSS (main process, jobs 2)', j2.rssMiB === null ? null : +j2.rssMiB.toFixed(0), 'MiB', 'flat', null, 'from /usr/bin/time -f %M; workers are threads of this process');
   // RSS flat: a third of the archive vs all of it.
   const third = join(dir, 'third');

@@ -8,6 +8,7 @@ import { extractMetadata } from './extract/metadata.js';
 import { decideKind } from './extract/kind.js';
 import { extractRecords } from './extract/records.js';
 import { buildAgenda } from './assemble/agenda.js';
+import { copyWith } from './util/objects.js';
 import type { Diagnostic, MinutesDocument, SourceFormat } from './types.js';
 
 export interface ParseOptions {
@@ -54,14 +55,15 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
     source: { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages },
     kind: kind.kind,
     title: meta.value.title,
-    meeting: isMinutes ? { ...meta.value.meeting, recorder: records?.recorder ?? meta.value.meeting.recorder } : null,
+    meeting: isMinutes ? copyWith(meta.value.meeting, { recorder: records?.recorder ?? meta.value.meeting.recorder }) : null,
     agenda,
     attendees: records?.attendees ?? [],
-    speeches: (records?.speeches ?? []).map(({ headingId, ...s }) => ({ ...s, agendaId: agendaIdOf(headingId) })),
-    rulings: (records?.rulings ?? []).map(({ headingId, ...r }) => ({ ...r, agendaId: agendaIdOf(headingId) })),
+    // Written out, not `({ headingId, ...s }) => ({ ...s, agendaId })`: see util/objects.ts.
+    speeches: (records?.speeches ?? []).map((s) => ({ id: s.id, speaker: s.speaker, text: s.text, points: s.points, rule: s.rule, span: s.span, agendaId: agendaIdOf(s.headingId) })),
+    rulings: (records?.rulings ?? []).map((r) => ({ id: r.id, kind: r.kind, label: r.label, text: r.text, items: r.items, rule: r.rule, span: r.span, agendaId: agendaIdOf(r.headingId) })),
     datasets: records?.datasets ?? [],
     actions: records?.actions ?? [],
-    diagnostics: options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics,
+    diagnostics: options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? copyWith(d, { severity: 'error' }) : d)) : diagnostics,
   };
   if (options.text) {
     doc.text = norm.text;

@@ -8,7 +8,7 @@ export interface FoundRegex {
   where: string;
 }
 
-function walk(dir: string): string[] {
+export function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];

@@ -21,7 +21,7 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 port.on('message', async (task: WorkerTask) => {
   const started = performance.now();
   try {
-    const document = await parseFile(task.path, { ...task.parse, name: task.name });
+    const document = await parseFile(task.path, Object.assign({}, task.parse, { name: task.name }));
     send({ type: 'done', id: task.id, ok: true, document, ms: performance.now() - started });
   } catch (e) {
     const error = isLoadError(e)

@@ -81,10 +81,13 @@ export function parseAttendeeEntry(raw: string, group: GroupInfo, org: string | 
   const parts = parseName(presentName);
   if (!parts.name && !parts.title) return null;
   if (proxy) status = 'proxy';
-  const p = person(written, parts);
+  // Written out, not `{ ...person(written, parts), … }`: see util/objects.ts.
   return {
-    ...p,
-    org: p.org ?? org,
+    name: parts.name,
+    surname: parts.surname,
+    title: parts.title,
+    org: parts.org ?? org,
+    raw: written,
     role: group.role,
     status,
     proxy: status === 'proxy',

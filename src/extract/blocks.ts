@@ -142,8 +142,9 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       // A label line is never part of an earlier record's numbered points: climb out of them.
       while (scope && insideRecord(scope) && !sectionHeadings.has(scope.id)) scope = scope.parent ? ctx.headingById.get(scope.parent) ?? null : null;
     }
-    const block = { ...start, scope };
-    const done = { ...block, lastLine: blockEnd(ctx, block, startLines, stops) };
+    // Written out, not `{ ...start, scope }`: see util/objects.ts.
+    const done: Block = { kind: start.kind, label: start.label, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
+    done.lastLine = blockEnd(ctx, done, startLines, stops);
     blocks.push(done);
     if (done.heading) recordHeadings.add(done.heading.id);
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);

@@ -53,6 +53,6 @@ export function findFields(line: string): FieldHit[] {
   }
   return hits.map((h, i) => {
     const end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;
-    return { ...h, value: line.slice(h.valueIndex, end).trim() };
+    return { field: h.field, label: h.label, value: line.slice(h.valueIndex, end).trim(), labelIndex: h.labelIndex, valueIndex: h.valueIndex };
   });
 }

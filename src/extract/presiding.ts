@@ -1,5 +1,6 @@
 import type { Person } from '../types.js';
 import { parseName, person, splitParens } from './person.js';
+import { copyWith } from '../util/objects.js';
 
 /**
  * A chair or recorder as written in the header, with its bracketed note:
@@ -16,14 +17,14 @@ export function parseChairOrRecorder(raw: string): Person {
     const sub = /^(.+?)(?:代理|代)(?:主持|出席)?$/u.exec(note);
     if (sub && parseName(sub[1]!).surname) {
       const actor = person(written, parseName(sub[1]!));
-      return { ...actor, actingFor: { ...outer, raw: main } };
+      return copyWith(actor, { actingFor: copyWith(outer, { raw: main }) });
     }
     // (代表召集人 Y 主持) / (代理主席 Y): the one outside presides for Y.
     const forWhom = /^(?:代表|代理)(?:召集人|主席|主任委員|主委)?(.+?)(?:主持|出席)?$/u.exec(note);
     if (forWhom && parseName(forWhom[1]!).surname) {
-      return { ...outer, actingFor: person(note, parseName(forWhom[1]!)) };
+      return copyWith(outer, { actingFor: person(note, parseName(forWhom[1]!)) });
     }
   }
   const extra = notes.filter((n) => n.length > 0);
-  return extra.length ? { ...outer, note: extra.join('；') } : outer;
+  return extra.length ? copyWith(outer, { note: extra.join('；') }) : outer;
 }

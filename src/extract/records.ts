@@ -7,6 +7,7 @@ import { buildSpeeches, foldName } from './speeches.js';
 import { buildRulings } from './rulings.js';
 import { extractDatasets } from './datasets.js';
 import { extractActions } from './actions.js';
+import { copyWith } from '../util/objects.js';
 
 export type SpeechDraft = Omit<Speech, 'agendaId'> & { headingId: string | null };
 export type RulingDraft = Omit<Ruling, 'agendaId'> & { headingId: string | null };
@@ -49,7 +50,7 @@ export function extractRecords(ctx: ExtractContext, meta: MetadataResult): Recor
   if (!recorder && marked) recorder = { name: marked.name, surname: marked.surname, title: marked.title, org: marked.org, raw: marked.raw };
   else if (recorder && !recorder.title) {
     const same = att.attendees.find((a) => foldName(a.name) === foldName(recorder!.name));
-    if (same) recorder = { ...recorder, title: same.title, org: same.org };
+    if (same) recorder = copyWith(recorder, { title: same.title, org: same.org });
   }
   return { attendees: att.attendees, speeches: sp.speeches, rulings, datasets: ds.datasets, actions, recorder, consumed, diagnostics };
 }

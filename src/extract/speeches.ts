@@ -5,6 +5,7 @@ import type { Block } from './blocks.js';
 import { blockText, topItems } from './block-text.js';
 import { parseName, person } from './person.js';
 import { foldName } from '../util/fold.js';
+import { copyWith } from '../util/objects.js';
 import type { SpeechDraft } from './records.js';
 
 export { foldName } from '../util/fold.js';
@@ -38,21 +39,21 @@ function attendeesByName(attendees: readonly Attendee[]): Map<string, Attendee[]
 export function resolveSpeaker(label: string, chair: Person | null, attendees: readonly Attendee[]): { speaker: Person; diagnostic?: Omit<Diagnostic, 'span'> } {
   const raw = label.trim();
   if (grammar().people.chairWords.includes(raw.replace(/\s+/g, ''))) {
-    if (chair) return { speaker: { ...chair, raw } };
+    if (chair) return { speaker: copyWith(chair, { raw }) };
     return { speaker: person(raw, { name: null, surname: null, title: raw, org: null }), diagnostic: { severity: 'warning', code: 'unresolved-speaker', message: `The speaker ${raw} is the chair, but the header names no chair.` } };
   }
   const parts = parseName(raw.replace(/^.*[-－—–]/u, ''));
   const sp = person(raw, parts);
   if (parts.name) {
     const same = attendeesByName(attendees).get(foldName(parts.name)) ?? [];
-    if (same.length === 1) return { speaker: { ...sp, org: sp.org ?? same[0]!.org } };
+    if (same.length === 1) return { speaker: copyWith(sp, { org: sp.org ?? same[0]!.org }) };
     return { speaker: sp };
   }
   const candidates = attendees.filter(
     (a) => a.name && a.surname === parts.surname && (!parts.title || a.title === parts.title) && orgMatches(parts.org, a.org),
   );
   const names = new Set(candidates.map((a) => foldName(a.name)));
-  if (names.size === 1) return { speaker: { ...sp, name: candidates[0]!.name, org: sp.org ?? candidates[0]!.org } };
+  if (names.size === 1) return { speaker: copyWith(sp, { name: candidates[0]!.name, org: sp.org ?? candidates[0]!.org }) };
   return {
     speaker: sp,
     diagnostic: {
@@ -75,7 +76,7 @@ export function buildSpeeches(ctx: ExtractContext, blocks: readonly Block[], cha
     const line = ctx.lines[b.line]!;
     const span = { start: line.start, end: ctx.lines[b.lastLine]!.end, line: line.index + 1, page: line.page };
     const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees);
-    if (diagnostic) diagnostics.push({ ...diagnostic, span: { ...span, end: line.end } });
+    if (diagnostic) diagnostics.push({ severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, span: { start: span.start, end: line.end, line: span.line, page: span.page } });
     speeches.push({
       id: `s${speeches.length + 1}`,
       headingId: (b.heading ? b.heading.parent : null) ?? b.sectionHeading?.id ?? b.scope?.id ?? null,

@@ -114,10 +114,9 @@ export function loadGrammar(dir?: string): Grammar {
   }, dir);
   const people = readTable('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return {
-      ...strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords'] as const),
+    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords'] as const), {
       givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
-    };
+    });
   }, dir);
   const fields = readTable('fields.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -129,14 +128,13 @@ export function loadGrammar(dir?: string): Grammar {
   const time = readTable('time.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
-    return {
-      ...strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers'] as const),
+    return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers'] as const), {
       rocOffset: c.number(o.rocOffset, 'rocOffset'),
       periods,
       weekdays: c.numberMap(o.weekdays, 'weekdays'),
       halfHour: c.string(o.halfHour, 'halfHour'),
       offset: c.string(o.offset, 'offset'),
-    };
+    });
   }, dir);
   const records = readTable('records.json', (raw, c) => {
     const o = c.obj(raw, '(root)');

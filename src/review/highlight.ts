@@ -1,5 +1,6 @@
 import { html, join, type SafeHtml } from './escape.js';
 import { MARK_KINDS, type Mark } from './marks.js';
+import { copyWith } from '../util/objects.js';
 import type { PageBreak } from './pages.js';
 
 /** A run of text covered by the same set of marks, innermost (shortest) mark first. */
@@ -74,7 +75,7 @@ export function renderText(text: string, marks: readonly Mark[], breaks: readonl
     parts.forEach((part, i) => {
       if (i > 0) close();
       if (part) current.push(piece(part, seg, i === 0 ? anchors : []));
-      else if (i === 0 && anchors.length) current.push(piece('', { ...seg, marks: [] }, anchors));
+      else if (i === 0 && anchors.length) current.push(piece('', copyWith(seg, { marks: [] }), anchors));
     });
   }
   close();

@@ -37,8 +37,7 @@ const count = (severity: string, doc: MinutesDocument) => reviewContext(doc).dia
 export function reviewIndexRows(entries: readonly ReviewIndexEntry[]): ReviewIndexRow[] {
   return entries.map((entry) => {
     if (!('doc' in entry)) {
-      const base = { href: null, source: str(entry.source), title: '', date: '', body: '', kind: 'failed' };
-      return { ...base, attendees: 0, speeches: 0, rulings: 0, datasets: 0, actions: 0, warnings: 0, errors: 0, error: str(entry.error) || 'failed', hasText: false };
+      return { href: null, source: str(entry.source), title: '', date: '', body: '', kind: 'failed', attendees: 0, speeches: 0, rulings: 0, datasets: 0, actions: 0, warnings: 0, errors: 0, error: str(entry.error) || 'failed', hasText: false };
     }
     const { doc } = entry;
     const ctx = reviewContext(doc);

@@ -60,6 +60,6 @@ function toRows(block: readonly PageLine[]): PageLine[] {
       for (let j = 0; j < cols.length; j++) if (c.x0 >= cols[j]! - SAME_COLUMN * em) k = j;
       cells[k] = cells[k] === '' ? c.text : `${cells[k]} ${c.text}`;
     }
-    return { ...l, text: cells.join('\t'), table: true };
+    return { text: cells.join('\t'), y: l.y, x0: l.x0, x1: l.x1, size: l.size, cells: l.cells, table: true };
   });
 }

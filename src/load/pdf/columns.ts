@@ -43,7 +43,7 @@ function crosses(l: PageLine, x: number): boolean {
 
 function part(l: PageLine, cells: Cell[]): PageLine | null {
   if (cells.length === 0) return null;
-  return { ...l, cells, text: cells.map((c) => c.text).join(' '), x0: cells[0]!.x0, x1: cells[cells.length - 1]!.x1 };
+  return { text: cells.map((c) => c.text).join(' '), y: l.y, x0: cells[0]!.x0, x1: cells[cells.length - 1]!.x1, size: l.size, cells, table: l.table };
 }
 
 /** An x in the middle third of the text block that no line crosses, with prose on both sides. */

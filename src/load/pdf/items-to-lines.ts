@@ -66,7 +66,7 @@ function buildLine(runs: Run[]): PageLine | null {
   let cell = { x0: first.x, x1: right(first) };
   const closeCell = () => {
     const text = parts.join('').replace(/\s+/g, ' ').trim();
-    if (text !== '') cells.push({ text, ...cell });
+    if (text !== '') cells.push({ text, x0: cell.x0, x1: cell.x1 });
   };
   let prev = first;
   for (let i = 1; i < visible.length; i++) {

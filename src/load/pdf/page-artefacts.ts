@@ -43,7 +43,7 @@ export function dropPageArtefacts(pages: readonly LaidOutPage[]): { pages: LaidO
       edgeLines[i]!.filter((c) => isPageNumber(c.line.text) || (counts.get(c.key) ?? 0) >= needed).map((c) => c.line),
     );
     dropped += drop.size;
-    return { ...p, lines: p.lines.filter((l) => !drop.has(l)) };
+    return { height: p.height, lines: p.lines.filter((l) => !drop.has(l)) };
   });
   return { pages: out, dropped };
 }

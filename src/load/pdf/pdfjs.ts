@@ -103,7 +103,7 @@ export async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<
 function useNativeBase64(): void {
   const added = Object.getOwnPropertyDescriptor(Uint8Array.prototype, 'toBase64');
   if (!added?.configurable) return;
-  Object.defineProperty(Uint8Array.prototype, 'toBase64', { ...added, value: toBase64 });
+  Object.defineProperty(Uint8Array.prototype, 'toBase64', Object.assign({}, added, { value: toBase64 }));
 }
 
 /**

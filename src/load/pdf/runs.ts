@@ -80,7 +80,7 @@ export function dedupeFakeBold(runs: readonly Run[]): Run[] {
     let piece: string[] = [];
     let pieceStart = 0;
     const flush = (end: number): void => {
-      if (piece.length > 0) out.push({ ...r, str: piece.join(''), x: r.x + pieceStart * cw, w: (end - pieceStart) * cw });
+      if (piece.length > 0) out.push({ str: piece.join(''), x: r.x + pieceStart * cw, y: r.y, w: (end - pieceStart) * cw, size: r.size, blank: r.blank });
       piece = [];
     };
     const drawnBefore = (ch: string, code: number, x: number, y: number): boolean => {

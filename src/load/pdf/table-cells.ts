@@ -84,7 +84,7 @@ function splitAtEdges(r: Run, xs: readonly number[]): Run[] {
     const to = edge === Infinity ? chars.length : Math.min(chars.length, Math.max(from, Math.round((edge - r.x) / cw)));
     if (to > from) {
       const str = chars.slice(from, to).join('');
-      out.push({ ...r, str, x: r.x + from * cw, w: (to - from) * cw, blank: str.trim() === '' });
+      out.push({ str, x: r.x + from * cw, y: r.y, w: (to - from) * cw, size: r.size, blank: str.trim() === '' });
     }
     from = to;
   }
