@@ -6,6 +6,7 @@ import { loadPdf } from '../src/load/pdf/index.js';
 import { isPageNumber } from '../src/load/pdf/page-artefacts.js';
 import { dedupeFakeBold, runsMayCollide, undoubleGlyphs } from '../src/load/pdf/runs.js';
 import { mayNeedOperators } from '../src/load/pdf/page-read.js';
+import { hasSpace, isCjkCode, isSpaceCode } from '../src/load/pdf/cjk.js';
 import { loadPdfjs } from '../src/load/pdf/pdfjs.js';
 import { toBase64 } from '../src/load/pdf/base64.js';
 import type { Run } from '../src/load/pdf/geometry.js';
@@ -156,6 +157,19 @@ describe('page layout', () => {
     expect(undoubleGlyphs('壹壹、、主主席席', 64, 16)).toBe('壹、主席');
     expect(undoubleGlyphs('謝謝常常', 64, 16)).toBe('謝謝常常'); // full width: real text
     expect(undoubleGlyphs('謝謝', 16, 16)).toBe('謝謝'); // too short to tell
+  });
+
+  it('classifies characters by code point as the range table and /\\s/ do (CJK joins, cell spaces)', () => {
+    // The fast paths (a chunk table, a loop instead of a regex) must agree everywhere, astral planes too.
+    const ranges = [[0x2e80, 0x2fdf], [0x3000, 0x303f], [0x3040, 0x30ff], [0x3100, 0x312f], [0x31a0, 0x31bf], [0x3200, 0x9fff], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x20000, 0x2ffff]];
+    const wrong: number[] = [];
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (isCjkCode(cp) !== ranges.some(([lo, hi]) => cp >= lo! && cp <= hi!)) wrong.push(cp);
+      if (cp < 0x10000 && isSpaceCode(cp) !== /\s/.test(String.fromCharCode(cp))) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
+    expect(['北美司 周副參事', '主席\u3000致詞', 'NGO\t國際'].map(hasSpace)).toEqual([true, true, true]);
+    expect(['外交部資料開放諮詢小組', '', '𠀋'].map(hasSpace)).toEqual([false, false, false]);
   });
 
   it('recognises page numbers and nothing else', () => {

@@ -10,8 +10,24 @@ const CJK_RANGES: readonly (readonly [number, number])[] = [
   [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x20000, 0x2ffff],
 ];
 
+/**
+ * CJK_RANGES over the BMP as a table of 16-code-point chunks (4 KiB): 1 all CJK, 2 partly (look at
+ * the ranges), 0 none. Every range edge falls on a chunk edge today, so 2 never occurs; it keeps
+ * the table right if one is added that does not.
+ */
+const BMP_CHUNKS = new Uint8Array(0x1000);
+for (let chunk = 0; chunk < 0x1000; chunk++) {
+  const lo = chunk << 4, hi = lo + 15;
+  const inside = CJK_RANGES.filter(([a, b]) => a <= hi && b >= lo);
+  if (inside.length > 0) BMP_CHUNKS[chunk] = inside.some(([a, b]) => a <= lo && b >= hi) ? 1 : 2;
+}
+
 export function isCjkCode(cp: number): boolean {
   if (cp < 0x2e80) return false;
+  if (cp <= 0xffff) {
+    const k = BMP_CHUNKS[cp >> 4]!;
+    if (k !== 2) return k === 1;
+  }
   for (const [lo, hi] of CJK_RANGES) if (cp >= lo && cp <= hi) return true;
   return false;
 }
@@ -22,11 +38,17 @@ export function isCjk(ch: string): boolean {
 }
 
 /** What /\s/ matches, by code point. */
-function isSpaceCode(cp: number): boolean {
+export function isSpaceCode(cp: number): boolean {
   return (
     (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
     cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff
   );
+}
+
+/** Whether `s` holds anything /\s/ matches (without a regex: this runs for every table cell). */
+export function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Last code point of `s` (a surrogate pair is one), or -1 for ''. */

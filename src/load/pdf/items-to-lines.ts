@@ -1,4 +1,4 @@
-import { firstCode, isCjkCode, lastCode, noSpaceBetweenCodes } from './cjk.js';
+import { firstCode, hasSpace, isCjkCode, lastCode, noSpaceBetweenCodes } from './cjk.js';
 import { right, type Cell, type PageLine, type Run } from './geometry.js';
 
 /** Baselines closer than this (em) are one line (stack.md: ~0.4 em). */
@@ -65,7 +65,8 @@ function buildLine(runs: Run[]): PageLine | null {
   let parts = [first.str];
   let cell = { x0: first.x, x1: right(first) };
   const closeCell = () => {
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
+    const joined = parts.length === 1 ? parts[0]! : parts.join('');
+    const text = hasSpace(joined) ? joined.replace(/\s+/g, ' ').trim() : joined;
     if (text !== '') cells.push({ text, x0: cell.x0, x1: cell.x1 });
   };
   let prev = first;

@@ -128,7 +128,8 @@ export function runsMayCollide(runs: readonly Run[]): boolean {
   if (visible.length < 2) return false;
   let tol = 0;
   for (const r of visible) tol = Math.max(tol, SAME_PLACE * r.size);
-  const byY = [...visible].sort((a, b) => a.y - b.y);
+  // Top down: the order content streams mostly draw in, which the sort finds already in place.
+  const byY = [...visible].sort((a, b) => b.y - a.y);
   let band: Run[] = [];
   const bandCollides = (): boolean => {
     if (band.length < 2) return false;
@@ -143,7 +144,7 @@ export function runsMayCollide(runs: readonly Run[]): boolean {
     return false;
   };
   for (const r of byY) {
-    if (band.length > 0 && r.y - band[band.length - 1]!.y > tol) {
+    if (band.length > 0 && band[band.length - 1]!.y - r.y > tol) {
       if (bandCollides()) return true;
       band = [];
     }
