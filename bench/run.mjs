@@ -58,16 +58,28 @@ row('  stage: normalize', +((normMs / perRound) * 100).toFixed(0), '% of parse',
 row('  stage: segment', +(((segMs - normMs) / perRound) * 100).toFixed(0), '% of parse', '—', null, 'label/marker parsing is memoised across stages: what normalize already parsed is free here');
 row('  stage: extract + assemble', +(((perRound - segMs) / perRound) * 100).toFixed(0), '% of parse', '—', null);
 
-// 2. Growth: 1×, 10×, 100× a sample.
+// 2. Growth: 1×, 10×, 100× a sample. The three sizes take turns, each round parsing 100 × the
+// sample's text at every size (100 small calls, 10 middle, 1 large), so that the machine speeding
+// up or slowing down during the run weighs on all three alike.
 const base = texts[0];
-const growth = [];
-for (const k of [1, 10, 100]) {
-  const big = Array(k).fill(base).join('\n');
-  const ms = await timeIt(() => parse(big), k === 100 ? seconds * 2 : seconds);
-  growth.push({ k, ms, msPerMB: ms / (bytesOf(big) / 1e6) });
-}
+const sizes = [1, 10, 100].map((k) => ({ k, text: Array(k).fill(base).join('\n'), calls: 100 / k, cpu: 0 }));
+const growthRound = (measure) => {
+  for (const sz of sizes) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < sz.calls; i++) parse(sz.text);
+    const c = process.cpuUsage(c0);
+    if (measure) sz.cpu += c.user + c.system;
+  }
+};
+for (const w0 = performance.now(); performance.now() - w0 < seconds * 1500; ) growthRound(false);
+let growthRounds = 0;
+for (const t0 = performance.now(); performance.now() - t0 < seconds * 4000; growthRounds++) growthRound(true);
+const growth = sizes.map(({ k, text, calls, cpu }) => {
+  const ms = cpu / 1000 / growthRounds / calls;
+  return { k, ms, msPerMB: ms / (bytesOf(text) / 1e6) };
+});
 const growthRatio = growth[2].msPerMB / growth[0].msPerMB;
-row('growth 100× vs 1× (time per MB)', +growthRatio.toFixed(2), '×', '≤ 1.5 (linear)', growthRatio <= 1.5, growth.map((g) => `${g.k}×: ${g.ms.toFixed(1)} ms`).join(', '));
+row('growth 100× vs 1× (time per MB)', +growthRatio.toFixed(2), '×', '≤ 1.5 (linear)', growthRatio <= 1.5, growth.map((g) => `${g.k}×: ${g.ms.toFixed(1)} ms`).join(', ') + `; ${growthRounds} interleaved rounds`);
 
 // 3. Adversarial 1 MB inputs (ReDoS guard): must be linear like ordinary text.
 for (const [name, unit] of [['(一)', '(一)'], ['：', '：'], ['digits', '1234567890'], ['spaces', ' '], ['markers', '壹、一、(一)1.(1)'], ['label', '王委員可言：']]) {
@@ -99,22 +111,33 @@ async function rawText(file) {
   return n;
 }
 for (const f of pdfs) pages += await rawText(f);
-// Rounds alternate between the two, so a machine that speeds up or slows down during the run
-// (JIT warm-up, another tenant) weighs on both alike.
-const rawRound = async () => { for (const f of pdfs) await rawText(f); };
-const oursRound = async () => { for (const f of pdfs) await parseFile(f); };
-for (const t0 = performance.now(); performance.now() - t0 < seconds * 2000; ) { await rawRound(); await oursRound(); }
+// The two take turns file by file, in alternating order (raw first, then ours first), so that a
+// machine that speeds up or slows down during the run (JIT warm-up, another tenant) weighs on
+// both alike, down to a few tens of milliseconds.
+const cpuOf = async (fn) => {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return c.user + c.system;
+};
+const pdfRound = async (k) => {
+  let raw = 0, ours = 0;
+  for (const [i, f] of pdfs.entries()) {
+    if ((k + i) % 2 === 0) {
+      raw += await cpuOf(() => rawText(f));
+      ours += await cpuOf(() => parseFile(f));
+    } else {
+      ours += await cpuOf(() => parseFile(f));
+      raw += await cpuOf(() => rawText(f));
+    }
+  }
+  return { raw, ours };
+};
+for (let t0 = performance.now(), k = 0; performance.now() - t0 < seconds * 2000; k++) await pdfRound(k);
 let rawCpu = 0, oursCpu = 0, rounds = 0;
 const roundRatios = [];
 for (const t0 = performance.now(); performance.now() - t0 < seconds * 6000; rounds++) {
-  let c0 = process.cpuUsage();
-  await rawRound();
-  let c = process.cpuUsage(c0);
-  const raw = c.user + c.system;
-  c0 = process.cpuUsage();
-  await oursRound();
-  c = process.cpuUsage(c0);
-  const ours = c.user + c.system;
+  const { raw, ours } = await pdfRound(rounds);
   rawCpu += raw;
   oursCpu += ours;
   roundRatios.push(ours / raw);
@@ -133,6 +156,34 @@ if (pdftotext) {
   const popplerMs = (performance.now() - t0) / rounds;
   row('PDF end to end / pdftotext (native floor)', +(oursMs / popplerMs).toFixed(2), '×', 'reference', null, `pdftotext ${(popplerMs / pages).toFixed(1)} ms/page, process per file`);
 } else row('PDF vs pdftotext', null, '', 'reference', null, 'pdftotext not installed (apt-get install poppler-utils)');
+
+// A scanned PDF: 10 pages, each one A4 image at 300 dpi (2480 × 3508, grey, Flate). The answer
+// is one pdf-no-text error; reading it should not cost decoding every page's image.
+{
+  const { deflateSync } = await import('node:zlib');
+  const { assemblePdf } = await import(root + 'scripts/fixtures/pdf-writer.mjs');
+  const W = 2480, H = 3508;
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null];
+  const kids = [];
+  for (let p = 0; p < 10; p++) {
+    const px = Buffer.alloc(W * H, 255);
+    for (let y = 200; y < H - 200; y += 60) for (let x = 200; x < W - 200; x++) if ((x * 7 + y + p) % 23 < 12) px.fill((x * 13) % 90, (y + 0) * W + x, (y + 0) * W + x + 1);
+    const data = deflateSync(px);
+    const img = objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${W} /Height ${H} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
+    const c = Buffer.from('q 595 0 0 842 0 0 cm /Im1 Do Q\n', 'latin1');
+    const cref = objects.push(Buffer.concat([Buffer.from(`<< /Length ${c.length} >>\nstream\n`, 'latin1'), c, Buffer.from('\nendstream', 'latin1')]));
+    kids.push(objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 ${img} 0 R >> >> /Contents ${cref} 0 R >>`));
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  const scanFile = join(mkdtempSync(join(tmpdir(), 'twm-bench-scan-')), 'scan.pdf');
+  writeFileSync(scanFile, assemblePdf(objects));
+  let code = null;
+  const ms = await timeIt(async () => {
+    const doc = await parseFile(scanFile);
+    code = doc.diagnostics.find((d) => d.code === 'pdf-no-text')?.severity ?? 'none';
+  }, seconds);
+  row('scanned PDF, 10 pages at 300 dpi', +(ms / 10).toFixed(1), 'ms/page', 'reference', null, `→ pdf-no-text ${code}; only the first page's image is decoded`);
+}
 
 // Peers and settings, each extractor in a process of its own (bench/peers/pdf-text.mjs), two
 // interleaved runs each, the lower CPU per round kept.

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadPdf } from '../src/load/pdf/index.js';
 import { isPageNumber } from '../src/load/pdf/page-artefacts.js';
 import { dedupeFakeBold, runsMayCollide, undoubleGlyphs } from '../src/load/pdf/runs.js';
 import { mayNeedOperators } from '../src/load/pdf/page-read.js';
 import { hasSpace, isCjkCode, isSpaceCode } from '../src/load/pdf/cjk.js';
 import { loadPdfjs } from '../src/load/pdf/pdfjs.js';
+import { openPdf } from '../src/load/pdf/open.js';
 import { toBase64 } from '../src/load/pdf/base64.js';
 import type { Run } from '../src/load/pdf/geometry.js';
 import { LoadError, type LoadedSource } from '../src/load/types.js';
@@ -215,6 +216,28 @@ describe('scans', () => {
     expect(src.text).toContain('第一頁有文字。');
     expect(src.diagnostics).toEqual([expect.objectContaining({ code: 'pdf-no-text', severity: 'warning', message: expect.stringMatching(/Page\(s\) 2 /) })]);
   });
+
+  it('reads the images of a page (decoding them) only where the answer shows', async () => {
+    // Count pdf.js operator-list reads, the only way to see images; the calls go through unchanged.
+    const doc = await openPdf(bytes('scanned.pdf'), 0);
+    const proto = Object.getPrototypeOf(await doc.getPage(1)) as { getOperatorList: (...a: unknown[]) => unknown };
+    await doc.destroy();
+    const reads = vi.spyOn(proto, 'getOperatorList');
+    try {
+      // No text anywhere: one scanned page is enough to say the document is a scan.
+      const scan = await loadPdf(bytes('scanned-5-pages.pdf'));
+      expect(scan.pages).toBe(5);
+      expect(scan.diagnostics).toEqual([expect.objectContaining({ code: 'pdf-no-text', severity: 'error', message: expect.stringMatching(/a scan/) })]);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Text on page 1 (no table): only the textless page 2 is asked, and named.
+      reads.mockClear();
+      const mixed = await loadPdf(bytes('scanned-page.pdf'));
+      expect(mixed.diagnostics[0]?.message).toMatch(/Page\(s\) 2 of 2/);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
 });
 
 describe('bad files', () => {
@@ -288,8 +311,8 @@ describe('cost: what the loader fetches and leaves behind', () => {
     // mofa-2021-110-1-attendance-table.pdf page 5: unit and person columns on every row.
     const rows = [run('領務局', 162, 718), run('薛副局長 秀媚', 366, 718), run('資電處', 162, 694), run('林處長 東亨', 366, 694)];
     expect(mayNeedOperators(rows)).toBe(true);
-    // No text at all: is the page a scan? Only the operator list tells.
-    expect(mayNeedOperators([])).toBe(true);
+    // No text at all: no table to read (whether the page is a scan is asked later, see 'scans').
+    expect(mayNeedOperators([])).toBe(false);
   });
 
   it('the glyph-by-glyph fake-bold search runs only where two runs overlap', () => {

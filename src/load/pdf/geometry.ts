@@ -50,8 +50,8 @@ export interface PageContent {
   height: number;
   runs: Run[];
   rules: Rule[];
-  /** The page paints at least one image (a scan when there is no text). */
-  hasImages: boolean;
+  /** The page paints at least one image (a scan when there is no text); null when its operator list was not read. */
+  hasImages: boolean | null;
 }
 
 export const right = (r: Run): number => r.x + r.w;

@@ -5,8 +5,8 @@ import { garbledDiagnostic } from './garbled.js';
 import { openPdf, toLoadError, type PdfDocument } from './open.js';
 import { dropPageArtefacts, type LaidOutPage } from './page-artefacts.js';
 import { layoutPage } from './page-layout.js';
-import { readPage } from './page-read.js';
-import { loadPdfjs } from './pdfjs.js';
+import { pageHasImages, readPage } from './page-read.js';
+import { loadPdfjs, type Pdfjs } from './pdfjs.js';
 
 export interface PdfOptions {
   /** Refuse larger files (`pdf-too-large`). Default 100 MiB. */
@@ -62,6 +62,7 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
   const pages: LaidOutPage[] = [];
   const unreadable: number[] = [];
   const imageOnly: number[] = [];
+  const textless: number[] = []; // pages without text whose operator list was not read
   let carry: number[] | null = null;
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
@@ -72,6 +73,7 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
         const layout = layoutPage(content, carry);
         carry = layout.carryXs;
         if (layout.lines.length === 0 && content.hasImages) imageOnly.push(n);
+        else if (layout.lines.length === 0 && content.hasImages === null) textless.push(n); // asked at the end
         pages.push({ height: content.height, lines: layout.lines });
         for (const l of layout.lines) chars += l.text.length + 1;
         if (chars > maxText) {
@@ -92,6 +94,8 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
   if (unreadable.length > 0) {
     diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `Page(s) ${unreadable.join(', ')} could not be read and were skipped; the PDF may be damaged.` });
   }
+  imageOnly.push(...(await findScannedPages(doc, pdfjs, textless, chars === 0)));
+  imageOnly.sort((a, b) => a - b);
   const cleaned = dropPageArtefacts(pages).pages;
   const pageTexts = cleaned.map((p) => p.lines.map((l) => l.text).join('\n'));
   const text = pageTexts.join('\n');
@@ -106,6 +110,30 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
   const garbled = garbledDiagnostic(pageTexts);
   if (garbled) diagnostics.push(garbled);
   return { format: 'pdf', text, pages: doc.numPages, pageStarts, diagnostics };
+}
+
+/**
+ * Which pages without text paint images (are scanned). Reading a page's operator list decodes its
+ * images in full, so only the pages whose answer shows are asked: every one when the document
+ * has text (the warning lists them), else just until the first scanned page (the error only says
+ * the document is a scan). A 100-page scan costs one image decode, not a hundred.
+ */
+async function findScannedPages(doc: PdfDocument, pdfjs: Pdfjs, textless: readonly number[], noTextAtAll: boolean): Promise<number[]> {
+  const scanned: number[] = [];
+  for (const n of textless) {
+    try {
+      const page = await doc.getPage(n);
+      try {
+        if (await pageHasImages(page, pdfjs)) scanned.push(n);
+      } finally {
+        page.cleanup();
+      }
+    } catch {
+      // Its text was read; a broken image only leaves the page unnamed as a scan.
+    }
+    if (noTextAtAll && scanned.length > 0) break;
+  }
+  return scanned;
 }
 
 function noTextDiagnostic(text: string, imageOnly: readonly number[], pages: number): Diagnostic | null {
