@@ -1,6 +1,6 @@
 // npm run bench: speed and memory, measured in one run on the same inputs, printed as a table next
 // to the targets and written to bench/results.json. Not part of npm test. Needs a build (dist/).
-import { readFileSync, writeFileSync, mkdtempSync, copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, copyFileSync, existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,14 @@ const { buildHeadings } = await import(root + 'dist/segment/headings.js');
 const { loadPdfjs, pdfjsAssets } = await import(root + 'dist/load/pdf/pdfjs.js');
 
 const quick = process.argv.includes('--quick');
+// Scratch folders (the archive copies, a generated scan), removed when the bench ends.
+const scratch = [];
+const tempDir = (prefix) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(d);
+  return d;
+};
+process.on('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const seconds = quick ? 0.5 : 2;
 const samples = JSON.parse(readFileSync(root + 'samples/index.json', 'utf8')).samples.map((s) => s.file);
 const texts = samples.map((f) => readFileSync(root + 'samples/' + f, 'utf8'));
@@ -175,7 +183,7 @@ if (pdftotext) {
     kids.push(objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 ${img} 0 R >> >> /Contents ${cref} 0 R >>`));
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const scanFile = join(mkdtempSync(join(tmpdir(), 'twm-bench-scan-')), 'scan.pdf');
+  const scanFile = join(tempDir('twm-bench-scan-'), 'scan.pdf');
   writeFileSync(scanFile, assemblePdf(objects));
   let code = null;
   const ms = await timeIt(async () => {
@@ -214,7 +222,8 @@ if (peerMs.ours && peerMs['pdf-parse'])
 const cli = root + 'dist/cli/main.js';
 const batchHelp = spawnSync(process.execPath, [cli, 'batch', '--help'], { encoding: 'utf8' });
 if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp.stderr)) {
-  const dir = mkdtempSync(join(tmpdir(), 'twm-bench-'));
+  const dir = tempDir('twm-bench-');
+  const outDir = tempDir('twm-bench-out-');
   const inputs = [...samples.map((f) => root + 'samples/' + f), ...pdfs];
   const copies = quick ? 60 : 300;
   for (let i = 0; i < copies; i++) {
@@ -222,7 +231,7 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
     copyFileSync(src, join(dir, `${String(i).padStart(4, '0')}-${src.split('/').pop()}`));
   }
   const runBatch = (jobs, subset) => {
-    const out = join(tmpdir(), `twm-bench-${jobs}-${subset}-${process.pid}.jsonl`);
+    const out = join(outDir, `jobs${jobs}-${subset || 'all'}.jsonl`);
     const t0 = performance.now();
     const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
     const ms = performance.now() - t0;
@@ -236,11 +245,11 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   // once. They share nothing but the hardware, and each pays its own start-up and JIT warm-up, as
   // each worker of `--jobs 2` does; so jobs 2 cannot beat this on this machine.
   // (Outside `dir`: batch walks directories recursively.)
-  const halves = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'twm-bench-half-')));
+  const halves = [0, 1].map(() => tempDir('twm-bench-half-'));
   readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).forEach((f, i) => copyFileSync(join(dir, f), join(halves[i % 2], f)));
   const runPair = () => {
     const t0 = performance.now();
-    const script = halves.map((h, i) => `"${process.execPath}" "${cli}" batch "${h}" -o "${join(tmpdir(), `twm-bench-half${i}-${process.pid}.jsonl`)}" --jobs 1 --quiet &`).join(' ') + ' wait';
+    const script = halves.map((h, i) => `"${process.execPath}" "${cli}" batch "${h}" -o "${join(outDir, `half${i}.jsonl`)}" --jobs 1 --quiet &`).join(' ') + ' wait';
     spawnSync('bash', ['-c', script]);
     return { ms: performance.now() - t0 };
   };
@@ -261,8 +270,9 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   // main thread reads files and writes JSON while the worker parses. With n cores, jobs 2 can be at
   // most n / (cores jobs 1 keeps busy) times faster, however well it scales.
   if (j1.cores !== null) {
-    const bound = Math.min(2, cpus().length / j1.cores);
-    row('  cores busy in --jobs 1', +j1.cores.toFixed(2), 'cores', 'reference', null, `CPU time / wall time; so jobs 2 / jobs 1 ≤ ${cpus().length} / ${j1.cores.toFixed(2)} = ${bound.toFixed(2)}× on ${cpus().length} cores`);
+    const quotient = cpus().length / j1.cores;
+    const bound = quotient < 2 ? `${cpus().length} / ${j1.cores.toFixed(2)} = ${quotient.toFixed(2)}×` : `2× (${cpus().length} cores / ${j1.cores.toFixed(2)} is more)`;
+    row('  cores busy in --jobs 1', +j1.cores.toFixed(2), 'cores', 'reference', null, `CPU time / wall time; so jobs 2 / jobs 1 ≤ ${bound} on ${cpus().length} cores`);
     if (j2.cores !== null) row('  CPU time per file, jobs 2 / jobs 1', +((j2.cores * j2.ms) / (j1.cores * j1.ms)).toFixed(2), '×', 'reference', null, 'above 1: two workers at once slow each other down (shared caches, memory bandwidth)');
   }
   row('batch peak RSS (main process, jobs 2)', j2.rssMiB === null ? null : +j2.rssMiB.toFixed(0), 'MiB', 'flat', null, 'from /usr/bin/time -f %M; workers are threads of this process');

@@ -91,11 +91,14 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
       if (unreadable.length === doc.numPages) throw toLoadError(e);
     }
   }
+  const probed = await findScannedPages(doc, pdfjs, textless, chars === 0);
+  imageOnly.push(...probed.scanned);
+  imageOnly.sort((a, b) => a - b);
+  unreadable.push(...probed.unreadable);
+  unreadable.sort((a, b) => a - b);
   if (unreadable.length > 0) {
     diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `Page(s) ${unreadable.join(', ')} could not be read and were skipped; the PDF may be damaged.` });
   }
-  imageOnly.push(...(await findScannedPages(doc, pdfjs, textless, chars === 0)));
-  imageOnly.sort((a, b) => a - b);
   const cleaned = dropPageArtefacts(pages).pages;
   const pageTexts = cleaned.map((p) => p.lines.map((l) => l.text).join('\n'));
   const text = pageTexts.join('\n');
@@ -117,9 +120,12 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
  * images in full, so only the pages whose answer shows are asked: every one when the document
  * has text (the warning lists them), else just until the first scanned page (the error only says
  * the document is a scan). A 100-page scan costs one image decode, not a hundred.
+ * (Textless pages are not looked at for drawn rules either: an empty ruled grid on a page without
+ * text no longer carries its columns over to the next page.)
  */
-async function findScannedPages(doc: PdfDocument, pdfjs: Pdfjs, textless: readonly number[], noTextAtAll: boolean): Promise<number[]> {
+async function findScannedPages(doc: PdfDocument, pdfjs: Pdfjs, textless: readonly number[], noTextAtAll: boolean): Promise<{ scanned: number[]; unreadable: number[] }> {
   const scanned: number[] = [];
+  const unreadable: number[] = [];
   for (const n of textless) {
     try {
       const page = await doc.getPage(n);
@@ -129,11 +135,11 @@ async function findScannedPages(doc: PdfDocument, pdfjs: Pdfjs, textless: readon
         page.cleanup();
       }
     } catch {
-      // Its text was read; a broken image only leaves the page unnamed as a scan.
+      unreadable.push(n); // its text was read (none); what else it paints could not be
     }
     if (noTextAtAll && scanned.length > 0) break;
   }
-  return scanned;
+  return { scanned, unreadable };
 }
 
 function noTextDiagnostic(text: string, imageOnly: readonly number[], pages: number): Diagnostic | null {
