@@ -160,6 +160,12 @@ describe('page layout', () => {
     expect(undoubleGlyphs('謝謝', 16, 16)).toBe('謝謝'); // too short to tell
   });
 
+  it('ligatures, typographic spaces and µ from a font\'s ToUnicode come out as plain letters', async () => {
+    // compat-forms.pdf maps its codes to ﬃ, ﬁ, U+2002 and µ; pdf.js's text normalisation (NFKC on
+    // those) and the layout's spaces give what a reader searches for.
+    expect((await load('compat-forms.pdf')).text).toBe('出席：\nOffice of the first μg');
+  });
+
   it('classifies characters by code point as the range table and /\\s/ do (CJK joins, cell spaces)', () => {
     // The fast paths (a chunk table, a loop instead of a regex) must agree everywhere, astral planes too.
     const ranges = [[0x2e80, 0x2fdf], [0x3000, 0x303f], [0x3040, 0x30ff], [0x3100, 0x312f], [0x31a0, 0x31bf], [0x3200, 0x9fff], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x20000, 0x2ffff]];
