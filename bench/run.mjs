@@ -239,6 +239,8 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
     // CPU seconds over wall seconds: how many cores the run kept busy (main thread, workers and
     // V8's own compiler and GC threads together).
     const cores = Number.isFinite(user) && Number.isFinite(sys) ? ((user + sys) * 1000) / ms : null;
+    // A run that died (a V8 abort, see src/cli/v8-flags.ts) would time only part of the archive.
+    if (r.status !== 0) throw new Error(`batch --jobs ${jobs} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
     return { ms, rssMiB: Number.isFinite(kb) ? kb / 1024 : null, cores, status: r.status };
   };
   // The machine's own ceiling: two independent processes, each `--jobs 1` on half the archive, at
@@ -249,8 +251,9 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).forEach((f, i) => copyFileSync(join(dir, f), join(halves[i % 2], f)));
   const runPair = () => {
     const t0 = performance.now();
-    const script = halves.map((h, i) => `"${process.execPath}" "${cli}" batch "${h}" -o "${join(outDir, `half${i}.jsonl`)}" --jobs 1 --quiet &`).join(' ') + ' wait';
-    spawnSync('bash', ['-c', script]);
+    const script = halves.map((h, i) => `"${process.execPath}" "${cli}" batch "${h}" -o "${join(outDir, `half${i}.jsonl`)}" --jobs 1 --quiet & p${i}=$!;`).join(' ') + ' wait $p0; a=$?; wait $p1; b=$?; exit $((a | b))';
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`a --jobs 1 half exited with ${r.status}: ${r.stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
     return { ms: performance.now() - t0 };
   };
   // Three runs of each, interleaved, the fastest kept: wall time on a shared machine is noisy.

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 import { parseFile } from '../src/index.js';
+import { BATCH_V8_FLAGS, relaunchArgs } from '../src/cli/v8-flags.js';
 
 // The built CLI, as users run it (npm test builds dist/ first).
 const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
@@ -67,5 +68,26 @@ describe('twminutes parse', () => {
     expect(cli('frobnicate').status).toBe(2);
     expect(cli('parse').status).toBe(2);
     expect(cli('parse', ROOT + 'samples/moj-action-strategy.txt', '--bogus').status).toBe(2);
+  });
+});
+
+describe('twminutes batch: V8 flags (src/cli/v8-flags.ts)', () => {
+  it('relaunches with the flags it lacks, keeping node\'s own and the command line, and not twice', () => {
+    const script = ROOT + 'dist/cli/main.js';
+    expect(relaunchArgs(BATCH_V8_FLAGS, ['--max-old-space-size=4096'], [script, 'batch', 'minutes/', '-o', 'out.jsonl'])).toEqual([
+      '--no-cppheap-concurrent-marking', '--max-old-space-size=4096', script, 'batch', 'minutes/', '-o', 'out.jsonl',
+    ]);
+    expect(relaunchArgs(BATCH_V8_FLAGS, ['--no-cppheap-concurrent-marking'], [script, 'batch', 'minutes/'])).toBeNull();
+  });
+
+  it('a relaunched batch writes every line and exits with the batch\'s own code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twm-relaunch-'));
+    const out = join(dir, 'out.jsonl');
+    const ok = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples/mofa-2018-107-1.txt', ROOT + 'samples/moj-action-strategy.txt', '-o', out, '--jobs', '1', '--quiet'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.name)).toEqual(['mofa-2018-107-1.txt', 'moj-action-strategy.txt']);
+    const usage = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/give files, directories or globs/);
   });
 });

@@ -2,6 +2,7 @@
 import { COMMANDS } from './commands/index.js';
 import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
 import type { CommandIO } from './command.js';
+import { BATCH_V8_FLAGS, endWithParent, relaunch, relaunchArgs } from './v8-flags.js';
 
 const USAGE = `Usage: twminutes <command> [options]
 
@@ -61,7 +62,11 @@ const io: CommandIO = {
 // The CLI's process is ours: pdf.js inflates in place rather than through DecompressionStream.
 useSynchronousInflate();
 
-main(process.argv.slice(2), io).then(
+// A long batch runs in a process started with the V8 flags it needs (see v8-flags.ts).
+endWithParent();
+const argv = process.argv.slice(2);
+const again = argv[0] === 'batch' ? relaunchArgs(BATCH_V8_FLAGS, process.execArgv, [process.argv[1]!, ...argv]) : null;
+(again ? relaunch(again) : main(argv, io)).then(
   (code) => {
     process.exitCode = code;
   },
