@@ -44,7 +44,7 @@ export function relaunchArgs(flags: readonly string[], execArgv: readonly string
  * endWithParent): no batch goes on writing behind the back of whoever killed it.
  */
 export function relaunch(args: readonly string[]): Promise<number> {
-  const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [RELAUNCHED]: '1' } });
+  const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: Object.assign({}, process.env, { [RELAUNCHED]: '1' }) });
   const pass = (signal: NodeJS.Signals) => () => child.kill(signal);
   const onTerm = pass('SIGTERM');
   const onHup = pass('SIGHUP');
