@@ -1,7 +1,7 @@
 // npm run bench: speed and memory, measured in one run on the same inputs, printed as a table next
 // to the targets and written to bench/results.json. Not part of npm test. Needs a build (dist/).
 import { readFileSync, writeFileSync, mkdtempSync, copyFileSync, existsSync, readdirSync, statSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,36 @@ if (peerMs.ours && peerMs.pdfjs)
 if (peerMs.ours && peerMs['pdf-parse'])
   row('PDF end to end, CLI setting / pdf-parse', +(peerMs.ours / peerMs['pdf-parse']).toFixed(2), '×', 'reference', null, `pdf-parse 2.4.5 getText (its own pdf.js 5.4, no layout) ${perPage('pdf-parse')}`);
 
+/** Resident memory of a process and all its descendants, in KiB (Linux /proc; 0 elsewhere). */
+function treeRssKiB(rootPid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  const parentOf = new Map();
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {} // gone meanwhile
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parentOf.get(p) ?? 0, hops++) if (p === rootPid) return true;
+    return false;
+  };
+  let kib = 0;
+  for (const pid of parentOf.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) kib += Number(rss[1]);
+    } catch {}
+  }
+  return kib;
+}
+
 // 5. Archive scaling: batch --jobs 1 vs --jobs 2, and RSS over the archive.
 const cli = root + 'dist/cli/main.js';
 const batchHelp = spawnSync(process.execPath, [cli, 'batch', '--help'], { encoding: 'utf8' });
@@ -230,18 +260,26 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
     const src = inputs[i % inputs.length];
     copyFileSync(src, join(dir, `${String(i).padStart(4, '0')}-${src.split('/').pop()}`));
   }
-  const runBatch = (jobs, subset) => {
-    const out = join(outDir, `jobs${jobs}-${subset || 'all'}.jsonl`);
+  const runBatch = async (jobs, subset, isolation = 'process') => {
+    const out = join(outDir, `jobs${jobs}-${isolation}-${subset || 'all'}.jsonl`);
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' });
+    const args = ['-f', '%U %S', process.execPath, cli, 'batch', subset ? join(dir, subset) : dir, '-o', out, '--jobs', String(jobs), '--isolation', isolation, '--quiet'];
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    // Peak memory of the whole batch: the main process and its worker processes, summed.
+    let peakKiB = 0;
+    const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB(child.pid))), 250); // a sample costs ~2.5 ms of CPU
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    clearInterval(sampler);
     const ms = performance.now() - t0;
-    const [kb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').trim().split(' ').map(Number);
-    // CPU seconds over wall seconds: how many cores the run kept busy (main thread, workers and
-    // V8's own compiler and GC threads together).
+    const [user, sys] = (stderr.trim().split('\n').pop() ?? '').trim().split(' ').map(Number);
+    // CPU seconds over wall seconds: how many cores the run kept busy (main process, workers and
+    // V8's own compiler and GC threads together; /usr/bin/time counts the waited-for workers).
     const cores = Number.isFinite(user) && Number.isFinite(sys) ? ((user + sys) * 1000) / ms : null;
     // A run that died (a V8 abort, see src/cli/v8-flags.ts) would time only part of the archive.
-    if (r.status !== 0) throw new Error(`batch --jobs ${jobs} exited with ${r.status}: ${r.stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
-    return { ms, rssMiB: Number.isFinite(kb) ? kb / 1024 : null, cores, status: r.status };
+    if (status !== 0) throw new Error(`batch --jobs ${jobs} --isolation ${isolation} exited with ${status}: ${stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
+    return { ms, rssMiB: peakKiB ? peakKiB / 1024 : null, cores, status };
   };
   // The machine's own ceiling: two independent processes, each `--jobs 1` on half the archive, at
   // once. They share nothing but the hardware, and each pays its own start-up and JIT warm-up, as
@@ -251,6 +289,7 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).forEach((f, i) => copyFileSync(join(dir, f), join(halves[i % 2], f)));
   const runPair = () => {
     const t0 = performance.now();
+    // (Worker processes, the default.)
     const script = halves.map((h, i) => `"${process.execPath}" "${cli}" batch "${h}" -o "${join(outDir, `half${i}.jsonl`)}" --jobs 1 --quiet & p${i}=$!;`).join(' ') + ' wait $p0; a=$?; wait $p1; b=$?; exit $((a | b))';
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`a --jobs 1 half exited with ${r.status}: ${r.stderr.trim().split('\n').slice(0, 6).join(' | ')}`);
@@ -258,18 +297,21 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
   };
   // Three runs of each, interleaved, the fastest kept: wall time on a shared machine is noisy.
   const fastest = (a, b) => (a.ms <= b.ms ? a : b);
-  let j1 = { ms: Infinity }, j2 = { ms: Infinity }, pair = { ms: Infinity };
+  let j1 = { ms: Infinity }, j2 = { ms: Infinity }, j2threads = { ms: Infinity }, pair = { ms: Infinity };
   for (let k = 0; k < (quick ? 1 : 3); k++) {
-    j1 = fastest(j1, runBatch(1, ''));
-    j2 = fastest(j2, runBatch(2, ''));
+    j1 = fastest(j1, await runBatch(1, ''));
+    j2 = fastest(j2, await runBatch(2, ''));
+    j2threads = fastest(j2threads, await runBatch(2, '', 'thread'));
     pair = fastest(pair, runPair());
   }
   const speedup = j1.ms / j2.ms;
   const ceiling = j1.ms / pair.ms;
   row('batch --jobs 2 / --jobs 1', +speedup.toFixed(2), '×', '≥ 1.8×', speedup >= 1.8, `${copies} files: ${(j1.ms / 1000).toFixed(1)} s vs ${(j2.ms / 1000).toFixed(1)} s (${cpus().length} cores)`);
   row('  machine ceiling: 2 processes / 1', +ceiling.toFixed(2), '×', 'reference', null, `two --jobs 1 processes on half the files each: ${(pair.ms / 1000).toFixed(1)} s`);
-  const threadsVsProcesses = pair.ms / j2.ms;
-  row('  jobs 2 / the ceiling', +threadsVsProcesses.toFixed(2), '×', 'reference', null, threadsVsProcesses >= 0.95 ? 'worker threads scale about as well as separate processes do here' : 'below 1: the worker threads of one process scale worse here than separate processes');
+  const ofCeiling = pair.ms / j2.ms;
+  row('  jobs 2 / the ceiling', +ofCeiling.toFixed(2), '×', 'reference', null, ofCeiling >= 0.95 ? 'the pool loses about nothing to two independent batches' : 'below 1: the pool falls short of two independent batches');
+  const threadsOverProcesses = j2threads.ms / j2.ms;
+  row('  jobs 2 in worker threads / processes', +threadsOverProcesses.toFixed(2), '×', 'reference', null, `--isolation thread: ${(j2threads.ms / 1000).toFixed(1)} s; above 1: threads are slower`);
   // --jobs 1 is not one core's work: V8 compiles and collects garbage on threads of its own, and the
   // main thread reads files and writes JSON while the worker parses. With n cores, jobs 2 can be at
   // most n / (cores jobs 1 keeps busy) times faster, however well it scales.
@@ -279,12 +321,12 @@ if (batchHelp.status === 0 && !/not available/.test(batchHelp.stdout + batchHelp
     row('  cores busy in --jobs 1', +j1.cores.toFixed(2), 'cores', 'reference', null, `CPU time / wall time; so jobs 2 / jobs 1 ≤ ${bound} on ${cpus().length} cores`);
     if (j2.cores !== null) row('  CPU time per file, jobs 2 / jobs 1', +((j2.cores * j2.ms) / (j1.cores * j1.ms)).toFixed(2), '×', 'reference', null, 'above 1: two workers at once slow each other down (shared caches, memory bandwidth)');
   }
-  row('batch peak RSS (main process, jobs 2)', j2.rssMiB === null ? null : +j2.rssMiB.toFixed(0), 'MiB', 'flat', null, 'from /usr/bin/time -f %M; workers are threads of this process');
+  row('batch peak RSS (jobs 2, all processes)', j2.rssMiB === null ? null : +j2.rssMiB.toFixed(0), 'MiB', 'flat', null, `main process and its 2 workers, summed, sampled every 250 ms; in worker threads: ${j2threads.rssMiB?.toFixed(0)} MiB`);
   // RSS flat: a third of the archive vs all of it.
   const third = join(dir, 'third');
   spawnSync('mkdir', [third]);
   readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).slice(0, Math.floor(copies / 3)).forEach((f) => copyFileSync(join(dir, f), join(third, f)));
-  const small = runBatch(2, 'third');
+  const small = await runBatch(2, 'third');
   const flat = j2.rssMiB && small.rssMiB ? j2.rssMiB / small.rssMiB : null;
   row('RSS all / a third of the archive', flat === null ? null : +flat.toFixed(2), '×', '≤ 1.2 (flat)', flat === null ? null : flat <= 1.2, `${small.rssMiB?.toFixed(0)} MiB → ${j2.rssMiB?.toFixed(0)} MiB`);
 } else row('batch scaling', null, '', '≥ 1.8×', null, 'batch command not available in this build');

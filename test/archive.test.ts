@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs, parseArchive, type ArchiveProgress, type ArchiveResult } from '../src/archive/index.js';
+import { parseFile } from '../src/index.js';
 import { globToRegExp, splitGlob } from '../src/archive/glob.js';
 import { inShard, parseShard } from '../src/archive/shard.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../src/archive/resume.js';
 import { formatBar, formatDuration, formatLine } from '../src/archive/progress.js';
 import { ROOT } from './helpers.js';
 
-// Real worker threads running the built parser (dist/archive/worker.js; `npm test` builds first).
+// Real worker processes and threads running the built parser (dist/archive/worker.js; `npm test` builds first).
 const sample = (f: string) => ROOT + 'samples/' + f;
 const pdf = (f: string) => ROOT + 'test/fixtures/pdf/' + f;
 const tmp = () => mkdtempSync(join(tmpdir(), 'twm-archive-'));
@@ -48,20 +49,43 @@ describe('parseArchive', () => {
     expect(results.map((r) => (r.ok ? r.document.source.name : null))).toEqual(['mofa/2021.txt', sample('moea-2021-7-1.txt')]);
   });
 
-  it('a file running past the timeout has its worker terminated and replaced; the batch goes on', async () => {
-    const results = await collect([sample('mofa-2016-105-4.txt'), pdf('hostile/text-bomb.pdf'), sample('moea-2021-7-1.txt')], { concurrency: 1, timeoutMs: 500 });
-    expect(results.map(outcome)).toEqual(['minutes', 'timeout', 'minutes']);
-    const timedOut = results[1]!;
-    expect(!timedOut.ok && timedOut.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  describe.each(['process', 'thread'] as const)('in worker %ss', (isolation) => {
+    it('a file running past the timeout has its worker ended and replaced; the batch goes on', async () => {
+      const results = await collect([sample('mofa-2016-105-4.txt'), pdf('hostile/text-bomb.pdf'), sample('moea-2021-7-1.txt')], { concurrency: 1, timeoutMs: 500, isolation });
+      expect(results.map(outcome)).toEqual(['minutes', 'timeout', 'minutes']);
+      const timedOut = results[1]!;
+      expect(!timedOut.ok && timedOut.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('a file blowing the heap limit fails with out-of-memory; the batch goes on', async () => {
+      // The text limits are lifted so that the bomb's text (~32 million characters) keeps growing
+      // until the heap gives out; the same limit parses an ordinary PDF (it fails near 20 MB).
+      const parse = { pdf: { maxTextChars: Number.MAX_SAFE_INTEGER, maxExpansion: Number.MAX_SAFE_INTEGER } };
+      const inputs = [pdf('hostile/heap-bomb.pdf'), pdf('mofa-2016-105-4.pdf'), sample('mofa-2021-110-1.txt')];
+      const results = await collect(inputs, { concurrency: 1, maxMemoryMb: 32, parse, isolation });
+      expect(results.map(outcome)).toEqual(['out-of-memory', 'minutes', 'minutes']);
+    });
+
+    it('the same documents as a parse in this process', async () => {
+      const inputs = [pdf('moea-2021-7-1.pdf'), sample('mofa-2018-107-1.txt')];
+      const results = await collect(inputs, { concurrency: 2, isolation });
+      const here = await Promise.all(inputs.map((path) => parseFile(path, { name: path })));
+      expect(results.map((r) => (r.ok ? r.document : null))).toEqual(here);
+    });
   });
 
-  it('a file blowing the heap limit fails with out-of-memory; the batch goes on', async () => {
-    // The text limits are lifted so that the bomb's text (~32 million characters) keeps growing
-    // until the heap gives out; the same limit parses an ordinary PDF (it fails near 20 MB).
-    const parse = { pdf: { maxTextChars: Number.MAX_SAFE_INTEGER, maxExpansion: Number.MAX_SAFE_INTEGER } };
-    const inputs = [pdf('hostile/heap-bomb.pdf'), pdf('mofa-2016-105-4.pdf'), sample('mofa-2021-110-1.txt')];
-    const results = await collect(inputs, { concurrency: 1, maxMemoryMb: 32, parse });
-    expect(results.map(outcome)).toEqual(['out-of-memory', 'minutes', 'minutes']);
+  it('a worker process that dies under a file is replaced; the file gets one more try in a fresh worker', async () => {
+    const dir = tmp();
+    const text = readFileSync(sample('moea-2021-7-1.txt'));
+    for (const name of ['a.dies-once.txt', 'b.dies.txt']) writeFileSync(join(dir, name), text);
+    const inputs = [join(dir, 'a.dies-once.txt'), join(dir, 'b.dies.txt'), sample('mofa-2021-110-1.txt')];
+    const workerUrl = new URL('./fixtures/archive/dying-worker.mjs', import.meta.url);
+    const results = await collect(inputs, { concurrency: 1, workerUrl });
+    // Died once, then parsed; died twice, reported; the batch went on in a third worker.
+    expect(results.map(outcome)).toEqual(['minutes', 'worker-crashed', 'minutes']);
+    const crashed = results[1]!;
+    expect(!crashed.ok && crashed.error.message).toBe('The worker parsing this file stopped (signal SIGKILL), twice: once more in a fresh worker.');
+    expect(!crashed.ok && crashed.source.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('stops when aborted: the iterator rejects with the reason', async () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -62,8 +62,13 @@ describe('twminutes batch', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve)).then(() => (running = false));
     while (running && !(existsSync(out) && readFileSync(out, 'utf8').split('\n').length > 6)) await sleep(10);
     expect(running).toBe(true); // killed half-way, not after the end
+    const workers = childPids(child.pid!);
+    expect(workers.length).toBe(2); // --jobs 2: two worker processes
     child.kill('SIGKILL');
     await exited;
+    // Its worker processes see their channel close and end: none goes on parsing for nobody.
+    for (let waited = 0; workers.some(isRunning) && waited < 10_000; waited += 50) await sleep(50);
+    expect(workers.filter(isRunning)).toEqual([]);
     const before = readFileSync(out, 'utf8');
     const complete = before.slice(0, before.lastIndexOf('\n') + 1);
     expect(complete.split('\n').filter(Boolean).length).toBeLessThan(manifest.length);
@@ -142,3 +147,28 @@ it('the batch archive builder writes what its manifest lists', () => {
   const m = buildBatchArchive(dir, { copies: 1 }) as { name: string }[];
   for (const { name } of m) expect(existsSync(join(dir, name))).toBe(true);
 });
+
+/** Processes whose parent is `pid` (Linux: from /proc). */
+function childPids(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => procStat(Number(d))?.ppid === pid)
+    .map(Number);
+}
+
+/** Still running: not gone and not a zombie waiting to be reaped. */
+function isRunning(pid: number): boolean {
+  const stat = procStat(pid);
+  return stat !== null && stat.state !== 'Z';
+}
+
+function procStat(pid: number): { state: string; ppid: number } | null {
+  try {
+    // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ')'.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: state!, ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+}

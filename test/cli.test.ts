@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 import { parseFile } from '../src/index.js';
-import { BATCH_V8_FLAGS, relaunchArgs } from '../src/cli/v8-flags.js';
+import { BATCH_V8_FLAGS, batchUsesThreads, relaunchArgs } from '../src/cli/v8-flags.js';
 
 // The built CLI, as users run it (npm test builds dist/ first).
 const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
@@ -80,14 +80,25 @@ describe('twminutes batch: V8 flags (src/cli/v8-flags.ts)', () => {
     expect(relaunchArgs(BATCH_V8_FLAGS, ['--no-cppheap-concurrent-marking'], [script, 'batch', 'minutes/'])).toBeNull();
   });
 
+  it('only a batch in worker threads is relaunched: worker processes get the flags on their own command line', () => {
+    expect(batchUsesThreads(['minutes/', '-o', 'out.jsonl'])).toBe(false);
+    expect(batchUsesThreads(['minutes/', '--isolation', 'thread'])).toBe(true);
+    expect(batchUsesThreads(['--isolation=thread', 'minutes/'])).toBe(true);
+    expect(batchUsesThreads(['--isolation', 'thread', '--isolation', 'process', 'minutes/'])).toBe(false);
+    expect(batchUsesThreads(['--', '--isolation', 'thread'])).toBe(false); // a file of that name
+  });
+
   it('a relaunched batch writes every line and exits with the batch\'s own code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'twm-relaunch-'));
     const out = join(dir, 'out.jsonl');
-    const ok = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples/mofa-2018-107-1.txt', ROOT + 'samples/moj-action-strategy.txt', '-o', out, '--jobs', '1', '--quiet'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples/mofa-2018-107-1.txt', ROOT + 'samples/moj-action-strategy.txt', '-o', out, '--jobs', '1', '--isolation', 'thread', '--quiet'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.name)).toEqual(['mofa-2018-107-1.txt', 'moj-action-strategy.txt']);
-    const usage = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch'], { encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', '--isolation', 'thread'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/give files, directories or globs/);
+    const bad = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples', '--isolation', 'fibre'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--isolation takes process or thread, not "fibre"/);
   });
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkerPool, type TaskOutcome } from './pool.js';
+import type { WorkerTask } from './protocol.js';
 import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
 
 type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
@@ -27,6 +28,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     timeoutMs: options.timeoutMs ?? 120_000,
     maxMemoryMb: options.maxMemoryMb ?? 1024,
     workerUrl: resolveWorkerUrl(options.workerUrl),
+    isolation: options.isolation ?? 'process',
   });
   const source = toAsyncIterator(inputs);
   const total = options.total ?? (Array.isArray(inputs) ? inputs.length : null);
@@ -66,6 +68,16 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     void pump();
   };
 
+  // A worker that died under a file (a native abort, a kill from outside) may not have been the
+  // file's fault: it gets one more, fresh worker. Timeouts and heap blow-ups are not retried.
+  const runWithRetry = async (task: WorkerTask): Promise<TaskOutcome> => {
+    const first = await pool.run(task);
+    if (first.ok || first.error.code !== 'worker-crashed' || closed || signal?.aborted || !pool.open) return first;
+    const second = await pool.run(task);
+    if (second.ok || second.error.code !== 'worker-crashed') return second;
+    return { ok: false, error: { code: 'worker-crashed', message: `${second.error.message.replace(/\.$/, '')}, twice: once more in a fresh worker.` }, sha256: second.sha256, ms: first.ms + second.ms };
+  };
+
   // Start files while a worker is free and the reorder window has room.
   const pump = async () => {
     if (pumping) return;
@@ -80,7 +92,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
         const input = normalizeInput(next.value);
         const index = pulled++;
         progress.running++;
-        void pool.run({ id: index, path: input.path, name: input.name, parse: options.parse ?? {} }).then((o) => settle(index, input, o));
+        void runWithRetry({ id: index, path: input.path, name: input.name, parse: options.parse ?? {} }).then((o) => settle(index, input, o));
       }
     } catch (e) {
       failure = e;

@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sha256File } from './hash.js';
 import type { WorkerMessage, WorkerTask } from './protocol.js';
@@ -9,11 +11,32 @@ export interface PoolOptions {
   timeoutMs: number;
   maxMemoryMb: number;
   workerUrl: URL;
+  /** Worker threads of this process, or child processes of their own (see `spawnProcess`). */
+  isolation: 'thread' | 'process';
 }
 
 export type TaskOutcome =
   | { ok: true; document: MinutesDocument; ms: number }
   | { ok: false; error: ArchiveError; sha256: string | null; ms: number };
+
+/** How a worker ended: out of heap, or anything else (`detail` says what). */
+interface WorkerEnd {
+  outOfMemory: boolean;
+  detail: string;
+}
+
+/** One worker, thread or process, as the pool drives it. */
+interface Runner {
+  send(task: WorkerTask): void;
+  /** Ends the worker at once; its `onEnd` still fires. */
+  terminate(): Promise<void>;
+}
+
+interface RunnerEvents {
+  onMessage(message: WorkerMessage): void;
+  /** Fires once, whatever ended the worker (including `terminate`). */
+  onEnd(end: WorkerEnd): void;
+}
 
 interface Pending {
   task: WorkerTask;
@@ -23,19 +46,18 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker | null;
+  runner: Runner | null;
   ready: boolean;
   pending: Pending | null;
   timer: NodeJS.Timeout | null;
   timedOut: boolean;
-  error: (Error & { code?: string }) | null;
 }
 
 /**
- * A fixed set of worker threads, one file at a time each. A file that runs past `timeoutMs` or
- * past the heap limit gets its worker terminated (pdf.js runs synchronously inside it, so
- * termination is the only way out of a hang) and a coded failure; the next file gets a fresh
- * worker. `run` never rejects and must only be called while fewer than `size` files are running.
+ * A fixed set of workers, one file at a time each. A file that runs past `timeoutMs` or past the
+ * heap limit gets its worker ended (pdf.js runs synchronously inside it, so ending it is the only
+ * way out of a hang) and a coded failure; the next file gets a fresh worker. `run` never rejects
+ * and must only be called while fewer than `size` files are running.
  */
 export class WorkerPool {
   readonly #options: PoolOptions;
@@ -44,7 +66,7 @@ export class WorkerPool {
 
   constructor(options: PoolOptions) {
     this.#options = options;
-    this.#slots = Array.from({ length: options.size }, () => ({ worker: null, ready: false, pending: null, timer: null, timedOut: false, error: null }));
+    this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, pending: null, timer: null, timedOut: false }));
   }
 
   run(task: WorkerTask): Promise<TaskOutcome> {
@@ -52,56 +74,59 @@ export class WorkerPool {
     if (!slot || this.#closed) throw new Error('WorkerPool.run: no free worker');
     return new Promise((resolve) => {
       slot.pending = { task, resolve, started: performance.now(), posted: false };
-      if (!slot.worker) this.#spawn(slot);
+      if (!slot.runner) this.#spawn(slot);
       else if (slot.ready) this.#post(slot);
     });
   }
 
-  /** Terminates every worker; files still running resolve as `worker-crashed`. */
+  /** False once `close` was called. */
+  get open(): boolean {
+    return !this.#closed;
+  }
+
+  /** Ends every worker; files still running resolve as `worker-crashed`. */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all(this.#slots.map((s) => s.worker?.terminate()));
+    await Promise.all(this.#slots.map((s) => s.runner?.terminate()));
   }
 
   #spawn(slot: Slot): void {
-    const worker = new Worker(this.#options.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxMemoryMb },
-      // pdf.js may print warnings; they must not reach our stdout (JSON Lines) or the progress bar.
-      stdout: true,
-      stderr: true,
+    const { workerUrl, maxMemoryMb, isolation } = this.#options;
+    const spawn = isolation === 'process' ? spawnProcess : spawnThread;
+    slot.ready = false;
+    slot.timedOut = false;
+    const runner: Runner = spawn(workerUrl, maxMemoryMb, {
+      onMessage: (message) => {
+        if (slot.runner !== runner) return;
+        if (message.type === 'ready') {
+          slot.ready = true;
+          if (slot.pending && !slot.pending.posted) this.#post(slot);
+        } else if (slot.pending?.task.id === message.id) {
+          this.#finish(slot, message.ok ? message : { ok: false, error: message.error, sha256: message.sha256, ms: message.ms });
+        }
+      },
+      onEnd: (end) => {
+        if (slot.runner !== runner) return;
+        slot.runner = null;
+        slot.ready = false;
+        const pending = slot.pending;
+        if (!pending) return;
+        const error = this.#crashError(slot, end);
+        const ms = performance.now() - pending.started;
+        void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
+      },
     });
-    worker.stdout.resume();
-    worker.stderr.resume();
-    Object.assign(slot, { worker, ready: false, timedOut: false, error: null });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') {
-        slot.ready = true;
-        if (slot.pending && !slot.pending.posted) this.#post(slot);
-      } else if (slot.pending?.task.id === message.id) {
-        this.#finish(slot, message.ok ? message : { ok: false, error: message.error, sha256: message.sha256, ms: message.ms });
-      }
-    });
-    worker.on('error', (error) => (slot.error = error));
-    worker.on('exit', (code) => {
-      if (slot.worker !== worker) return;
-      slot.worker = null;
-      slot.ready = false;
-      const pending = slot.pending;
-      if (!pending) return;
-      const error = this.#crashError(slot, code);
-      const ms = performance.now() - pending.started;
-      void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
-    });
+    slot.runner = runner;
   }
 
   #post(slot: Slot): void {
     const pending = slot.pending!;
     pending.posted = true;
     pending.started = performance.now();
-    slot.worker!.postMessage(pending.task);
+    slot.runner!.send(pending.task);
     slot.timer = setTimeout(() => {
       slot.timedOut = true;
-      void slot.worker?.terminate();
+      void slot.runner?.terminate();
     }, this.#options.timeoutMs);
   }
 
@@ -114,13 +139,82 @@ export class WorkerPool {
     pending.resolve(outcome);
   }
 
-  #crashError(slot: Slot, code: number): ArchiveError {
+  #crashError(slot: Slot, end: WorkerEnd): ArchiveError {
     const { timeoutMs, maxMemoryMb } = this.#options;
     if (slot.timedOut)
       return { code: 'timeout', message: `Parsing took longer than ${timeoutMs / 1000} s, so its worker was stopped; raise the timeout if the file is only large.` };
-    if (slot.error?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    if (end.outOfMemory)
       return { code: 'out-of-memory', message: `Parsing needed more than ${maxMemoryMb} MB of heap, so its worker was stopped; raise the memory limit if the file is only large.` };
     if (this.#closed) return { code: 'worker-crashed', message: 'The batch was stopped before this file finished.' };
-    return { code: 'worker-crashed', message: `The worker parsing this file stopped (${slot.error?.message ?? `exit code ${code}`}).` };
+    return { code: 'worker-crashed', message: `The worker parsing this file stopped (${end.detail}).` };
   }
+}
+
+/** A worker thread, its heap capped by `resourceLimits`. */
+function spawnThread(url: URL, maxMemoryMb: number, events: RunnerEvents): Runner {
+  const worker = new Worker(url, {
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+    // pdf.js may print warnings; they must not reach our stdout (JSON Lines) or the progress bar.
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  let error: (Error & { code?: string }) | null = null;
+  worker.on('message', events.onMessage);
+  worker.on('error', (e) => (error = e));
+  worker.on('exit', (code) => events.onEnd({ outOfMemory: error?.code === 'ERR_WORKER_OUT_OF_MEMORY', detail: error?.message ?? `exit code ${code}` }));
+  return {
+    send: (task) => worker.postMessage(task),
+    terminate: async () => void (await worker.terminate()),
+  };
+}
+
+/**
+ * V8 flags of a worker process. A busy worker has no spare core for V8's GC helper threads, which
+ * only compete with it for one (see bench/run.mjs for the measured effect); the C++ heap's
+ * concurrent marking aborted Node 20 under load (see cli/v8-flags.ts).
+ */
+export const WORKER_PROCESS_FLAGS: readonly string[] = ['--single-threaded-gc', '--no-cppheap-concurrent-marking'];
+
+/** V8's message when a heap limit is hit; the process then aborts. */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit/;
+
+/**
+ * A child process running the worker script, its heap capped by `--max-old-space-size`. Documents
+ * cross the IPC channel with V8's serializer, as they would between threads. Its stdout is dropped
+ * (pdf.js warnings must not reach our JSON Lines); the tail of its stderr tells an out-of-memory
+ * abort from other deaths.
+ */
+function spawnProcess(url: URL, maxMemoryMb: number, events: RunnerEvents): Runner {
+  const child = fork(fileURLToPath(url), [], {
+    execArgv: [`--max-old-space-size=${maxMemoryMb}`, ...WORKER_PROCESS_FLAGS],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderrTail = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-4096)));
+  let ended = false;
+  const end = (detail: string) => {
+    if (ended) return;
+    ended = true;
+    events.onEnd({ outOfMemory: OUT_OF_MEMORY.test(stderrTail), detail });
+  };
+  child.on('message', (message: WorkerMessage) => events.onMessage(message));
+  // 'close' comes after stderr is drained; 'error' alone when the process could not be started.
+  child.on('close', (code, signal) => end(signal ? `signal ${signal}` : `exit code ${code}`));
+  child.on('error', (e) => {
+    if (child.pid === undefined) end(e.message);
+  });
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return {
+    // A send to a process that just died fails; its 'close' reports the death.
+    send: (task) => void child.send(task, () => undefined),
+    terminate: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      if (child.pid !== undefined) await closed;
+    },
+  };
 }

@@ -42,6 +42,11 @@ export interface ArchiveOptions {
   /** Total for progress when the inputs are an (async) iterable of unknown length. */
   total?: number;
   parse?: ArchiveParseOptions;
+  /**
+   * Where files are parsed: `'process'` (default), a child process per worker, or `'thread'`, a
+   * worker thread of this process.
+   */
+  isolation?: 'process' | 'thread';
   /** The worker script. Default: `worker.js` beside this module (built `dist/archive/worker.js`). */
   workerUrl?: URL | string;
 }

@@ -1,7 +1,8 @@
 /**
- * Worker thread of `parseArchive`: loads the parser once, then parses one file per message.
- * Runs from `dist/` (workers cannot run TypeScript). A hang or a heap blow-up here is handled by
- * the pool, which terminates this thread; everything else comes back as a message.
+ * The worker of `parseArchive`, as a worker thread or as a child process (see pool.ts): loads the
+ * parser once, then parses one file per message. Runs from `dist/` (neither can run TypeScript).
+ * A hang or a heap blow-up here is handled by the pool, which ends this thread or process;
+ * everything else comes back as a message.
  */
 import { parentPort } from 'node:worker_threads';
 import { parseFile, isLoadError } from '../index.js';
@@ -14,21 +15,33 @@ import type { WorkerMessage, WorkerTask } from './protocol.js';
 useSynchronousInflate();
 
 const port = parentPort;
-if (!port) throw new Error('twminutes: archive/worker.js must run in a worker thread');
+const send: (message: WorkerMessage) => void = port
+  ? (message) => port.postMessage(message)
+  : process.send
+    ? (message) => void process.send!(message)
+    : () => {
+        throw new Error('twminutes: archive/worker.js must run in a worker thread or a process forked with IPC');
+      };
 
-const send = (message: WorkerMessage) => port.postMessage(message);
-
-port.on('message', async (task: WorkerTask) => {
+async function parseTask(task: WorkerTask): Promise<WorkerMessage> {
   const started = performance.now();
   try {
     const document = await parseFile(task.path, Object.assign({}, task.parse, { name: task.name }));
-    send({ type: 'done', id: task.id, ok: true, document, ms: performance.now() - started });
+    return { type: 'done', id: task.id, ok: true, document, ms: performance.now() - started };
   } catch (e) {
     const error = isLoadError(e)
       ? { code: e.code, message: e.message }
       : { code: 'internal-error', message: `The parser failed: ${(e as Error)?.message ?? String(e)}` };
-    send({ type: 'done', id: task.id, ok: false, error, sha256: await sha256File(task.path), ms: performance.now() - started });
+    return { type: 'done', id: task.id, ok: false, error, sha256: await sha256File(task.path), ms: performance.now() - started };
   }
-});
+}
+
+const onTask = async (task: WorkerTask) => send(await parseTask(task));
+if (port) port.on('message', onTask);
+else {
+  process.on('message', onTask);
+  // The pool went away (ended, or killed outright): nothing is left to parse for.
+  process.once('disconnect', () => process.exit(0));
+}
 
 send({ type: 'ready' });

@@ -2,7 +2,7 @@
 import { COMMANDS } from './commands/index.js';
 import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
 import type { CommandIO } from './command.js';
-import { BATCH_V8_FLAGS, endWithParent, relaunch, relaunchArgs } from './v8-flags.js';
+import { BATCH_V8_FLAGS, batchUsesThreads, endWithParent, relaunch, relaunchArgs } from './v8-flags.js';
 
 const USAGE = `Usage: twminutes <command> [options]
 
@@ -62,10 +62,10 @@ const io: CommandIO = {
 // The CLI's process is ours: pdf.js inflates in place rather than through DecompressionStream.
 useSynchronousInflate();
 
-// A long batch runs in a process started with the V8 flags it needs (see v8-flags.ts).
+// A batch in worker threads runs in a process started with the V8 flags it needs (see v8-flags.ts).
 endWithParent();
 const argv = process.argv.slice(2);
-const again = argv[0] === 'batch' ? relaunchArgs(BATCH_V8_FLAGS, process.execArgv, [process.argv[1]!, ...argv]) : null;
+const again = argv[0] === 'batch' && batchUsesThreads(argv.slice(1)) ? relaunchArgs(BATCH_V8_FLAGS, process.execArgv, [process.argv[1]!, ...argv]) : null;
 (again ? relaunch(again) : main(argv, io)).then(
   (code) => {
     process.exitCode = code;

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 /**
- * V8 flags `twminutes batch` runs with. `--no-cppheap-concurrent-marking`: on Node 20.20, when the
- * machine is busier than its cores (two `batch --jobs 1` at once on 2 cores), V8 now and then aborts
+ * V8 flags `twminutes batch --isolation thread` runs with. `--no-cppheap-concurrent-marking`: on
+ * Node 20.20, when the machine is busier than its cores (two `batch --jobs 1` at once on 2 cores), V8 now and then aborts
  * the process mid-archive with "Check failed: concurrent_marking_handle_ implies
  * !concurrent_marking_handle_->IsValid()" in the marker of its C++ heap (Oilpan): 12 of 32 such runs
  * here, 0 of 16 with the flag. It only stops Oilpan (a small heap of Node's own objects) from marking
@@ -12,6 +12,23 @@ import { constants } from 'node:os';
  * the flag has to be on the command line.
  */
 export const BATCH_V8_FLAGS: readonly string[] = ['--no-cppheap-concurrent-marking'];
+
+/**
+ * Whether a `batch` command line (after the command's name) parses in worker threads of this
+ * process: only such a batch needs the flags in its own process. Worker processes get them on
+ * their own command line (archive/pool.ts), and the aborts were never seen in a process without
+ * worker threads. The last `--isolation` wins, as in `parseArgs`.
+ */
+export function batchUsesThreads(args: readonly string[]): boolean {
+  let isolation = 'process';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg === '--isolation') isolation = args[++i] ?? isolation;
+    else if (arg.startsWith('--isolation=')) isolation = arg.slice('--isolation='.length);
+  }
+  return isolation === 'thread';
+}
 
 const RELAUNCHED = 'TWMINUTES_RELAUNCHED';
 

@@ -10,7 +10,7 @@ import { inShard, parseShard } from '../../archive/shard.js';
 import { createSummary } from '../../archive/summary.js';
 import type { Command } from '../command.js';
 
-const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--quiet] [--text] [--strict]';
+const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict]';
 
 export const batchCommand: Command = {
   name: 'batch',
@@ -26,6 +26,7 @@ export const batchCommand: Command = {
         shard: { type: 'string' },
         timeout: { type: 'string' },
         'max-memory': { type: 'string' },
+        isolation: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         text: { type: 'boolean' },
         strict: { type: 'boolean' },
@@ -40,9 +41,11 @@ export const batchCommand: Command = {
     if (!jobs || !timeout || !maxMemory) return usage('--jobs, --timeout and --max-memory take positive numbers');
     if (values.shard !== undefined && !shard) return usage(`--shard takes i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
     const output = values.output && values.output !== '-' ? values.output : null;
+    const isolation = values.isolation ?? 'process';
+    if (isolation !== 'process' && isolation !== 'thread') return usage(`--isolation takes process or thread, not "${isolation}"`);
     if (values.resume && !output) return usage('--resume needs the output file (-o out.jsonl)');
 
-    useSingleThreadedGc();
+    if (isolation === 'thread') useSingleThreadedGc();
     const onUnmatched = (arg: string) => {
       if (!values.quiet) io.stderr(`twminutes batch: nothing matched ${arg}`);
     };
@@ -86,6 +89,7 @@ export const batchCommand: Command = {
         concurrency: jobs,
         timeoutMs: timeout * 1000,
         maxMemoryMb: maxMemory,
+        isolation,
         total,
         signal: controller.signal,
         onProgress: (p) => progress.update(p),
@@ -135,10 +139,11 @@ function positiveNumber(text: string): number | null {
 
 
 /**
- * V8's GC helper threads only compete with the workers for the cores here: every worker isolate
- * (created after this call, which is when V8 reads the flag) collects on its own thread. Measured on
- * 2 cores, 300 files: --jobs 1 5 % faster with 17 % less CPU, --jobs 2 10 % faster. Only the CLI
- * does this: a library must not change the flags of its host's process.
+ * For worker threads (worker processes get it on their command line, see archive/pool.ts): V8's GC
+ * helper threads only compete with the workers for the cores here, so every worker isolate (created
+ * after this call, which is when V8 reads the flag) collects on its own thread. Measured on 2 cores,
+ * 300 files: --jobs 1 5 % faster with 17 % less CPU, --jobs 2 10 % faster. Only the CLI does this:
+ * a library must not change the flags of its host's process.
  */
 function useSingleThreadedGc(): void {
   setFlagsFromString('--single-threaded-gc');
