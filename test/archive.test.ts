@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { globToRegExp, splitGlob } from '../src/archive/glob.js';
 import { inShard, parseShard } from '../src/archive/shard.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../src/archive/resume.js';
 import { formatBar, formatDuration, formatLine } from '../src/archive/progress.js';
-import { ROOT } from './helpers.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, childPids, isRunning } from './helpers.js';
 
 // Real worker processes and threads running the built parser (dist/archive/worker.js; `npm test` builds first).
 const sample = (f: string) => ROOT + 'samples/' + f;
@@ -72,6 +74,31 @@ describe('parseArchive', () => {
       const here = await Promise.all(inputs.map((path) => parseFile(path, { name: path })));
       expect(results.map((r) => (r.ok ? r.document : null))).toEqual(here);
     });
+  });
+
+  it('a worker process stuck in synchronous code ends when the program that started it is killed outright', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.spins.txt'), readFileSync(sample('moea-2021-7-1.txt')));
+    const host = spawn(process.execPath, [ROOT + 'test/fixtures/archive/archive-host.mjs', './dying-worker.mjs', join(dir, 'a.spins.txt')], { stdio: 'ignore' });
+    // Wait for the worker process to be spinning on the file: it writes its pid first.
+    const marker = join(dir, 'a.spins.txt.spinning');
+    for (let waited = 0; waited < 20_000 && !existsSync(marker); waited += 50) await sleep(50);
+    const worker = Number(readFileSync(marker, 'utf8'));
+    await sleep(200);
+    expect(isRunning(worker)).toBe(true);
+    expect(childPids(host.pid!)).toContain(worker);
+    host.kill('SIGKILL');
+    try {
+      for (let waited = 0; isRunning(worker) && waited < 10_000; waited += 50) await sleep(50);
+      expect(isRunning(worker)).toBe(false);
+    } finally {
+      if (isRunning(worker)) process.kill(worker, 'SIGKILL'); // not left spinning when this fails
+    }
+  });
+
+  it.each(['process', 'thread'] as const)('workers that cannot even load the parser (%s) fail the iteration, not each file', async (isolation) => {
+    const run = collect([sample('moea-2021-7-1.txt'), sample('mofa-2021-110-1.txt')], { concurrency: 1, maxMemoryMb: 1, isolation });
+    await expect(run).rejects.toThrow(/^twminutes: a worker could not start \(.+\)\.$/);
   });
 
   it('a worker process that dies under a file is replaced; the file gets one more try in a fresh worker', async () => {

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { buildBatchArchive } from '../scripts/fixtures/build-batch-archive.mjs';
-import { ROOT } from './helpers.js';
+import { ROOT, childPids, isRunning } from './helpers.js';
 
 // The built CLI as users run it (npm test builds dist/ first), with a non-TTY stderr.
 const CLI = ROOT + 'dist/cli/main.js';
@@ -126,6 +126,9 @@ describe('twminutes batch', () => {
     expect(cli('batch', archive, '--shard', '4/3').status).toBe(2);
     expect(cli('batch', archive, '--resume').status).toBe(2);
     expect(cli('batch', archive, '--jobs', '0').status).toBe(2);
+    // node takes whole megabytes only: 1.5 would stop every worker process before it starts.
+    const fractional = cli('batch', archive, '--max-memory', '1.5');
+    expect([fractional.status, fractional.stderr]).toEqual([2, expect.stringContaining('--jobs and --max-memory take whole numbers')]);
     expect(cli('batch', join(archive, '*.nothing')).status).toBe(2);
     const unwritable = cli('batch', join(archive, 'broken'), '-o', join(archive, 'no-such-dir', 'out.jsonl'));
     expect([unwritable.status, unwritable.stderr]).toEqual([1, expect.stringContaining('cannot write')]);
@@ -148,27 +151,3 @@ it('the batch archive builder writes what its manifest lists', () => {
   for (const { name } of m) expect(existsSync(join(dir, name))).toBe(true);
 });
 
-/** Processes whose parent is `pid` (Linux: from /proc). */
-function childPids(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => procStat(Number(d))?.ppid === pid)
-    .map(Number);
-}
-
-/** Still running: not gone and not a zombie waiting to be reaped. */
-function isRunning(pid: number): boolean {
-  const stat = procStat(pid);
-  return stat !== null && stat.state !== 'Z';
-}
-
-function procStat(pid: number): { state: string; ppid: number } | null {
-  try {
-    // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ')'.
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const [state, ppid] = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: state!, ppid: Number(ppid) };
-  } catch {
-    return null;
-  }
-}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parse } from '../src/index.js';
@@ -39,4 +39,30 @@ export function realLine(file: string, startsWith: string): string {
   const line = parse(sampleText(file), { text: true }).text!.split('\n').find((l) => l.startsWith(startsWith));
   if (!line) throw new Error(`no line starting ${startsWith} in ${file}`);
   return line;
+}
+
+/** Processes whose parent is `pid` (Linux: from /proc). */
+export function childPids(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => procStat(Number(d))?.ppid === pid)
+    .map(Number);
+}
+
+/** Still running: not gone and not a zombie waiting to be reaped. */
+export function isRunning(pid: number): boolean {
+  const stat = procStat(pid);
+  return stat !== null && stat.state !== 'Z';
+}
+
+export function procStat(pid: number): { state: string; ppid: number; cpuTicks: number } | null {
+  try {
+    // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ')'.
+    // Fields from there: state 0, ppid 1, …, utime 11, stime 12 (clock ticks).
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
 }

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WorkerPool, type TaskOutcome } from './pool.js';
+import { WORKER_START_FAILED, WorkerPool, type TaskOutcome } from './pool.js';
 import type { WorkerTask } from './protocol.js';
 import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
 
 type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
 
 /**
- * Parse many files in worker threads; results come back in input order, one per input, whatever
+ * Parse many files in worker processes (or threads); results come back in input order, one per input, whatever
  * the order the workers finish in. A file that cannot be parsed yields `ok: false` with a coded
  * error instead of stopping the batch. At most `4 × concurrency` finished results wait for a slow
  * one, so memory stays flat however long the archive; inputs are pulled lazily.
@@ -69,13 +69,19 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
   };
 
   // A worker that died under a file (a native abort, a kill from outside) may not have been the
-  // file's fault: it gets one more, fresh worker. Timeouts and heap blow-ups are not retried.
-  const runWithRetry = async (task: WorkerTask): Promise<TaskOutcome> => {
-    const first = await pool.run(task);
+  // file's fault: it gets one more try in a fresh worker. Timeouts and heap blow-ups are not retried.
+  const retryCrashed = async (task: WorkerTask, first: TaskOutcome): Promise<TaskOutcome> => {
     if (first.ok || first.error.code !== 'worker-crashed' || closed || signal?.aborted || !pool.open) return first;
-    const second = await pool.run(task);
+    const second = await pool.run(task, { freshWorker: true });
     if (second.ok || second.error.code !== 'worker-crashed') return second;
     return { ok: false, error: { code: 'worker-crashed', message: `${second.error.message.replace(/\.$/, '')}, twice: once more in a fresh worker.` }, sha256: second.sha256, ms: first.ms + second.ms };
+  };
+  // Workers that cannot even start fail the whole iteration: no file could be parsed.
+  const settleOrFail = (index: number, input: Required<ArchiveInput>, outcome: TaskOutcome) => {
+    if (!outcome.ok && outcome.error.code === WORKER_START_FAILED) {
+      failure ??= new Error(`twminutes: ${outcome.error.message}`);
+      notify();
+    } else settle(index, input, outcome);
   };
 
   // Start files while a worker is free and the reorder window has room.
@@ -89,10 +95,21 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
           exhausted = true;
           break;
         }
+        if (closed || signal?.aborted || !pool.open) break; // stopped while the input was read
         const input = normalizeInput(next.value);
         const index = pulled++;
+        const task: WorkerTask = { id: index, path: input.path, name: input.name, parse: options.parse ?? {} };
         progress.running++;
-        void runWithRetry({ id: index, path: input.path, name: input.name, parse: options.parse ?? {} }).then((o) => settle(index, input, o));
+        void pool
+          .run(task)
+          .then((first) => retryCrashed(task, first))
+          .then(
+            (outcome) => settleOrFail(index, input, outcome),
+            (e: unknown) => {
+              failure ??= e;
+              notify();
+            },
+          );
       }
     } catch (e) {
       failure = e;

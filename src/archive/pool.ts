@@ -15,6 +15,9 @@ export interface PoolOptions {
   isolation: 'thread' | 'process';
 }
 
+/** The code of an outcome whose worker could not start at all (twice): not a file's failure. */
+export const WORKER_START_FAILED = 'worker-start-failed';
+
 export type TaskOutcome =
   | { ok: true; document: MinutesDocument; ms: number }
   | { ok: false; error: ArchiveError; sha256: string | null; ms: number };
@@ -48,6 +51,8 @@ interface Pending {
 interface Slot {
   runner: Runner | null;
   ready: boolean;
+  /** Workers in a row that ended before they were ready. */
+  startFailures: number;
   pending: Pending | null;
   timer: NodeJS.Timeout | null;
   timedOut: boolean;
@@ -66,12 +71,18 @@ export class WorkerPool {
 
   constructor(options: PoolOptions) {
     this.#options = options;
-    this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, pending: null, timer: null, timedOut: false }));
+    this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, startFailures: 0, pending: null, timer: null, timedOut: false }));
   }
 
-  run(task: WorkerTask): Promise<TaskOutcome> {
-    const slot = this.#slots.find((s) => !s.pending);
+  /** `freshWorker`: in a worker that has parsed nothing yet (a retry after a crash). */
+  run(task: WorkerTask, options: { freshWorker?: boolean } = {}): Promise<TaskOutcome> {
+    const free = this.#slots.filter((s) => !s.pending);
+    const slot = (options.freshWorker ? free.find((s) => !s.runner) : undefined) ?? free[0];
     if (!slot || this.#closed) throw new Error('WorkerPool.run: no free worker');
+    if (options.freshWorker && slot.runner) {
+      void slot.runner.terminate(); // its end is ignored: the slot no longer holds it
+      slot.runner = null;
+    }
     return new Promise((resolve) => {
       slot.pending = { task, resolve, started: performance.now(), posted: false };
       if (!slot.runner) this.#spawn(slot);
@@ -95,28 +106,50 @@ export class WorkerPool {
     const spawn = isolation === 'process' ? spawnProcess : spawnThread;
     slot.ready = false;
     slot.timedOut = false;
-    const runner: Runner = spawn(workerUrl, maxMemoryMb, {
-      onMessage: (message) => {
-        if (slot.runner !== runner) return;
-        if (message.type === 'ready') {
-          slot.ready = true;
-          if (slot.pending && !slot.pending.posted) this.#post(slot);
-        } else if (slot.pending?.task.id === message.id) {
-          this.#finish(slot, message.ok ? message : { ok: false, error: message.error, sha256: message.sha256, ms: message.ms });
-        }
-      },
-      onEnd: (end) => {
-        if (slot.runner !== runner) return;
-        slot.runner = null;
-        slot.ready = false;
-        const pending = slot.pending;
-        if (!pending) return;
-        const error = this.#crashError(slot, end);
-        const ms = performance.now() - pending.started;
-        void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
-      },
-    });
+    let wasReady = false;
+    let runner: Runner;
+    try {
+      runner = spawn(workerUrl, maxMemoryMb, {
+        onMessage: (message) => {
+          // A worker that was replaced, or timed out and is being ended, has nothing more to say.
+          if (slot.runner !== runner || slot.timedOut) return;
+          if (message.type === 'ready') {
+            wasReady = slot.ready = true;
+            slot.startFailures = 0;
+            if (slot.pending && !slot.pending.posted) this.#post(slot);
+          } else if (slot.pending?.task.id === message.id) {
+            this.#finish(slot, message.ok ? message : { ok: false, error: message.error, sha256: message.sha256, ms: message.ms });
+          }
+        },
+        onEnd: (end) => {
+          if (slot.runner === runner) this.#ended(slot, end, wasReady);
+        },
+      });
+    } catch (e) {
+      // fork or new Worker refused outright (EMFILE, ENOMEM, …): a worker that never started.
+      slot.runner = null;
+      setImmediate(() => this.#ended(slot, { outOfMemory: false, detail: (e as Error).message }, false));
+      return;
+    }
     slot.runner = runner;
+  }
+
+  #ended(slot: Slot, end: WorkerEnd, wasReady: boolean): void {
+    slot.runner = null;
+    slot.ready = false;
+    const pending = slot.pending;
+    if (!pending) return;
+    const ms = performance.now() - pending.started;
+    if (!wasReady && !this.#closed) {
+      // Not the file's fault: the worker died loading the parser. Try once more, then give up on
+      // the whole pool (every file would fail alike).
+      if (++slot.startFailures < 2) return this.#spawn(slot);
+      slot.startFailures = 0;
+      const why = end.outOfMemory ? `its heap limit of ${this.#options.maxMemoryMb} MB is too small to load the parser` : end.detail;
+      return this.#finish(slot, { ok: false, error: { code: WORKER_START_FAILED, message: `a worker could not start (${why}).` }, sha256: null, ms });
+    }
+    const error = this.#crashError(slot, end);
+    void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
   }
 
   #post(slot: Slot): void {
@@ -126,6 +159,7 @@ export class WorkerPool {
     slot.runner!.send(pending.task);
     slot.timer = setTimeout(() => {
       slot.timedOut = true;
+      slot.ready = false;
       void slot.runner?.terminate();
     }, this.#options.timeoutMs);
   }
@@ -188,18 +222,23 @@ const OUT_OF_MEMORY = /heap out of memory|Reached heap limit/;
  */
 function spawnProcess(url: URL, maxMemoryMb: number, events: RunnerEvents): Runner {
   const child = fork(fileURLToPath(url), [], {
-    execArgv: [`--max-old-space-size=${maxMemoryMb}`, ...WORKER_PROCESS_FLAGS],
+    execArgv: [`--max-old-space-size=${Math.ceil(maxMemoryMb)}`, ...WORKER_PROCESS_FLAGS], // node takes whole MB only
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  // V8's message comes before a native stack trace of unknown length: look as the text arrives.
   let stderrTail = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-4096)));
+  let outOfMemory = false;
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderrTail = (stderrTail + chunk).slice(-4096);
+    outOfMemory ||= OUT_OF_MEMORY.test(stderrTail);
+  });
   let ended = false;
   const end = (detail: string) => {
     if (ended) return;
     ended = true;
-    events.onEnd({ outOfMemory: OUT_OF_MEMORY.test(stderrTail), detail });
+    events.onEnd({ outOfMemory, detail });
   };
   child.on('message', (message: WorkerMessage) => events.onMessage(message));
   // 'close' comes after stderr is drained; 'error' alone when the process could not be started.
@@ -210,7 +249,11 @@ function spawnProcess(url: URL, maxMemoryMb: number, events: RunnerEvents): Runn
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     // A send to a process that just died fails; its 'close' reports the death.
-    send: (task) => void child.send(task, () => undefined),
+    send: (task) => {
+      stderrTail = ''; // what an abort prints is about the file being parsed
+      outOfMemory = false;
+      child.send(task, () => undefined);
+    },
     terminate: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');

@@ -30,11 +30,14 @@ export interface ArchiveProgress {
 }
 
 export interface ArchiveOptions {
-  /** Files parsed at once, each in its own worker thread. Default: `os.availableParallelism()`. */
+  /** Files parsed at once, each in its own worker (see `isolation`). Default: `os.availableParallelism()`. */
   concurrency?: number;
   /** A file still running after this long has its worker terminated and fails with `timeout`. Default 120 000. */
   timeoutMs?: number;
-  /** V8 heap limit of each worker (`resourceLimits.maxOldGenerationSizeMb`); above it the file fails with `out-of-memory`. Default 1024. */
+  /**
+   * V8 heap limit of each worker in MB (`--max-old-space-size` of a process, rounded up;
+   * `resourceLimits.maxOldGenerationSizeMb` of a thread); above it the file fails with `out-of-memory`. Default 1024.
+   */
   maxMemoryMb?: number;
   /** Stops the batch: workers are terminated and the iterator rejects with `signal.reason`. */
   signal?: AbortSignal;
@@ -44,7 +47,8 @@ export interface ArchiveOptions {
   parse?: ArchiveParseOptions;
   /**
    * Where files are parsed: `'process'` (default), a child process per worker, or `'thread'`, a
-   * worker thread of this process.
+   * worker thread of this process. A process that dies natively costs its file one retry; a
+   * thread's native death takes the host's process along.
    */
   isolation?: 'process' | 'thread';
   /** The worker script. Default: `worker.js` beside this module (built `dist/archive/worker.js`). */

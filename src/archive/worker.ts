@@ -4,7 +4,7 @@
  * A hang or a heap blow-up here is handled by the pool, which ends this thread or process;
  * everything else comes back as a message.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import { parseFile, isLoadError } from '../index.js';
 import { sha256File } from './hash.js';
 import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
@@ -36,12 +36,30 @@ async function parseTask(task: WorkerTask): Promise<WorkerMessage> {
   }
 }
 
+/**
+ * A worker process must not outlive the batch. When the pool goes away in an orderly way its IPC
+ * channel closes, which this process hears between two awaits; but a parse stuck in synchronous
+ * code (the hang the pool's timeout is for) hears nothing, and if the pool was killed outright its
+ * timer died with it. So a thread of this process watches the parent's pid and ends the process
+ * once the parent is gone (the kernel then gives it another parent).
+ */
+function endWhenOrphaned(parentPid: number): void {
+  const watchdog = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);`,
+    { eval: true, workerData: parentPid, resourceLimits: { maxOldGenerationSizeMb: 8 }, stdout: true, stderr: true },
+  );
+  watchdog.unref();
+}
+
 const onTask = async (task: WorkerTask) => send(await parseTask(task));
 if (port) port.on('message', onTask);
 else {
   process.on('message', onTask);
-  // The pool went away (ended, or killed outright): nothing is left to parse for.
   process.once('disconnect', () => process.exit(0));
+  endWhenOrphaned(process.ppid);
+  // Ctrl-C in a terminal reaches this process too (one process group); stopping is the pool's call.
+  process.on('SIGINT', () => undefined);
 }
 
 send({ type: 'ready' });

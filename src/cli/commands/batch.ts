@@ -39,6 +39,7 @@ export const batchCommand: Command = {
     const shard = values.shard === undefined ? null : parseShard(values.shard);
     if (!positionals.length) return usage('give files, directories or globs to parse');
     if (!jobs || !timeout || !maxMemory) return usage('--jobs, --timeout and --max-memory take positive numbers');
+    if (!Number.isInteger(jobs) || !Number.isInteger(maxMemory)) return usage('--jobs and --max-memory take whole numbers');
     if (values.shard !== undefined && !shard) return usage(`--shard takes i/n with 1 ≤ i ≤ n, not "${values.shard}"`);
     const output = values.output && values.output !== '-' ? values.output : null;
     const isolation = values.isolation ?? 'process';
