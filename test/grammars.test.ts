@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGrammar, GrammarError } from '../src/grammars/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, SAMPLES, sampleText } from './helpers.js';
 import * as api from '../src/index.js';
+import { parse } from '../src/index.js';
 
 function brokenCopy(file: string, edit: (o: Record<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'twm-grammar-')) + '/';
@@ -36,6 +37,45 @@ describe('grammar tables', () => {
       o.pageNumberPatterns = ['('];
     });
     expect(() => loadGrammar(badRegex)).toThrow(/layout\.json/);
+  });
+});
+
+describe('grammar regexes are compiled once', () => {
+  it('parsing a sample a second time constructs no RegExp', () => {
+    // Every sample once: each lazily built regex is built now.
+    for (const { file } of SAMPLES) parse(sampleText(file));
+    const built: string[] = [];
+    const Original = globalThis.RegExp;
+    // Regex literals do not go through the global constructor; `new RegExp(…)` in src/ does.
+    globalThis.RegExp = new Proxy(Original, {
+      construct(target, args: [string | RegExp, string?]) {
+        built.push(String(args[0]).slice(0, 60));
+        return new target(...args);
+      },
+    });
+    try {
+      for (const { file } of SAMPLES) parse(sampleText(file));
+    } finally {
+      globalThis.RegExp = Original;
+    }
+    expect(built).toEqual([]);
+  });
+
+  it('the check sees a RegExp built during a parse', () => {
+    const built: string[] = [];
+    const Original = globalThis.RegExp;
+    globalThis.RegExp = new Proxy(Original, {
+      construct(target, args: [string | RegExp, string?]) {
+        built.push(String(args[0]));
+        return new target(...args);
+      },
+    });
+    try {
+      new RegExp('出席'); // as src/ would write it
+    } finally {
+      globalThis.RegExp = Original;
+    }
+    expect(built).toEqual(['出席']);
   });
 });
 

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCharacters } from '../src/normalize/characters.js';
 import { convertSimplified, detectSimplified } from '../src/normalize/script.js';
-import { continuesLine, findPageArtefacts, normalizeLines, splitLines, joint } from '../src/normalize/lines.js';
+import { continuesLine, displayWidth, findPageArtefacts, normalizeLines, splitLines, joint } from '../src/normalize/lines.js';
 import { normalize } from '../src/normalize/index.js';
 import { sampleText } from './helpers.js';
 
@@ -115,5 +116,34 @@ describe('wrapped lines', () => {
   it('tracks the page of each line from form feeds', () => {
     const r = normalizeLines('甲、第一頁\n內容\f乙、第二頁', []);
     expect(r.linePages).toEqual([0, 0, 1]);
+  });
+});
+
+describe('displayWidth and splitLines (code-unit loops)', () => {
+  // The definitions they implement, written the plain way.
+  const widthByCodePoint = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+  const piece = fc.constantFrom('\n', '\f', '\r', ' ', '\t', '\u3000', 'a', '出', '席', '𠀀', '\ud800', '\udc00', '１');
+
+  it('a character from U+2E80 up is two columns; a surrogate pair is one character, a lone surrogate another', () => {
+    expect(displayWidth('出席：外交部 ABC')).toBe(2 * 6 + 4);
+    expect(displayWidth('𠀀a\ud800')).toBe(2 + 1 + 2);
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => displayWidth(s) === widthByCodePoint(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (a) => displayWidth(a.join('')) === widthByCodePoint(a.join(''))), { numRuns: 2000 });
+  });
+
+  it('lines cover the input: each is its trimmed slice, breaks at \\n and \\f, pages counted at \\f', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (a) => {
+        const input = a.join('');
+        const lines = splitLines(input, [0]);
+        expect(lines.length).toBe(input.split(/[\n\f]/).length);
+        for (const l of lines) {
+          expect(l.text).toBe(input.slice(l.start, l.end));
+          expect(l.text).toBe(l.text.replace(/^[ \r]+/, '').replace(/[ \r\t]+$/, ''));
+          expect(input.slice(0, l.newline).split('\f').length - 1).toBe(l.page);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -28,9 +28,10 @@ function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
 
 let dueRe: { shortDate: RegExp; fullDate: RegExp; monthDay: RegExp } | null = null;
 function dueRegexes() {
+  if (dueRe) return dueRe;
   const t = grammar().time;
   const due = alternation(t.dueMarkers);
-  dueRe ??= {
+  dueRe = {
     // 10月31日前 with no year: the year of the block or the meeting, as for 12/15.
     monthDay: new RegExp(`(?:^|[^0-9年])([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*(?:${due})`, 'gu'),
     // (12/15 前完成) in brackets, or 於6/30前提送 in running text; never part of a longer number (2023/6/30).

@@ -173,12 +173,14 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
   return { attendees, diagnostics };
 }
 
+let statedCountRe: RegExp | null = null;
 /** `計 N 位` / `共 N 人` stated in the attendance field, checked against the list. */
 function checkStatedCount(ctx: ExtractContext, meta: MetadataResult, attendees: Attendee[]): Diagnostic[] {
   const ref = meta.attendance;
   if (!ref) return [];
   const c = grammar().records.countPattern;
-  const m = new RegExp(`(?:${alternation(c.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(c.suffix)})`, 'u').exec(ref.value);
+  statedCountRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(c.suffix)})`, 'u');
+  const m = statedCountRe.exec(ref.value);
   if (!m) return [];
   const stated = Number(m[1]);
   const present = attendees.filter((a) => a.status === 'present' || a.status === 'proxy').length;

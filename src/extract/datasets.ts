@@ -20,6 +20,7 @@ function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] 
   for (let i = from; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
+    if (!text.includes('「')) continue; // the list is quoted names: most lines need no regex
     const m = submissionRe.exec(text);
     if (!m) continue;
     const offset = line.text.length - text.length + m.index! + m[0].length - m[3]!.length;
@@ -53,10 +54,10 @@ function proseSubmissions(ctx: ExtractContext, speeches: readonly SpeechDraft[])
 
 let namedDecisionRe: RegExp | null = null;
 function namedRe(): RegExp {
+  if (namedDecisionRe) return namedDecisionRe;
   const d = grammar().records.datasets;
   const verbs = alternation([...d.approveVerbs, ...d.rejectVerbs, ...d.deferVerbs]);
-  namedDecisionRe ??= new RegExp(`(?:${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*[、及和與]\\s*「[^「」]+」)*`, 'u');
-  return namedDecisionRe;
+  return (namedDecisionRe = new RegExp(`(?:${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*[、及和與]\\s*「[^「」]+」)*`, 'u'));
 }
 
 function decisionIn(sentence: string): DatasetDecisionKind | null {

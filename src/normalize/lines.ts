@@ -16,10 +16,29 @@ interface RawLine {
 
 /** Display width: ideographs and full-width forms take two columns, as on the page. */
 export function displayWidth(s: string): number {
+  // Per code point, as `for…of` would count, without its iterator: a surrogate pair is one
+  // character (astral ideographs), a lone surrogate another.
   let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) {
+      w += 1;
+      continue;
+    }
+    w += 2;
+    if (c <= 0xdbff && c >= 0xd800 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
   return w;
 }
+
+const LF = 0x0a;
+const FF = 0x0c;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Split into lines, trimming spaces (not tabs: a leading tab is an empty table cell); `\f` starts a page. */
 export function splitLines(input: string, pageStarts: readonly number[]): RawLine[] {
@@ -27,17 +46,18 @@ export function splitLines(input: string, pageStarts: readonly number[]): RawLin
   let page = 0;
   let pos = 0;
   const starts = [...pageStarts];
-  while (pos <= input.length) {
+  const n = input.length;
+  while (pos <= n) {
     let nl = pos;
-    while (nl < input.length && input[nl] !== '\n' && input[nl] !== '\f') nl++;
+    for (let c = input.charCodeAt(nl); nl < n && c !== LF && c !== FF; c = input.charCodeAt(++nl));
     while (starts.length > page + 1 && starts[page + 1]! <= pos) page++;
     let s = pos;
     let e = nl;
-    while (s < e && (input[s] === ' ' || input[s] === '\r')) s++;
-    while (e > s && (input[e - 1] === ' ' || input[e - 1] === '\r' || input[e - 1] === '\t')) e--;
+    for (let c = input.charCodeAt(s); s < e && (c === SPACE || c === CR); c = input.charCodeAt(++s));
+    for (let c = input.charCodeAt(e - 1); e > s && (c === SPACE || c === CR || c === TAB); c = input.charCodeAt(--e - 1));
     const text = input.slice(s, e);
     lines.push({ start: s, end: e, newline: nl, page, text, width: displayWidth(text) + (s - pos) });
-    if (input[nl] === '\f') {
+    if (nl < n && input.charCodeAt(nl) === FF) {
       page++;
       if (starts.length <= page) starts.push(nl + 1);
     }

@@ -59,6 +59,6 @@ export function headingTitle(rest: string): string {
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
-  title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
+  if (title.includes('。')) title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
   return trimEndOf(title, ':：。').trim();
 }
