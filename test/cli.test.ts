@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, childPids, commandLine, isRunning } from './helpers.js';
 import { parseFile } from '../src/index.js';
 import { BATCH_V8_FLAGS, batchUsesThreads, relaunchArgs } from '../src/cli/v8-flags.js';
 
@@ -86,6 +87,31 @@ describe('twminutes batch: V8 flags (src/cli/v8-flags.ts)', () => {
     expect(batchUsesThreads(['--isolation=thread', 'minutes/'])).toBe(true);
     expect(batchUsesThreads(['--isolation', 'thread', '--isolation', 'process', 'minutes/'])).toBe(false);
     expect(batchUsesThreads(['--', '--isolation', 'thread'])).toBe(false); // a file of that name
+  });
+
+  it('who runs what: --isolation thread relaunches node with the flag, by default the workers are processes started with it; neither outlives a batch killed early', async () => {
+    const children = async (isolation: string) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'twm-relaunch-')), 'out.jsonl');
+      const child = spawn(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples', ROOT + 'test/fixtures/pdf', '-o', out, '--jobs', '1', '--isolation', isolation, '--quiet'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      let pids: number[] = [];
+      for (let waited = 0; waited < 20_000 && pids.length === 0; waited += 20) {
+        await sleep(20);
+        pids = childPids(child.pid!);
+      }
+      const seen = pids.map(commandLine).filter((c): c is string[] => c !== null);
+      // Killed outright while its child is most likely still loading: the child must not live on
+      // (it learns that its channel closed before it could listen for that).
+      child.kill('SIGKILL');
+      await exited;
+      for (let waited = 0; pids.some(isRunning) && waited < 10_000; waited += 50) await sleep(50);
+      expect(pids.filter(isRunning)).toEqual([]);
+      return seen;
+    };
+    const [relaunched] = await children('thread');
+    expect(relaunched).toEqual([process.execPath, '--no-cppheap-concurrent-marking', ROOT + 'dist/cli/main.js', 'batch', expect.any(String), expect.any(String), '-o', expect.any(String), '--jobs', '1', '--isolation', 'thread', '--quiet']);
+    const [worker] = await children('process');
+    expect(worker).toEqual([process.execPath, '--max-old-space-size=1024', '--single-threaded-gc', '--no-cppheap-concurrent-marking', ROOT + 'dist/archive/worker.js']);
   });
 
   it('a relaunched batch writes every line and exits with the batch\'s own code', () => {

@@ -66,3 +66,12 @@ export function procStat(pid: number): { state: string; ppid: number; cpuTicks: 
     return null;
   }
 }
+
+/** The command line of a process, its arguments split (Linux: from /proc); null once it is gone. */
+export function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sha256File } from './hash.js';
-import type { WorkerMessage, WorkerTask } from './protocol.js';
+import { POOL_PID_VARIABLE, type WorkerMessage, type WorkerTask } from './protocol.js';
 import type { ArchiveError } from './types.js';
 import type { MinutesDocument } from '../types.js';
 
@@ -225,6 +225,7 @@ function spawnProcess(url: URL, maxMemoryMb: number, events: RunnerEvents): Runn
     execArgv: [`--max-old-space-size=${Math.ceil(maxMemoryMb)}`, ...WORKER_PROCESS_FLAGS], // node takes whole MB only
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: Object.assign({}, process.env, { [POOL_PID_VARIABLE]: String(process.pid) }),
   });
   // V8's message comes before a native stack trace of unknown length: look as the text arrives.
   let stderrTail = '';

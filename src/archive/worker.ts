@@ -8,7 +8,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { parseFile, isLoadError } from '../index.js';
 import { sha256File } from './hash.js';
 import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
-import type { WorkerMessage, WorkerTask } from './protocol.js';
+import { POOL_PID_VARIABLE, type WorkerMessage, type WorkerTask } from './protocol.js';
 
 // This thread's global is ours: pdf.js inflates here instead of waiting on the threadpool
 // (300 files with --jobs 1: 9.0 → 7.7 s, and less CPU).
@@ -44,6 +44,7 @@ async function parseTask(task: WorkerTask): Promise<WorkerMessage> {
  * once the parent is gone (the kernel then gives it another parent).
  */
 function endWhenOrphaned(parentPid: number): void {
+  if (process.ppid !== parentPid) process.exit(0); // already gone while the parser loaded
   const watchdog = new Worker(
     `const { workerData } = require('node:worker_threads');
      setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);`,
@@ -55,9 +56,11 @@ function endWhenOrphaned(parentPid: number): void {
 const onTask = async (task: WorkerTask) => send(await parseTask(task));
 if (port) port.on('message', onTask);
 else {
+  // The pool went away while the parser loaded (the channel closed before anyone listened).
+  if (!process.connected) process.exit(0);
   process.on('message', onTask);
   process.once('disconnect', () => process.exit(0));
-  endWhenOrphaned(process.ppid);
+  endWhenOrphaned(Number(process.env[POOL_PID_VARIABLE]) || process.ppid);
   // Ctrl-C in a terminal reaches this process too (one process group); stopping is the pool's call.
   process.on('SIGINT', () => undefined);
 }

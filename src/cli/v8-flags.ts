@@ -38,8 +38,13 @@ const RELAUNCHED = 'TWMINUTES_RELAUNCHED';
  * channel itself does not keep this process alive.
  */
 export function endWithParent(): void {
-  if (process.env[RELAUNCHED] !== '1' || !process.channel) return;
-  process.channel.unref();
+  // Started by `relaunch` only if the variable is set and an IPC channel was given (a stale
+  // variable in a user's shell has no channel, and is ignored).
+  if (process.env[RELAUNCHED] !== '1' || typeof process.send !== 'function') return;
+  delete process.env[RELAUNCHED]; // not for whatever this process starts
+  // The channel closed while this CLI was still loading its modules: the parent is gone already.
+  if (!process.connected) return void process.kill(process.pid, 'SIGKILL');
+  process.channel?.unref();
   process.once('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }
 
