@@ -131,14 +131,18 @@ describe('displayWidth and splitLines (code-unit loops)', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (a) => displayWidth(a.join('')) === widthByCodePoint(a.join(''))), { numRuns: 2000 });
   });
 
-  it('lines cover the input: each is its trimmed slice, breaks at \\n and \\f, pages counted at \\f', () => {
+  it('lines cover the input: each is its trimmed slice, as wide as it and its indentation, breaks at \\n and \\f, pages counted at \\f', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (a) => {
         const input = a.join('');
         const lines = splitLines(input, [0]);
         expect(lines.length).toBe(input.split(/[\n\f]/).length);
+        let lineStart = 0;
         for (const l of lines) {
           expect(l.text).toBe(input.slice(l.start, l.end));
+          // Its width on the page: the text with its indentation.
+          expect(l.width).toBe(widthByCodePoint(input.slice(lineStart, l.end)));
+          lineStart = l.newline + 1;
           expect(l.text).toBe(l.text.replace(/^[ \r]+/, '').replace(/[ \r\t]+$/, ''));
           expect(input.slice(0, l.newline).split('\f').length - 1).toBe(l.page);
         }

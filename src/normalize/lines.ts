@@ -48,15 +48,29 @@ export function splitLines(input: string, pageStarts: readonly number[]): RawLin
   const starts = [...pageStarts];
   const n = input.length;
   while (pos <= n) {
+    // Find the line's end and measure it in one pass (displayWidth's rule, inlined).
     let nl = pos;
-    for (let c = input.charCodeAt(nl); nl < n && c !== LF && c !== FF; c = input.charCodeAt(++nl));
+    let width = 0;
+    for (; nl < n; nl++) {
+      const c = input.charCodeAt(nl);
+      if (c < 0x2e80) {
+        if (c === LF || c === FF) break;
+        width += 1;
+      } else {
+        width += 2;
+        if (c <= 0xdbff && c >= 0xd800 && nl + 1 < n) {
+          const d = input.charCodeAt(nl + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) nl++;
+        }
+      }
+    }
     while (starts.length > page + 1 && starts[page + 1]! <= pos) page++;
     let s = pos;
     let e = nl;
     for (let c = input.charCodeAt(s); s < e && (c === SPACE || c === CR); c = input.charCodeAt(++s));
     for (let c = input.charCodeAt(e - 1); e > s && (c === SPACE || c === CR || c === TAB); c = input.charCodeAt(--e - 1));
-    const text = input.slice(s, e);
-    lines.push({ start: s, end: e, newline: nl, page, text, width: displayWidth(text) + (s - pos) });
+    // Trimmed trailing characters were one column each; leading ones stay counted (indentation).
+    lines.push({ start: s, end: e, newline: nl, page, text: input.slice(s, e), width: width - (nl - e) });
     if (nl < n && input.charCodeAt(nl) === FF) {
       page++;
       if (starts.length <= page) starts.push(nl + 1);

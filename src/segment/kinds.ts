@@ -8,6 +8,21 @@ function squeeze(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
 }
 
+let byFirstChar: Map<string, { kind: AgendaKind; k: string }[]> | null = null;
+/** The keywords of grammars/sections.json by their first character, in table order. */
+function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
+  if (byFirstChar) return byFirstChar;
+  byFirstChar = new Map();
+  for (const { kind, keywords } of grammar().sections.kinds) {
+    for (const k of keywords) {
+      const list = byFirstChar.get(k[0]!) ?? [];
+      list.push({ kind, k });
+      byFirstChar.set(k[0]!, list);
+    }
+  }
+  return byFirstChar;
+}
+
 /**
  * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one.
  * `metadata` only where the heading is a field (時間：…) or the bare field name.
@@ -17,9 +32,8 @@ export function sectionKind(title: string): AgendaKind {
   const first = t[0];
   if (first === undefined) return 'other';
   let label: string | undefined | null = null; // computed only when a metadata keyword matches
-  for (const { kind, keywords } of grammar().sections.kinds) {
-    for (const k of keywords) {
-      if (k[0] !== first || !t.startsWith(k)) continue;
+  for (const { kind, k } of keywordsByFirstChar().get(first) ?? []) {
+    if (t.startsWith(k)) {
       if (kind === 'metadata') {
         if (label === null) label = matchLabel(title)?.label;
         if (!(label === k || t === k)) continue;
@@ -59,6 +73,6 @@ export function headingTitle(rest: string): string {
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
-  if (title.includes('。')) title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
+  if (title.endsWith(')') || title.endsWith('）')) title = title.replace(/^([^。]+)。\s*[(（][^()（）]*[)）]$/u, '$1');
   return trimEndOf(title, ':：。').trim();
 }

@@ -11,7 +11,10 @@ import { grammar } from '../grammars/index.js';
 export function foldName(text: string | null | undefined): string {
   if (!text) return '';
   const variants = grammar().variants;
-  let out = '';
-  for (const ch of text.normalize('NFKC').replace(/\s+/g, '')) out += variants.get(ch) ?? ch;
-  return out;
+  foldable ??= new RegExp(`\\s+|[${[...variants.keys()].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+  // Most names hold neither a space nor a variant: one scan, no rebuilding.
+  return text.normalize('NFKC').replace(foldable, (m) => variants.get(m) ?? '');
 }
+
+/** Whitespace runs (dropped) and the variant characters of grammars/variants.json (folded). */
+let foldable: RegExp | null = null;
