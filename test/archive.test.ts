@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandInputs, parseArchive, type ArchiveProgress, type ArchiveResult } from '../src/archive/index.js';
+import { expandInputs, parseArchive, WorkerStartError, type ArchiveProgress, type ArchiveResult } from '../src/archive/index.js';
 import { parseFile } from '../src/index.js';
 import { globToRegExp, splitGlob } from '../src/archive/glob.js';
 import { inShard, parseShard } from '../src/archive/shard.js';
@@ -98,7 +98,16 @@ describe('parseArchive', () => {
 
   it.each(['process', 'thread'] as const)('workers that cannot even load the parser (%s) fail the iteration, not each file', async (isolation) => {
     const run = collect([sample('moea-2021-7-1.txt'), sample('mofa-2021-110-1.txt')], { concurrency: 1, maxMemoryMb: 1, isolation });
-    await expect(run).rejects.toThrow(/^twminutes: a worker could not start \(.+\)\.$/);
+    await expect(run).rejects.toThrow(WorkerStartError);
+    await expect(collect([sample('moea-2021-7-1.txt')], { concurrency: 1, maxMemoryMb: 1, isolation })).rejects.toThrow(
+      /^twminutes: a worker could not start \(its heap limit of 1 MB is too small to load the parser\)\.$/,
+    );
+  });
+
+  it('a worker that never says it is ready is ended after the timeout, and the iteration fails', async () => {
+    const workerUrl = new URL('./fixtures/archive/silent-worker.mjs', import.meta.url);
+    const run = collect([sample('moea-2021-7-1.txt')], { concurrency: 1, timeoutMs: 300, workerUrl });
+    await expect(run).rejects.toThrow('twminutes: a worker could not start (not ready after 0.3 s).');
   });
 
   it('a worker process that dies under a file is replaced; the file gets one more try in a fresh worker', async () => {

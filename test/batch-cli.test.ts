@@ -130,6 +130,9 @@ describe('twminutes batch', () => {
     const fractional = cli('batch', archive, '--max-memory', '1.5');
     expect([fractional.status, fractional.stderr]).toEqual([2, expect.stringContaining('--jobs and --max-memory take whole numbers')]);
     expect(cli('batch', join(archive, '*.nothing')).status).toBe(2);
+    // Not a usage error, but no file could be parsed: one line saying why, not an error line per file.
+    const tiny = cli('batch', ROOT + 'samples', '--max-memory', '1', '--quiet');
+    expect([tiny.status, tiny.stdout, tiny.stderr.trim()]).toEqual([1, '', 'twminutes batch: a worker could not start (its heap limit of 1 MB is too small to load the parser).']);
     const unwritable = cli('batch', join(archive, 'broken'), '-o', join(archive, 'no-such-dir', 'out.jsonl'));
     expect([unwritable.status, unwritable.stderr]).toEqual([1, expect.stringContaining('cannot write')]);
   });

@@ -6,6 +6,12 @@ import { WORKER_START_FAILED, WorkerPool, type TaskOutcome } from './pool.js';
 import type { WorkerTask } from './protocol.js';
 import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
 
+/** No worker could load the parser (twice): the iteration ends with this instead of failing every file. */
+export class WorkerStartError extends Error {
+  readonly code = 'worker-start-failed';
+  override name = 'WorkerStartError';
+}
+
 type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
 
 /**
@@ -41,7 +47,14 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
   let exhausted = false;
   let pumping = false;
   let closed = false;
+  // What ends the iteration with an error, once `failed` (anything may be thrown, even undefined).
   let failure: unknown = null;
+  let failed = false;
+  const fail = (e: unknown) => {
+    if (failed) return;
+    failed = true;
+    failure = e;
+  };
   let wake: (() => void) | null = null;
   const notify = () => {
     wake?.();
@@ -62,7 +75,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     try {
       if (!signal?.aborted) options.onProgress?.({ ...progress });
     } catch (e) {
-      failure ??= e; // a throwing callback ends the iteration with its error, not an unhandled rejection
+      fail(e); // a throwing callback ends the iteration with its error, not an unhandled rejection
     }
     notify();
     void pump();
@@ -79,7 +92,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
   // Workers that cannot even start fail the whole iteration: no file could be parsed.
   const settleOrFail = (index: number, input: Required<ArchiveInput>, outcome: TaskOutcome) => {
     if (!outcome.ok && outcome.error.code === WORKER_START_FAILED) {
-      failure ??= new Error(`twminutes: ${outcome.error.message}`);
+      fail(new WorkerStartError(`twminutes: ${outcome.error.message}`));
       notify();
     } else settle(index, input, outcome);
   };
@@ -106,13 +119,13 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
           .then(
             (outcome) => settleOrFail(index, input, outcome),
             (e: unknown) => {
-              failure ??= e;
+              fail(e);
               notify();
             },
           );
       }
     } catch (e) {
-      failure = e;
+      fail(e);
       exhausted = true;
     } finally {
       pumping = false;
@@ -129,7 +142,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     void pump();
     for (;;) {
       signal?.throwIfAborted();
-      if (failure) throw failure;
+      if (failed) throw failure;
       const result = finished.get(yielded);
       if (result) {
         finished.delete(yielded);

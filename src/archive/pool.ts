@@ -68,21 +68,22 @@ export class WorkerPool {
   readonly #options: PoolOptions;
   readonly #slots: Slot[];
   #closed = false;
+  /** Some worker has loaded the parser: from then on a worker that cannot start is a file's failure. */
+  #everReady = false;
 
   constructor(options: PoolOptions) {
     this.#options = options;
     this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, startFailures: 0, pending: null, timer: null, timedOut: false }));
   }
 
-  /** `freshWorker`: in a worker that has parsed nothing yet (a retry after a crash). */
+  /**
+   * `freshWorker`: in a worker that has parsed nothing yet (a retry after a crash). There is one:
+   * the slot whose worker crashed, free and empty until its file is settled.
+   */
   run(task: WorkerTask, options: { freshWorker?: boolean } = {}): Promise<TaskOutcome> {
     const free = this.#slots.filter((s) => !s.pending);
     const slot = (options.freshWorker ? free.find((s) => !s.runner) : undefined) ?? free[0];
     if (!slot || this.#closed) throw new Error('WorkerPool.run: no free worker');
-    if (options.freshWorker && slot.runner) {
-      void slot.runner.terminate(); // its end is ignored: the slot no longer holds it
-      slot.runner = null;
-    }
     return new Promise((resolve) => {
       slot.pending = { task, resolve, started: performance.now(), posted: false };
       if (!slot.runner) this.#spawn(slot);
@@ -102,19 +103,32 @@ export class WorkerPool {
   }
 
   #spawn(slot: Slot): void {
-    const { workerUrl, maxMemoryMb, isolation } = this.#options;
+    const { workerUrl, maxMemoryMb, isolation, timeoutMs } = this.#options;
     const spawn = isolation === 'process' ? spawnProcess : spawnThread;
     slot.ready = false;
     slot.timedOut = false;
     let wasReady = false;
     let runner: Runner;
+    // Loading the parser is bounded too (a stalled disk, a worker script that never says ready).
+    let startTimer: NodeJS.Timeout | null = setTimeout(() => {
+      startTimer = null;
+      startDetail = `not ready after ${timeoutMs / 1000} s`;
+      void runner?.terminate();
+    }, timeoutMs);
+    let startDetail: string | null = null;
+    const stopStartTimer = () => {
+      if (startTimer) clearTimeout(startTimer);
+      startTimer = null;
+    };
     try {
       runner = spawn(workerUrl, maxMemoryMb, {
         onMessage: (message) => {
           // A worker that was replaced, or timed out and is being ended, has nothing more to say.
           if (slot.runner !== runner || slot.timedOut) return;
           if (message.type === 'ready') {
+            stopStartTimer();
             wasReady = slot.ready = true;
+            this.#everReady = true;
             slot.startFailures = 0;
             if (slot.pending && !slot.pending.posted) this.#post(slot);
           } else if (slot.pending?.task.id === message.id) {
@@ -122,11 +136,13 @@ export class WorkerPool {
           }
         },
         onEnd: (end) => {
-          if (slot.runner === runner) this.#ended(slot, end, wasReady);
+          stopStartTimer();
+          if (slot.runner === runner) this.#ended(slot, startDetail ? { outOfMemory: false, detail: startDetail } : end, wasReady);
         },
       });
     } catch (e) {
       // fork or new Worker refused outright (EMFILE, ENOMEM, …): a worker that never started.
+      stopStartTimer();
       slot.runner = null;
       setImmediate(() => this.#ended(slot, { outOfMemory: false, detail: (e as Error).message }, false));
       return;
@@ -141,12 +157,15 @@ export class WorkerPool {
     if (!pending) return;
     const ms = performance.now() - pending.started;
     if (!wasReady && !this.#closed) {
-      // Not the file's fault: the worker died loading the parser. Try once more, then give up on
-      // the whole pool (every file would fail alike).
+      // Not the file's fault: the worker died loading the parser. Try once more. If no worker has
+      // ever loaded it, every file would fail alike: give up on the whole pool. Otherwise (the
+      // machine short of memory or processes for a while) it is this file's failure.
       if (++slot.startFailures < 2) return this.#spawn(slot);
       slot.startFailures = 0;
       const why = end.outOfMemory ? `its heap limit of ${this.#options.maxMemoryMb} MB is too small to load the parser` : end.detail;
-      return this.#finish(slot, { ok: false, error: { code: WORKER_START_FAILED, message: `a worker could not start (${why}).` }, sha256: null, ms });
+      if (!this.#everReady) return this.#finish(slot, { ok: false, error: { code: WORKER_START_FAILED, message: `a worker could not start (${why}).` }, sha256: null, ms });
+      const error = { code: 'worker-crashed', message: `A fresh worker for this file could not start (${why}).` };
+      return void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
     }
     const error = this.#crashError(slot, end);
     void sha256File(pending.task.path).then((sha256) => this.#finish(slot, { ok: false, error, sha256, ms }));
@@ -211,8 +230,12 @@ function spawnThread(url: URL, maxMemoryMb: number, events: RunnerEvents): Runne
  */
 export const WORKER_PROCESS_FLAGS: readonly string[] = ['--single-threaded-gc', '--no-cppheap-concurrent-marking'];
 
-/** V8's message when a heap limit is hit; the process then aborts. */
-const OUT_OF_MEMORY = /heap out of memory|Reached heap limit/;
+/**
+ * V8's messages when a heap limit is hit, after which the process aborts: `Reached heap limit …
+ * JavaScript heap out of memory`, or `Fatal javascript OOM in …` when the limit is too small to
+ * start at all.
+ */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Fatal javascript OOM|Fatal process out of memory/i;
 
 /**
  * A child process running the worker script, its heap capped by `--max-old-space-size`. Documents

@@ -5,10 +5,14 @@
  * everything else comes back as a message.
  */
 import { parentPort, Worker } from 'node:worker_threads';
-import { parseFile, isLoadError } from '../index.js';
-import { sha256File } from './hash.js';
-import { useSynchronousInflate } from '../load/pdf/pdfjs.js';
 import { POOL_PID_VARIABLE, type WorkerMessage, type WorkerTask } from './protocol.js';
+
+// Ctrl-C in a terminal reaches a worker process too (one process group); stopping is the pool's
+// call. Set before the parser loads, which takes a while: the parser comes by dynamic import.
+if (!parentPort) process.on('SIGINT', () => undefined);
+const { parseFile, isLoadError } = await import('../index.js');
+const { sha256File } = await import('./hash.js');
+const { useSynchronousInflate } = await import('../load/pdf/pdfjs.js');
 
 // This thread's global is ours: pdf.js inflates here instead of waiting on the threadpool
 // (300 files with --jobs 1: 9.0 → 7.7 s, and less CPU).
@@ -48,9 +52,12 @@ function endWhenOrphaned(parentPid: number): void {
   const watchdog = new Worker(
     `const { workerData } = require('node:worker_threads');
      setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);`,
-    { eval: true, workerData: parentPid, resourceLimits: { maxOldGenerationSizeMb: 8 }, stdout: true, stderr: true },
+    { eval: true, workerData: parentPid, stdout: true, stderr: true },
   );
   watchdog.unref();
+  // No thread to watch from (a limit on threads, say): watch from here, between two awaits; only
+  // a hang then goes unnoticed. The process must not die of its watchdog.
+  watchdog.on('error', () => setInterval(() => process.ppid !== parentPid && process.kill(process.pid, 'SIGKILL'), 500).unref());
 }
 
 const onTask = async (task: WorkerTask) => send(await parseTask(task));
@@ -61,8 +68,6 @@ else {
   process.on('message', onTask);
   process.once('disconnect', () => process.exit(0));
   endWhenOrphaned(Number(process.env[POOL_PID_VARIABLE]) || process.ppid);
-  // Ctrl-C in a terminal reaches this process too (one process group); stopping is the pool's call.
-  process.on('SIGINT', () => undefined);
 }
 
 send({ type: 'ready' });

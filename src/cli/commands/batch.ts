@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { expandInputs, parseArchive, type ArchiveInput, type ArchiveResult } from '../../archive/index.js';
+import { expandInputs, parseArchive, WorkerStartError, type ArchiveInput, type ArchiveResult } from '../../archive/index.js';
 import { createProgressReporter } from '../../archive/progress.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../../archive/resume.js';
 import { inShard, parseShard } from '../../archive/shard.js';
@@ -100,6 +100,11 @@ export const batchCommand: Command = {
         summary.add(result);
       }
     } catch (e) {
+      if (e instanceof WorkerStartError) {
+        await close(stream).catch(() => undefined);
+        io.stderr(`twminutes batch: ${e.message.replace(/^twminutes: /, '')}`);
+        return 1;
+      }
       if (!controller.signal.aborted) throw e;
       await close(stream).catch(() => undefined);
       if (writeError) {
