@@ -94,8 +94,10 @@ describe('twminutes batch: V8 flags (src/cli/v8-flags.ts)', () => {
       const out = join(mkdtempSync(join(tmpdir(), 'twm-relaunch-')), 'out.jsonl');
       const child = spawn(process.execPath, [ROOT + 'dist/cli/main.js', 'batch', ROOT + 'samples', ROOT + 'test/fixtures/pdf', '-o', out, '--jobs', '1', '--isolation', isolation, '--quiet'], { stdio: 'ignore' });
       const exited = new Promise((resolve) => child.on('exit', resolve));
+      // A child seen between fork and exec still shows this CLI's command line: wait for node's.
+      const execed = (pid: number) => commandLine(pid)?.includes('--no-cppheap-concurrent-marking') ?? false;
       let pids: number[] = [];
-      for (let waited = 0; waited < 20_000 && pids.length === 0; waited += 20) {
+      for (let waited = 0; waited < 20_000 && !(pids.length > 0 && pids.every(execed)); waited += 20) {
         await sleep(20);
         pids = childPids(child.pid!);
       }
