@@ -5,7 +5,7 @@ import { toLines } from './segment/lines.js';
 import { buildHeadings } from './segment/headings.js';
 import { makeContext } from './extract/context.js';
 import { extractMetadata } from './extract/metadata.js';
-import { decideKind } from './extract/kind.js';
+import { decideKind, recordEvidence } from './extract/kind.js';
 import { extractRecords } from './extract/records.js';
 import { buildAgenda } from './assemble/agenda.js';
 import { copyWith } from './util/objects.js';
@@ -38,7 +38,9 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   const ctx = makeContext(norm.text, lines, seg.headings);
 
   const meta = extractMetadata(ctx);
-  const kind = decideKind(meta.value);
+  // Extract first, decide the kind last: minutes with an unusual header still show their records.
+  const extracted = guarded('extract.records', diagnostics, () => extractRecords(ctx, meta.value), null);
+  const kind = decideKind(meta.value, recordEvidence(extracted));
   diagnostics.push(...kind.diagnostics);
   const isMinutes = kind.kind === 'minutes';
   if (isMinutes) diagnostics.push(...meta.diagnostics);
@@ -46,7 +48,7 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   else if (seg.headings.length === 0)
     diagnostics.push({ severity: 'warning', code: 'no-headings', message: 'No numbered sections (壹、 一、 (一) 1.) were found; the agenda is empty.' });
 
-  const records = isMinutes ? guarded('extract.records', diagnostics, () => extractRecords(ctx, meta.value), null) : null;
+  const records = isMinutes ? extracted : null;
   if (records) diagnostics.push(...records.diagnostics);
   const { agenda, agendaIdOf } = buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes);
 

@@ -1,18 +1,32 @@
 import type { Diagnostic } from '../types.js';
 import type { MetadataResult } from './context.js';
+import type { Records } from './records.js';
+
+/** What the records stage found, as evidence for the kind decision (counts only). */
+export interface RecordEvidence {
+  attendees: number;
+  speeches: number;
+  rulings: number;
+}
 
 /**
- * Minutes or not? Minutes have a header (a 會議紀錄 title, a date field, a chair) and an adjournment or
- * attendance; a paper without any of these (an action strategy, a report) is `other`. Two signals suffice.
+ * Minutes or not, decided last, from everything the extractors found: a title naming a meeting, header
+ * fields (date, chair, attendance), an adjournment, and records (an attendance list, rulings, speeches).
+ * A paper with at most one of these (an action strategy, a report) is `other`; minutes whose header is
+ * unusual still show their attendance and rulings, so they stay minutes. Two kinds of evidence suffice.
  */
-export function decideKind(meta: MetadataResult): { kind: 'minutes' | 'other'; diagnostics: Diagnostic[] } {
+export function decideKind(meta: MetadataResult, records: RecordEvidence | null): { kind: 'minutes' | 'other'; diagnostics: Diagnostic[] } {
   const s = meta.signals;
+  const r = records ?? { attendees: 0, speeches: 0, rulings: 0 };
   const named: [boolean, string][] = [
     [s.header, 'a 會議紀錄 title'],
     [s.date, 'a meeting date'],
     [s.chair, 'a chair (主席)'],
-    [s.attendance, 'an attendance field (出席)'],
+    // A list of people is attendance evidence whether or not a 出席 field introduced it.
+    [s.attendance || r.attendees >= 3, 'an attendance list (出席)'],
     [s.adjourn, 'an adjournment (散會)'],
+    [r.rulings > 0, `rulings (${r.rulings})`],
+    [r.speeches >= 2, `speeches (${r.speeches})`],
   ];
   const present = named.filter(([ok]) => ok).map(([, what]) => what);
   const missing = named.filter(([ok]) => !ok).map(([, what]) => what);
@@ -30,4 +44,8 @@ export function decideKind(meta: MetadataResult): { kind: 'minutes' | 'other'; d
       },
     ],
   };
+}
+
+export function recordEvidence(records: Records | null): RecordEvidence | null {
+  return records ? { attendees: records.attendees.length, speeches: records.speeches.length, rulings: records.rulings.length } : null;
 }
