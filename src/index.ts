@@ -34,7 +34,8 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
 
 /** Parse bytes of any supported format (detected from magic bytes and `options.name`). */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions & LoadOptions = {}): Promise<MinutesDocument> {
-  const source = await loadBytes(bytes.slice(), options.name ?? null, options);
+  // A copy as a plain Uint8Array: pdf.js detaches what it is given and refuses a Buffer, and the hash below reads `bytes`.
+  const source = await loadBytes(new Uint8Array(bytes), options.name ?? null, options);
   return runPipeline(source, bytes, options);
 }
 

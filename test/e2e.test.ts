@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../src/index.js';
+import { parseBytes, parseFile } from '../src/index.js';
 import { ROOT, SAMPLES, parseSample, spanText } from './helpers.js';
 
 interface Report {
@@ -101,5 +101,16 @@ describe('PDF and Markdown renderings score like their text', () => {
     expect(md.attendees.map((a) => a.name)).toEqual(text.attendees.map((a) => a.name));
     expect(md.speeches.map((s) => s.speaker.name)).toEqual(text.speeches.map((s) => s.speaker.name));
     expect(md.rulings.map((r) => r.items.length)).toEqual(text.rulings.map((r) => r.items.length));
+  });
+});
+
+describe('parseBytes', () => {
+  it('takes a Node Buffer as read from disk (pdf.js itself refuses one), and leaves it intact', async () => {
+    const buf = readFileSync(`${ROOT}test/fixtures/pdf/moea-2021-7-1.pdf`);
+    const before = Buffer.from(buf);
+    const doc = await parseBytes(buf, { name: 'moea-2021-7-1.pdf' });
+    expect(doc.source.format).toBe('pdf');
+    expect(doc.meeting?.date).toBe('2021-11-30');
+    expect(buf.equals(before)).toBe(true);
   });
 });
