@@ -54,7 +54,9 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
 
   const doc: MinutesDocument = {
     schema: 'minutes/1',
-    source: { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages },
+    source: source.ocr
+      ? { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages, ocr: source.ocr }
+      : { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages },
     kind: kind.kind,
     title: meta.value.title,
     meeting: isMinutes ? copyWith(meta.value.meeting, { recorder: records?.recorder ?? meta.value.meeting.recorder }) : null,

@@ -156,9 +156,18 @@ export interface ActionItem {
 
 export type SourceFormat = 'pdf' | 'text' | 'markdown';
 
+/** Pages of a PDF that were read by OCR (option `ocr`): the engine, its languages, and each page's mean confidence. */
+export interface OcrProvenance {
+  engine: string;
+  version: string;
+  languages: string[];
+  dpi: number;
+  pages: { page: number; confidence: number }[];
+}
+
 export interface MinutesDocument {
   schema: 'minutes/1';
-  source: { name: string | null; format: SourceFormat; sha256: string; pages: number | null };
+  source: { name: string | null; format: SourceFormat; sha256: string; pages: number | null; ocr?: OcrProvenance };
   kind: 'minutes' | 'other';
   title: string | null;
   meeting: Meeting | null;

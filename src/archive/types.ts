@@ -14,6 +14,8 @@ export interface ArchiveParseOptions {
   text?: boolean;
   strict?: boolean;
   pdf?: LoadOptions['pdf'];
+  /** Read PDF pages without usable text by OCR (`'auto'`) or every page (`true`), inside the workers. */
+  ocr?: LoadOptions['ocr'];
 }
 
 /** Counts so far, given to `onProgress` after every finished file. */

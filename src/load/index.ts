@@ -14,6 +14,8 @@ export interface LoadOptions {
   /** Force a format instead of detecting it from magic bytes and the file name. */
   format?: SourceFormat;
   pdf?: PdfOptions;
+  /** Read PDF pages by OCR: `'auto'` (pages without usable text) or `true` (every page). Same as `pdf.ocr`. */
+  ocr?: PdfOptions['ocr'];
 }
 
 /** Format from magic bytes first (a PDF named .txt is still a PDF), then from the extension. */
@@ -33,7 +35,7 @@ function isPdfMagic(bytes: Uint8Array): boolean {
 
 export async function loadBytes(bytes: Uint8Array, name: string | null, options: LoadOptions = {}): Promise<LoadedSource> {
   const format = options.format ?? detectFormat(bytes, name);
-  if (format === 'pdf') return loadPdf(bytes, options.pdf);
+  if (format === 'pdf') return loadPdf(bytes, options.ocr !== undefined && options.pdf?.ocr === undefined ? Object.assign({}, options.pdf, { ocr: options.ocr }) : options.pdf);
   if (format === 'markdown') return loadMarkdown(decodeText(bytes).text);
   return loadText(bytes);
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceFormat } from '../types.js';
+import type { Diagnostic, SourceFormat, OcrProvenance } from '../types.js';
 
 /**
  * What every loader returns: the document as plain text lines, ready for the normalise stage.
@@ -15,6 +15,8 @@ export interface LoadedSource {
   pages: number | null;
   pageStarts: number[];
   diagnostics: Diagnostic[];
+  /** Pages read by OCR, when any were (PDF with the `ocr` option). */
+  ocr?: OcrProvenance;
 }
 
 /** A load that cannot yield any text: an encrypted or corrupt PDF, a binary file. */

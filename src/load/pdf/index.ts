@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../types.js';
 import type { LoadedSource } from '../types.js';
 import { LoadError } from '../types.js';
-import { garbledDiagnostic } from './garbled.js';
+import { countGarbled, garbledDiagnostic } from './garbled.js';
+import { readPagesByOcr, type OcrMode } from '../../ocr/index.js';
 import { openPdf, toLoadError, type PdfDocument } from './open.js';
 import { dropPageArtefacts, type LaidOutPage } from './page-artefacts.js';
 import { layoutPage } from './page-layout.js';
@@ -23,6 +24,14 @@ export interface PdfOptions {
    * hold well under 10 characters per byte. Default 100.
    */
   maxExpansion?: number;
+  /**
+   * Read pages by OCR (needs the optional OCR packages; see README). `'auto'`: only pages without a
+   * usable text layer (scanned pages, text that is noise); `true`: every page, its text layer ignored.
+   * Default false: such pages are reported (`pdf-no-text`, `garbled-text`), not read.
+   */
+  ocr?: OcrMode;
+  /** Resolution pages are rendered at for OCR. Default 300 dpi. */
+  ocrDpi?: number;
 }
 
 export const PDF_DEFAULTS = { maxBytes: 100 * 1024 * 1024, maxPages: 2000, maxTextChars: 20_000_000, maxExpansion: 100 } as const;
@@ -40,6 +49,8 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     throw new LoadError('pdf-too-large', `The PDF is ${mib(bytes.byteLength)} MiB; the limit is ${mib(maxBytes)} MiB (option maxBytes).`);
   }
   const fileBytes = bytes.byteLength;
+  // pdf.js detaches what it opens: OCR opens the file again to render pages, so it keeps a copy.
+  const ocrBytes = options.ocr ? bytes.slice() : null;
   const doc = await openPdf(bytes, options.verbosity ?? 0);
   try {
     if (doc.numPages > maxPages) {
@@ -47,7 +58,7 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     }
     if (doc.numPages === 0) throw new LoadError('pdf-no-pages', 'The PDF has no pages.');
     const maxText = Math.min(options.maxTextChars ?? PDF_DEFAULTS.maxTextChars, Math.max(200_000, fileBytes * (options.maxExpansion ?? PDF_DEFAULTS.maxExpansion)));
-    return await readDocument(doc, maxText);
+    return await readDocument(doc, maxText, ocrBytes ? { bytes: ocrBytes, mode: options.ocr!, dpi: options.ocrDpi } : null);
   } catch (e) {
     throw toLoadError(e);
   } finally {
@@ -56,7 +67,13 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   }
 }
 
-async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSource> {
+interface OcrRequest {
+  bytes: Uint8Array;
+  mode: OcrMode;
+  dpi: number | undefined;
+}
+
+async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest | null): Promise<LoadedSource> {
   const pdfjs = await loadPdfjs();
   const diagnostics: Diagnostic[] = [];
   const pages: LaidOutPage[] = [];
@@ -99,6 +116,21 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
   if (unreadable.length > 0) {
     diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `Page(s) ${unreadable.join(', ')} could not be read and were skipped; the PDF may be damaged.` });
   }
+  let ocrProvenance: LoadedSource['ocr'] = undefined;
+  if (ocr) {
+    // 'auto': pages whose text layer is empty or noise; true: every page.
+    const wanted = ocr.mode === true ? pages.map((_, i) => i + 1) : pages.flatMap((p, i) => (p.lines.length === 0 || countGarbled(p.lines.map((l) => l.text).join('')) > 0 ? [i + 1] : []));
+    if (wanted.length > 0) {
+      const read = await readPagesByOcr(ocr.bytes, wanted, ocr.dpi);
+      for (const [n, lines] of read.lines) pages[n - 1] = { height: pages[n - 1]!.height, lines };
+      diagnostics.push(...read.diagnostics);
+      ocrProvenance = read.provenance;
+      for (const n of wanted) {
+        const at = imageOnly.indexOf(n);
+        if (at >= 0) imageOnly.splice(at, 1);
+      }
+    }
+  }
   const cleaned = dropPageArtefacts(pages).pages;
   const pageTexts = cleaned.map((p) => p.lines.map((l) => l.text).join('\n'));
   const text = pageTexts.join('\n');
@@ -112,7 +144,9 @@ async function readDocument(doc: PdfDocument, maxText: number): Promise<LoadedSo
   if (noText) diagnostics.push(noText);
   const garbled = garbledDiagnostic(pageTexts);
   if (garbled) diagnostics.push(garbled);
-  return { format: 'pdf', text, pages: doc.numPages, pageStarts, diagnostics };
+  const source: LoadedSource = { format: 'pdf', text, pages: doc.numPages, pageStarts, diagnostics };
+  if (ocrProvenance) source.ocr = ocrProvenance;
+  return source;
 }
 
 /**

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { LoadError } from '../load/types.js';
+
+/** One recognised word: its text, its box in image pixels, and the engine's confidence (0–100). */
+export interface OcrWord {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  confidence: number;
+}
+
+/** One recognised line: its words and its box (words share the line's baseline). */
+export interface OcrLine {
+  words: OcrWord[];
+  y0: number;
+  y1: number;
+}
+
+export interface OcrPageResult {
+  lines: OcrLine[];
+  /** Mean confidence over the page (0–100). */
+  confidence: number;
+}
+
+export interface OcrEngine {
+  /** `tesseract.js 7.0.0 (chi_tra+eng, LSTM)`: for `source.ocr` and the diagnostics. */
+  readonly name: string;
+  readonly version: string;
+  readonly languages: string[];
+  recognize(png: Uint8Array): Promise<OcrPageResult>;
+  terminate(): Promise<void>;
+}
+
+/** The optional packages OCR needs, pinned as in package.json's optionalDependencies. */
+export const OCR_PACKAGES = ['tesseract.js@7.0.0', '@tesseract.js-data/chi_tra@1.0.0', '@napi-rs/canvas@0.1.100'] as const;
+
+const LANGUAGES = ['chi_tra'] as const;
+/**
+ * The integer-quantised "best" LSTM model of Traditional Chinese: on minutes it reads headings, dates
+ * and names better than tessdata 4.0.0's model (which also turns 年 into A and ： into ﹕), and it reads
+ * the Latin letters and digits of these documents too. Adding English (eng) did not help: Chinese must
+ * come first or 參、 and 一、 are read as Latin, and chi_tra+eng with both best_int models makes
+ * tesseract.js 7 try to load a language with a garbled name (printed on stderr).
+ */
+const MODEL_DIR = '4.0.0_best_int';
+
+const require = createRequire(import.meta.url);
+
+interface TesseractBlock {
+  paragraphs: { lines: { bbox: Box; words: { text: string; bbox: Box; confidence: number }[] }[] }[];
+}
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function ocrUnavailable(detail: string): LoadError {
+  return new LoadError(
+    'ocr-unavailable',
+    `OCR needs optional packages that are not installed (${detail}). Install them next to twminutes: npm install ${OCR_PACKAGES.join(' ')}`,
+  );
+}
+
+/**
+ * Start a Tesseract worker (tesseract.js: Tesseract compiled to WebAssembly, in a worker thread) with
+ * the Traditional Chinese and English models from the installed npm packages. Nothing is fetched: the
+ * models are read from disk, the wasm core comes with tesseract.js, and the model cache is off (it
+ * would write into the working directory). One engine reads all the OCR pages of a document.
+ */
+export async function startOcrEngine(): Promise<OcrEngine> {
+  let tesseract: typeof import('tesseract.js');
+  const modelFiles: string[] = [];
+  try {
+    tesseract = (await import('tesseract.js')) as typeof import('tesseract.js');
+    for (const lang of LANGUAGES) modelFiles.push(join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), MODEL_DIR, `${lang}.traineddata.gz`));
+  } catch (e) {
+    throw ocrUnavailable((e as Error).message.split('\n')[0]!);
+  }
+  const version = (require('tesseract.js/package.json') as { version: string }).version;
+  // tesseract.js reads every language from one folder: link the two packages' models into one.
+  const langPath = mkdtempSync(join(tmpdir(), 'twminutes-ocr-'));
+  LANGUAGES.forEach((lang, i) => symlinkSync(modelFiles[i]!, join(langPath, `${lang}.traineddata.gz`)));
+  let worker: Awaited<ReturnType<typeof tesseract.createWorker>>;
+  try {
+    worker = await tesseract.createWorker([...LANGUAGES], tesseract.OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, logger: () => undefined, errorHandler: () => undefined });
+  } catch (e) {
+    rmSync(langPath, { recursive: true, force: true });
+    throw ocrUnavailable(`the OCR engine did not start: ${String((e as Error)?.message ?? e)}`);
+  } finally {
+    // The worker has read the models by now (or failed): the links are no longer needed.
+  }
+  rmSync(langPath, { recursive: true, force: true });
+  return {
+    name: `tesseract.js ${version}`,
+    version,
+    languages: [...LANGUAGES],
+    async recognize(png: Uint8Array): Promise<OcrPageResult> {
+      const r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), {}, { text: false, blocks: true });
+      const blocks = (r.data.blocks ?? []) as unknown as TesseractBlock[];
+      const lines: OcrLine[] = [];
+      for (const b of blocks)
+        for (const p of b.paragraphs)
+          for (const l of p.lines) {
+            const words = l.words.filter((w) => w.text.trim() !== '').map((w) => ({ text: w.text.trim(), x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, confidence: w.confidence }));
+            if (words.length) lines.push({ words, y0: l.bbox.y0, y1: l.bbox.y1 });
+          }
+      return { lines, confidence: r.data.confidence };
+    },
+    async terminate(): Promise<void> {
+      await worker.terminate();
+    },
+  };
+}

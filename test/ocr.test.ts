@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArchive } from '../src/index.js';
+import { correctOcrLines } from '../src/ocr/corrections.js';
+import { ocrLinesToItems } from '../src/ocr/words.js';
+import { itemsToRuns } from '../src/load/pdf/runs.js';
+import { runsToLines } from '../src/load/pdf/items-to-lines.js';
+import { ROOT, SAMPLES } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const hasOcr = (() => {
+  try {
+    require.resolve('tesseract.js');
+    require.resolve('@tesseract.js-data/chi_tra/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasOcr) console.warn('test/ocr.test.ts: the optional OCR packages are not installed; the OCR runs are skipped (the rest of the suite does not need them).');
+
+describe('OCR confusions corrected where the grammar is sure', () => {
+  it('digits read as letters inside a count or a date', () => {
+    const r = correctOcrLines(['中華民國天文學會第28屆第1O次理事會議會議紀錄', '一、時間: 2O23年O8月18日 (星期五) 11:00']);
+    expect(r.lines).toEqual(['中華民國天文學會第28屆第10次理事會議會議紀錄', '一、時間: 2023年08月18日 (星期五) 11:00']);
+    expect(r.corrections.map((c) => [c.line, c.from, c.to])).toEqual([
+      [0, '第1O次', '第10次'],
+      [1, '2O23年O8月18日', '2023年08月18日'],
+    ]);
+  });
+
+  it('a heading numeral read as a dash or a look-alike at the start of a line', () => {
+    const r = correctOcrLines(['-、經濟部及所屬機關(構)政府資料開放行動方案報告。', '(-) 專題報告無意見。', '染、報告事項 (報告單位: 資訊中心) : 略']);
+    expect(r.lines).toEqual(['一、經濟部及所屬機關(構)政府資料開放行動方案報告。', '(一) 專題報告無意見。', '柒、報告事項 (報告單位: 資訊中心) : 略']);
+    expect(r.corrections).toHaveLength(3);
+  });
+
+  it('leaves alone what is not sure: runs of look-alikes only, dashes inside a line, dates already right', () => {
+    const lines = ['第III次會議', '本案 - 、 說明', '2023年08月18日', 'TEL +886-2-3365-2200', '- 本部政府資料開放推動情形'];
+    const r = correctOcrLines(lines);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([]);
+  });
+});
+
+describe('OCR word boxes become PDF-like lines', () => {
+  it('words of one OCR line share its baseline; Chinese joins without spaces, a typed gap stays a space', () => {
+    // 200 dpi: a 12 pt line is ~33 px high. 王祥宇 then a wide gap, then (中研院…).
+    const scale = 200 / 72;
+    const h = 33;
+    const line = {
+      y0: 1000,
+      y1: 1000 + h,
+      words: [
+        { text: '王', x0: 300, y0: 1002, x1: 330, y1: 1031, confidence: 90 },
+        { text: '祥宇', x0: 336, y0: 1001, x1: 396, y1: 1033, confidence: 90 },
+        { text: '(中研院天文所)', x0: 460, y0: 1000, x1: 660, y1: 1040, confidence: 90 },
+        { text: 'Taipei', x0: 700, y0: 1004, x1: 780, y1: 1030, confidence: 90 },
+        { text: '10617', x0: 792, y0: 1004, x1: 860, y1: 1030, confidence: 90 },
+      ],
+    };
+    const items = ocrLinesToItems([line], scale, 842);
+    expect(new Set(items.map((i) => i.transform[5])).size).toBe(1);
+    const lines = runsToLines(itemsToRuns(items));
+    expect(lines.map((l) => l.text)).toEqual(['王祥宇 (中研院天文所) Taipei 10617']);
+  });
+});
+
+/** Score outputs with the samples' keys (test/eval). */
+function score(outputs: Map<string, unknown>): { docs: Record<string, { scores: Record<string, number>; misses: string[] }>; mean: Record<string, number> } {
+  const dir = mkdtempSync(join(tmpdir(), 'twminutes-ocr-score-'));
+  for (const [source, doc] of outputs) writeFileSync(join(dir, source + '.json'), JSON.stringify(doc));
+  return JSON.parse(execFileSync(process.execPath, [ROOT + 'test/eval/score.mjs', '--keys', ROOT + 'test/eval/keys', '--outputs', dir, '--json'], { encoding: 'utf8' }));
+}
+
+describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chinese)', () => {
+  it('the five samples rasterised at 200 dpi score core ≥ 0.90 against their keys, read in batch workers', { timeout: 900_000 }, async () => {
+    const keyOf = (seed: string) => (JSON.parse(readFileSync(`${ROOT}test/eval/keys/${seed}.json`, 'utf8')) as { source: string }).source;
+    const inputs = SAMPLES.map((s) => ({ path: `${ROOT}test/fixtures/ocr/${s.file.replace(/\.txt$/, '')}-scan200.pdf`, name: keyOf(s.seed) }));
+    const outputs = new Map<string, unknown>();
+    for await (const r of parseArchive(inputs, { concurrency: 2, timeoutMs: 600_000, parse: { ocr: 'auto' } })) {
+      expect([r.input.name, r.ok]).toEqual([r.input.name, true]);
+      if (r.ok) {
+        expect(r.document.source.ocr?.pages.length).toBeGreaterThan(0);
+        expect(r.document.diagnostics.some((d) => d.code === 'ocr-page' || d.code === 'ocr-low-confidence')).toBe(true);
+        outputs.set(r.input.name, r.document);
+      }
+    }
+    const report = score(outputs);
+    expect(report.mean.core).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('runs with networking disabled: fetch, DNS and sockets throw in the process that reads the scan', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twminutes-offline-'));
+    const guard = join(dir, 'no-network.mjs');
+    writeFileSync(
+      guard,
+      [
+        "import dns from 'node:dns'; import net from 'node:net'; import http from 'node:http'; import https from 'node:https';",
+        "const no = (what) => () => { throw new Error('network used: ' + what); };",
+        "globalThis.fetch = no('fetch'); dns.lookup = no('dns.lookup'); dns.resolve = no('dns.resolve'); dns.promises.lookup = no('dns.promises.lookup');",
+        "net.connect = no('net.connect'); net.createConnection = no('net.createConnection'); http.request = no('http.request'); https.request = no('https.request'); http.get = no('http.get'); https.get = no('https.get');",
+      ].join('\n'),
+    );
+    const script = join(dir, 'read.mjs');
+    writeFileSync(
+      script,
+      `import { parseFile } from ${JSON.stringify(ROOT + 'dist/index.js')};\nconst d = await parseFile(${JSON.stringify(ROOT + 'test/fixtures/ocr/one-page-scan200.pdf')}, { ocr: 'auto' });\nconsole.log(JSON.stringify({ title: d.title, ocr: d.source.ocr }));\n`,
+    );
+    // The worker thread tesseract.js starts inherits the guard through --import as well.
+    const r = spawnSync(process.execPath, ['--import', guard, script], { cwd: dir, encoding: 'utf8', timeout: 280_000, env: Object.assign({}, process.env, { NODE_OPTIONS: `--import=${guard}` }) });
+    expect(r.stderr).not.toContain('network used');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { title: string; ocr: { pages: { page: number }[] } };
+    expect(out.title).toContain('外交部');
+    expect(out.ocr.pages).toEqual([expect.objectContaining({ page: 1 })]);
+  });
+});
+
+describe('OCR without its optional packages', () => {
+  it('says which packages to install, with a coded error, instead of crashing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twminutes-no-ocr-'));
+    // A resolve hook that makes the OCR engine's package missing, as in an install without optional packages.
+    const hook = join(dir, 'hide.mjs');
+    writeFileSync(hook, "export async function resolve(spec, ctx, next) { if (spec === 'tesseract.js') throw Object.assign(new Error(\"Cannot find package 'tesseract.js'\"), { code: 'ERR_MODULE_NOT_FOUND' }); return next(spec, ctx); }\n");
+    const reg = join(dir, 'register.mjs');
+    writeFileSync(reg, `import { register } from 'node:module';\nregister(${JSON.stringify('file://' + hook)});\n`);
+    const script = join(dir, 'read.mjs');
+    writeFileSync(
+      script,
+      `import { parseFile } from ${JSON.stringify(ROOT + 'dist/index.js')};\ntry { await parseFile(${JSON.stringify(ROOT + 'test/fixtures/ocr/one-page-scan200.pdf')}, { ocr: 'auto' }); console.log('parsed'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })); }\n`,
+    );
+    const r = spawnSync(process.execPath, ['--import', reg, script], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const out = JSON.parse(r.stdout) as { code: string; message: string };
+    expect(out.code).toBe('ocr-unavailable');
+    expect(out.message).toContain('npm install tesseract.js@7.0.0 @tesseract.js-data/chi_tra@1.0.0');
+  });
+});
