@@ -7,6 +7,7 @@ import { correctOcrLines } from './corrections.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
 import { openPdfForRendering, renderPage } from './render.js';
 import { ocrLinesToItems } from './words.js';
+import { rulesFromRaster } from './raster-rules.js';
 
 export { startOcrEngine, OCR_PACKAGES, type OcrEngine } from './engine.js';
 export { correctOcrLines } from './corrections.js';
@@ -33,7 +34,7 @@ export interface OcrPages {
 /**
  * Read the given pages of a PDF (its bytes: they are detached) by OCR: render each (pdf.js on a canvas), recognise it (Tesseract, Traditional
  * Chinese and English), rebuild its lines from the word boxes with the same layout code as a PDF's
- * text (reading order, columns, aligned tables), and correct the confusions the grammar is sure of.
+ * text (reading order, columns, tables from the ruling lines found in the pixels), and correct the confusions the grammar is sure of.
  * Each page gets an info diagnostic with its confidence (a warning when low), each correction one too.
  */
 export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly number[], dpi = OCR_DPI, engine?: OcrEngine): Promise<OcrPages> {
@@ -49,6 +50,9 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
   const lines = new Map<number, PageLine[]>();
   const diagnostics: Diagnostic[] = [];
   const provenance: OcrProvenance = { engine: 'tesseract.js', version: ocr.version, languages: ocr.languages, dpi, pages: [] };
+  // A table that runs to the bottom of a page may go on on the next one, as in a PDF's text.
+  let carry: number[] | null = null;
+  let previous = -1;
   try {
     for (const n of pageNumbers) {
       const page = await doc.getPage(n);
@@ -56,7 +60,11 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
         const image = await renderPage(doc, page, dpi);
         const result = await ocr.recognize(image.png);
         const items = ocrLinesToItems(result.lines, image.scale, image.heightPt);
-        const laid = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules: [], hasImages: true }, null).lines;
+        const rules = rulesFromRaster(image.rgba, image.width, image.height, dpi, image.heightPt);
+        const layout = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules, hasImages: true }, n === previous + 1 ? carry : null);
+        carry = layout.carryXs;
+        previous = n;
+        const laid = layout.lines;
         const fixed = correctOcrLines(laid.map((l) => l.text));
         const pageLines = laid.map((l, i) => (fixed.lines[i] === l.text ? l : Object.assign({}, l, { text: fixed.lines[i]! })));
         lines.set(n, pageLines);

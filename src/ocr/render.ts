@@ -15,6 +15,7 @@ interface CanvasFactory {
 interface CanvasRenderingContext2DLike {
   fillStyle: string;
   fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number; height: number };
 }
 
 /**
@@ -22,7 +23,18 @@ interface CanvasRenderingContext2DLike {
  * (@napi-rs/canvas, an optional package: pdf.js finds it by itself). White background: Tesseract reads
  * dark text on light ground, and an unpainted canvas is transparent.
  */
-export async function renderPage(doc: PdfDocument, page: PDFPageProxy, dpi: number): Promise<{ png: Uint8Array; scale: number; widthPt: number; heightPt: number }> {
+export interface RenderedPage {
+  png: Uint8Array;
+  /** RGBA pixels, row by row from the top. */
+  rgba: Uint8ClampedArray;
+  width: number;
+  height: number;
+  scale: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+export async function renderPage(doc: PdfDocument, page: PDFPageProxy, dpi: number): Promise<RenderedPage> {
   const factory = (doc as unknown as { canvasFactory?: CanvasFactory }).canvasFactory;
   const scale = dpi / 72;
   const viewport = page.getViewport({ scale });
@@ -39,7 +51,8 @@ export async function renderPage(doc: PdfDocument, page: PDFPageProxy, dpi: numb
     // pdf.js draws on the canvas it is given (its Node canvas, typed for the DOM in pdf.js's declarations).
     await page.render({ canvas: pair.canvas, viewport } as unknown as Parameters<PDFPageProxy['render']>[0]).promise;
     const base = page.getViewport({ scale: 1 });
-    return { png: pair.canvas.toBuffer('image/png'), scale, widthPt: base.width, heightPt: base.height };
+    const { width, height } = pair.canvas;
+    return { png: pair.canvas.toBuffer('image/png'), rgba: pair.context.getImageData(0, 0, width, height).data, width, height, scale, widthPt: base.width, heightPt: base.height };
   } finally {
     factory.destroy(pair);
   }
