@@ -87,7 +87,7 @@ describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chin
       if (r.ok) {
         expect(r.document.source.ocr?.pages.length).toBeGreaterThan(0);
         expect(r.document.diagnostics.some((d) => d.code === 'ocr-page' || d.code === 'ocr-low-confidence')).toBe(true);
-        outputs.set(r.input.name, r.document);
+        outputs.set(r.input.name!, r.document);
       }
     }
     const report = score(outputs);
