@@ -15,7 +15,6 @@ export type * from './types.js';
 export type { ParseOptions } from './pipeline.js';
 export type { LoadOptions, PdfOptions, LoadedSource } from './load/index.js';
 export { LoadError } from './load/index.js';
-export { STAGES } from './pipeline.js';
 export { loadGrammar, GrammarError } from './grammars/index.js';
 export { parseRocDate, parseClockTimes } from './extract/datetime.js';
 export { parseChineseNumeral } from './segment/numerals.js';

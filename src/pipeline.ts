@@ -6,7 +6,8 @@ import { buildHeadings } from './segment/headings.js';
 import { makeContext } from './extract/context.js';
 import { extractMetadata } from './extract/metadata.js';
 import { decideKind, recordEvidence } from './extract/kind.js';
-import { extractRecords } from './extract/records.js';
+import { extractRecords, type Records } from './extract/records.js';
+import type { MetadataResult } from './extract/context.js';
 import { buildAgenda } from './assemble/agenda.js';
 import { copyWith } from './util/objects.js';
 import type { Diagnostic, MinutesDocument, SourceFormat } from './types.js';
@@ -21,26 +22,28 @@ export interface ParseOptions {
   strict?: boolean;
 }
 
-/**
- * The stages, in order. Each is a pure function of the previous stages' output:
- * load → normalize → segment → extract (metadata, kind, records) → assemble.
- */
-export const STAGES = ['load', 'normalize', 'segment', 'extract.metadata', 'extract.kind', 'extract.records', 'assemble'] as const;
+/** Called before each stage runs; a test seam that lets a test make any stage throw (see test/fuzz.test.ts). */
+export type StageHook = (stage: string) => void;
 
-/** Text (already loaded) → MinutesDocument. Never throws on bad input: problems become diagnostics. */
-export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}): MinutesDocument {
+/**
+ * Text (already loaded) → MinutesDocument. Never throws: bad input becomes diagnostics, and a bug in
+ * any stage becomes an `internal-error` diagnostic with that stage's empty result, so one unexpected
+ * document never takes a whole archive down.
+ */
+export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}, hook?: StageHook): MinutesDocument {
   const diagnostics: Diagnostic[] = [...source.diagnostics];
-  const norm = normalize(source.text, source.pageStarts);
+  const stage = <T>(name: string, run: () => T, fallback: () => T): T => guarded(name, diagnostics, hook, run, fallback);
+  const norm = stage('normalize', () => normalize(source.text, source.pageStarts), () => ({ text: '', origin: new Int32Array(0), linePages: [], diagnostics: [] }));
   diagnostics.push(...norm.diagnostics);
-  const lines = toLines(norm.text, norm.linePages);
-  const seg = buildHeadings(lines);
+  const lines = stage('segment.lines', () => toLines(norm.text, norm.linePages), () => []);
+  const seg = stage('segment', () => buildHeadings(lines), () => ({ headings: [], diagnostics: [] }));
   diagnostics.push(...seg.diagnostics);
   const ctx = makeContext(norm.text, lines, seg.headings);
 
-  const meta = extractMetadata(ctx);
+  const meta = stage('extract.metadata', () => extractMetadata(ctx), () => ({ value: emptyMetadata(lines.length), diagnostics: [] }));
   // Extract first, decide the kind last: minutes with an unusual header still show their records.
-  const extracted = guarded('extract.records', diagnostics, () => extractRecords(ctx, meta.value), null);
-  const kind = decideKind(meta.value, recordEvidence(extracted));
+  const extracted = stage<Records | null>('extract.records', () => extractRecords(ctx, meta.value), () => null);
+  const kind = stage('extract.kind', () => decideKind(meta.value, recordEvidence(extracted)), () => ({ kind: 'other' as const, diagnostics: [] }));
   diagnostics.push(...kind.diagnostics);
   const isMinutes = kind.kind === 'minutes';
   if (isMinutes) diagnostics.push(...meta.diagnostics);
@@ -50,7 +53,7 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
 
   const records = isMinutes ? extracted : null;
   if (records) diagnostics.push(...records.diagnostics);
-  const { agenda, agendaIdOf } = buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes);
+  const { agenda, agendaIdOf } = stage('assemble', () => buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes), () => ({ agenda: [], agendaIdOf: () => null }));
 
   const doc: MinutesDocument = {
     schema: 'minutes/1',
@@ -78,22 +81,32 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   return doc;
 }
 
-/**
- * Run a stage; a bug in it becomes an `internal-error` diagnostic and the stage's empty result, so one
- * unexpected document never takes a whole archive down. (Bad input is handled inside the stages; this is
- * the net under them.)
- */
-function guarded<T>(stage: string, diagnostics: Diagnostic[], run: () => T, fallback: T): T {
+/** Run a stage; a bug in it becomes an `internal-error` diagnostic and the stage's empty result. */
+function guarded<T>(stage: string, diagnostics: Diagnostic[], hook: StageHook | undefined, run: () => T, fallback: () => T): T {
   try {
+    hook?.(stage);
     return run();
   } catch (e) {
     diagnostics.push({
       severity: 'error',
       code: 'internal-error',
-      message: `The ${stage} stage failed (${(e as Error).message}); its records are missing from this document. Please report it with the document.`,
+      message: `The ${stage} stage failed (${(e as Error)?.message ?? String(e)}); what it finds is missing from this document. Please report it with the document.`,
     });
-    return fallback;
+    return fallback();
   }
+}
+
+/** The metadata of a document whose metadata stage failed: nothing found, the whole text as body. */
+function emptyMetadata(lineCount: number): MetadataResult {
+  return {
+    title: null,
+    meeting: { agency: null, body: null, term: null, session: null, date: null, start: null, end: null, location: null, online: false, chair: null, recorder: null },
+    bodyStart: lineCount,
+    fieldLines: new Set(),
+    attendance: null,
+    signals: { header: false, chair: false, attendance: false, adjourn: false, date: false },
+    chairPerson: null,
+  };
 }
 
 export function sha256(bytes: Uint8Array | string): string {

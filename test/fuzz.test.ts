@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { parse, parseBytes, LoadError } from '../src/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import type { MinutesDocument, Span } from '../src/types.js';
 import { ROOT, SAMPLES, sampleText } from './helpers.js';
 
@@ -113,4 +114,34 @@ describe('property: parse never throws and its output holds', () => {
     expect(parse('（'.repeat(300_000)).schema).toBe('minutes/1');
     expect(parse(' '.repeat(1_000_000) + '主席：').schema).toBe('minutes/1');
   }, 120_000);
+});
+
+describe('a stage that throws', () => {
+  const STAGE_NAMES = ['normalize', 'segment.lines', 'segment', 'extract.metadata', 'extract.records', 'extract.kind', 'assemble'];
+  const text = readFileSync(ROOT + 'samples/moea-2021-7-1.txt', 'utf8');
+
+  it.each(STAGE_NAMES.map((s) => [s]))('%s: parse() still returns a valid document, with an internal-error naming the stage', (stage) => {
+    const source = { format: 'text' as const, text, pages: null, pageStarts: [], diagnostics: [] };
+    const doc = runPipeline(source, text, {}, (s) => {
+      if (s === stage) throw new Error('injected');
+    });
+    expect(doc.schema).toBe('minutes/1');
+    const errors = doc.diagnostics.filter((d) => d.code === 'internal-error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain(`The ${stage} stage failed (injected)`);
+    expect(validate(JSON.parse(JSON.stringify(doc)))).toBe(true);
+  });
+
+  it('any stage, any throw value (fast-check): never throws', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STAGE_NAMES), fc.anything(), (stage, thrown) => {
+        const source = { format: 'text' as const, text, pages: null, pageStarts: [], diagnostics: [] };
+        const doc = runPipeline(source, text, {}, (s) => {
+          if (s === stage) throw thrown;
+        });
+        return doc.diagnostics.some((d) => d.code === 'internal-error');
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
