@@ -11,6 +11,7 @@ import { meetingId } from '../../export/ids.js';
 import { createPopoloBuilder } from '../../export/popolo.js';
 import type { PeopleIndex } from '../../people/types.js';
 import type { MinutesDocument } from '../../types.js';
+import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
 import { indexFiles } from './people.js';
 
@@ -32,6 +33,11 @@ export const exportCommand: Command = {
     if (!positionals.length || !to || !FORMATS.includes(to) || !values.output) {
       io.stderr(`twminutes export: give the batch output, --to ${FORMATS.join('|')} and -o DIR\nUsage: twminutes ${USAGE}`);
       return 2;
+    }
+    const bad = await checkBatchFiles(positionals);
+    if (bad) {
+      io.stderr(`twminutes export: ${bad.path}: ${bad.code}: ${bad.message}`);
+      return 1;
     }
     const dir = values.output;
     await mkdir(dir, { recursive: true });
