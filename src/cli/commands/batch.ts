@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -50,8 +50,9 @@ export const batchCommand: Command = {
     if (isolation === 'thread') useSingleThreadedGc();
     const unmatched: string[] = [];
     const expanded = await expandInputs(positionals, { onUnmatched: (arg) => unmatched.push(arg) });
-    // An empty folder is an empty archive: an empty output and one line, not a usage error.
-    if (!expanded.length) return emptyBatch(output, positionals, io);
+    // An empty folder is an empty archive: an empty output and one line. A glob that matched nothing is
+    // more likely a typo: a usage error.
+    if (!expanded.length) return (await allDirectories(positionals)) ? emptyBatch(output, positionals, io) : usage(`no input matched ${positionals.join(' ')}`);
     if (!values.quiet) for (const arg of unmatched) io.stderr(`twminutes batch: nothing matched ${arg}`);
     // A shard may be empty (few files, many machines): that is an empty output, not an error.
     const inputs = shard ? expanded.filter((i) => inShard(i.name ?? i.path, shard)) : expanded;
@@ -125,6 +126,11 @@ export const batchCommand: Command = {
     return values.strict && summary.warnings + (resumed?.warnings ?? 0) > 0 ? 1 : 0;
   },
 };
+
+async function allDirectories(paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
+  return true;
+}
 
 async function emptyBatch(output: string | null, args: readonly string[], io: CommandIO): Promise<number> {
   if (output) {
