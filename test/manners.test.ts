@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 // Unix and Node manners of the built CLI and package (issue 18, part 2).
-const cli = (args: string[], input?: string | Buffer) =>
-  spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8', input, maxBuffer: 64 << 20 });
+const cli = (args: string[], input?: string | Buffer, cwd?: string) =>
+  spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8', input, cwd, maxBuffer: 64 << 20 });
 const tmp = () => mkdtempSync(join(tmpdir(), 'twm-manners-'));
 const SAMPLE = ROOT + 'samples/mofa-2021-110-1.txt';
 // A real document whose date and weekday disagree: a warning remains after parsing.
@@ -115,4 +115,30 @@ describe('people, export and stats refuse what is not a batch output with a code
         expect(r.stderr).not.toContain('internal-error');
       }
     });
+});
+
+describe('docs/cli.md', () => {
+  const doc = readFileSync(ROOT + 'docs/cli.md', 'utf8');
+  const dir = tmp();
+  // Run a `twminutes …` line of the docs from the repository's root, its output files in a temporary folder.
+  const runLine = (line: string) => {
+    const args = line.replace(/^twminutes /, '').split(' ');
+    return cli(args.map((a, i) => (a === 'out.jsonl' || (args[i - 1] === '-o' && a === 'akn') ? join(dir, a) : a)), undefined, ROOT);
+  };
+
+  it('the stats example shows what stats prints for that batch', () => {
+    const commands = /## `twminutes stats`\n\n```sh\n([\s\S]*?)```/.exec(doc)![1]!.trim().split('\n');
+    expect(commands).toHaveLength(2);
+    expect(runLine(commands[0]!).status).toBe(1); // the encrypted PDF is refused
+    const shown = /<!-- stats-output -->\n```\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(runLine(commands[1]!).stdout).toBe(shown);
+  });
+
+  it('the export example: its left-out line is what export says', () => {
+    runLine(/## `twminutes stats`\n\n```sh\n([^\n]*)/.exec(doc)![1]!); // the batch it reads
+    const line = /```sh\n(twminutes export out\.jsonl[^\n]*)\n```/.exec(doc)![1]!;
+    const r = runLine(line);
+    const shown = /twminutes export: left out[^\n]*/.exec(doc)![0];
+    expect(r.stderr).toContain(shown);
+  });
 });
