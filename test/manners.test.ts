@@ -38,6 +38,16 @@ describe('twminutes parse: stdin and -o', () => {
     expect(JSON.parse(r.stdout).source).toMatchObject({ format: 'pdf', pages: expect.any(Number) });
   });
 
+  it('--name names what stdin holds: Markdown read as Markdown (a real committee record)', () => {
+    const md = ROOT + 'test/fixtures/corpus/raw/63_community-committee27-20241210.md';
+    const r = cli(['parse', '-', '--name', 'minutes.md'], readFileSync(md));
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.source).toMatchObject({ name: 'minutes.md', format: 'markdown' });
+    expect(doc.agenda).toEqual(JSON.parse(cli(['parse', md]).stdout).agenda);
+    expect(JSON.parse(cli(['parse', '-'], readFileSync(md)).stdout).source.format).toBe('text'); // without it, text
+  });
+
   it('binary data on stdin is refused like a binary file: not-text, exit 1', () => {
     const r = cli(['parse', '-'], Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
     expect(r.status).toBe(1);

@@ -6,7 +6,7 @@ import type { Command, CommandIO } from '../command.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <file|-> [-o out.json|-] [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON (- reads stdin)',
+  summary: 'parse <file|-> [-o out.json|-] [--name N] [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -16,6 +16,7 @@ export const parseCommand: Command = {
         text: { type: 'boolean' },
         strict: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        name: { type: 'string' },
       },
     });
     if (positionals.length !== 1) {
@@ -25,7 +26,7 @@ export const parseCommand: Command = {
     const file = positionals[0]!;
     let doc: MinutesDocument;
     try {
-      doc = await parseInput(file, { text: !!values.text, strict: !!values.strict }, io);
+      doc = await parseInput(file, { text: !!values.text, strict: !!values.strict, name: values.name ?? null }, io);
     } catch (e) {
       io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
       return 1;
@@ -36,13 +37,13 @@ export const parseCommand: Command = {
   },
 };
 
-/** `-` is stdin (format from magic bytes: a PDF or text); anything else a path. */
-async function parseInput(file: string, options: { text: boolean; strict: boolean }, io: CommandIO): Promise<MinutesDocument> {
+/** `-` is stdin (format from magic bytes, then from the extension of `--name`); anything else a path. */
+async function parseInput(file: string, options: { text: boolean; strict: boolean; name: string | null }, io: CommandIO): Promise<MinutesDocument> {
   // The parser is imported here, not at the top: every command's module loads at CLI start.
   const { parseBytes, parseFile } = await import('../../index.js');
-  if (file !== '-') return parseFile(file, options);
+  if (file !== '-') return parseFile(file, options.name === null ? { text: options.text, strict: options.strict } : options);
   if (!io.readStdin) throw new LoadError('unreadable', 'stdin is not available here');
-  return parseBytes(await io.readStdin(), { name: null, text: options.text, strict: options.strict });
+  return parseBytes(await io.readStdin(), options);
 }
 
 /** To stdout (no -o, or -o -) or to a file; false (after one line on stderr) when the file cannot be written. */
