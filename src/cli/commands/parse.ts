@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LoadError } from '../../load/types.js';
+import type { LoadOptions } from '../../load/index.js';
+import type { ParseOptions } from '../../pipeline.js';
 import type { MinutesDocument } from '../../types.js';
 import type { Command, CommandIO } from '../command.js';
 
@@ -26,7 +28,9 @@ export const parseCommand: Command = {
     const file = positionals[0]!;
     let doc: MinutesDocument;
     try {
-      doc = await parseInput(file, { text: !!values.text, strict: !!values.strict, name: values.name ?? null }, io);
+      const options: ParseOptions & LoadOptions = { text: !!values.text, strict: !!values.strict };
+      if (values.name !== undefined) options.name = values.name; // absent, not undefined: parseFile names a file by its path
+      doc = await parseInput(file, options, io);
     } catch (e) {
       io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
       return 1;
@@ -37,11 +41,14 @@ export const parseCommand: Command = {
   },
 };
 
-/** `-` is stdin (format from magic bytes, then from the extension of `--name`); anything else a path. */
-async function parseInput(file: string, options: { text: boolean; strict: boolean; name: string | null }, io: CommandIO): Promise<MinutesDocument> {
+/**
+ * `-` is stdin (format from magic bytes, then from the extension of `--name`); anything else a path.
+ * `options` go to the parser as they are (`format` forces a format, for a file or stdin alike).
+ */
+async function parseInput(file: string, options: ParseOptions & LoadOptions, io: CommandIO): Promise<MinutesDocument> {
   // The parser is imported here, not at the top: every command's module loads at CLI start.
   const { parseBytes, parseFile } = await import('../../index.js');
-  if (file !== '-') return parseFile(file, options.name === null ? { text: options.text, strict: options.strict } : options);
+  if (file !== '-') return parseFile(file, options);
   if (!io.readStdin) throw new LoadError('unreadable', 'stdin is not available here');
   return parseBytes(await io.readStdin(), options);
 }
