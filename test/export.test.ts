@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv, type AnySchema } from 'ajv';
@@ -335,5 +335,21 @@ describe('twminutes export says what it left out (issue 18)', () => {
     expect(csv.stderr).toContain('left out 1 document(s): 1 refused when parsed (pdf-encrypted)');
     const popolo = cli('export', out, '--to', 'popolo', '-o', join(dir, 'popolo'));
     expect(popolo.stderr).toContain(`left out ${1 + other} document(s): ${other} not minutes (kind other), 1 refused when parsed (pdf-encrypted)`);
+  });
+});
+
+describe('twminutes export caps what older batch outputs hold (issue 18)', () => {
+  it('a title of 100,000 characters is cut to one line of 500 in the export, and the export says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twm-export-'));
+    const doc = JSON.parse(JSON.stringify(minutes[0]!)) as MinutesDocument;
+    doc.title = '會'.repeat(100_000);
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, JSON.stringify(doc) + '\n');
+    const r = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'export', out, '--to', 'akn', '-o', join(dir, 'akn')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`1 document(s) had a title, agency, body or location longer than ${LINE_FIELD_MAX} characters`);
+    const [file] = readdirSync(join(dir, 'akn'));
+    const title = textOf(findAll(parseXml(readFileSync(join(dir, 'akn', file!), 'utf8')), 'docTitle')[0]!);
+    expect(title.length).toBe(LINE_FIELD_MAX);
   });
 });

@@ -11,7 +11,9 @@ import { CSV_COLUMNS, csvRecordsOf, peopleRecords, type CsvRecord, type CsvTable
 import { meetingId } from '../../export/ids.js';
 import { createPopoloBuilder } from '../../export/popolo.js';
 import type { PeopleIndex } from '../../people/types.js';
-import type { MinutesDocument } from '../../types.js';
+import { capLine, capMeeting, LINE_FIELD_MAX } from '../../assemble/caps.js';
+import { copyWith } from '../../util/objects.js';
+import type { Diagnostic, MinutesDocument } from '../../types.js';
 import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
 import { indexFiles } from './people.js';
@@ -45,7 +47,8 @@ export const exportCommand: Command = {
     // Two passes over the archive: people first (ids every format links to), then the records.
     const { index, skipped } = await indexFiles(positionals);
     const leftOut = new Map<string, number>();
-    const docs = uniqueDocs(positionals, leftOut);
+    const capped = { count: 0 };
+    const docs = uniqueDocs(positionals, leftOut, capped);
     // Popolo and AKN describe meetings: a document of another kind has none to export.
     const minutesOnly = async function* () {
       for await (const doc of docs) {
@@ -76,6 +79,7 @@ export const exportCommand: Command = {
     if (to === 'akn') io.stderr('twminutes export: one Akoma Ntoso file per document of minutes, named by its meeting id');
     const total = [...leftOut.values()].reduce((a, b) => a + b, 0);
     io.stderr(`twminutes export: left out ${total} document(s)${total ? `: ${[...leftOut].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`).join(', ')}` : ''}`);
+    if (capped.count) io.stderr(`twminutes export: ${capped.count} document(s) had a title, agency, body or location longer than ${LINE_FIELD_MAX} characters: cut, with a field-truncated diagnostic`);
     if (truncated.count) io.stderr(`twminutes export: --excel-safe cut ${truncated.count} cell(s) to ${EXCEL_CELL_MAX} characters, a spreadsheet's limit`);
     if (withoutText)
       io.stderr(`twminutes export: ${withoutText} document(s) have no text (batch without --text): their sections keep speeches and rulings but not their narrative paragraphs`);
@@ -84,8 +88,11 @@ export const exportCommand: Command = {
   },
 };
 
-/** Documents of the batch outputs, each file once (by sha256); error lines are left out, and counted in `leftOut` by reason. */
-async function* uniqueDocs(paths: readonly string[], leftOut: Map<string, number>): AsyncGenerator<MinutesDocument> {
+/**
+ * Documents of the batch outputs, each file once (by sha256), their one-line fields capped (counted in
+ * `capped`); error lines are left out, and counted in `leftOut` by reason.
+ */
+async function* uniqueDocs(paths: readonly string[], leftOut: Map<string, number>, capped: { count: number }): AsyncGenerator<MinutesDocument> {
   const seen = new Set<string>();
   for (const path of paths)
     for await (const line of readBatchLines(path)) {
@@ -93,9 +100,22 @@ async function* uniqueDocs(paths: readonly string[], leftOut: Map<string, number
       else if (seen.has(line.source.sha256)) count(leftOut, 'the same file again');
       else {
         seen.add(line.source.sha256);
-        yield line;
+        yield capFields(line, capped);
       }
     }
+}
+
+/**
+ * One-line fields capped as the parser caps them now, for batch outputs written before it did (a
+ * one-line file gave a title of millions of characters).
+ */
+function capFields(doc: MinutesDocument, capped: { count: number }): MinutesDocument {
+  const notes: Diagnostic[] = [];
+  const title = capLine(doc.title, 'title', notes);
+  const meeting = doc.meeting && capMeeting(doc.meeting, notes);
+  if (!notes.length) return doc;
+  capped.count++;
+  return copyWith(doc, { title, meeting, diagnostics: [...doc.diagnostics, ...notes] });
 }
 
 function count(counts: Map<string, number>, key: string): void {
