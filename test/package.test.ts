@@ -87,6 +87,24 @@ describe('the published package', () => {
     expect([cjs.status, cjs.stderr, cjs.stdout.trim()]).toEqual([0, '', '2021-11-30\ntrue']);
   });
 
+  it('its types resolve for a TypeScript consumer in CommonJS (.cts) and ESM (.mts), module nodenext', () => {
+    const source = `import { parse, type MinutesDocument } from 'twminutes';\nconst doc: MinutesDocument = parse('x');\nexport const kind: string = doc.kind;\n`;
+    writeFileSync(join(project, 'types.cts'), source);
+    writeFileSync(join(project, 'types.mts'), source);
+    // A wrong type must be an error: the types are read, not `any`.
+    writeFileSync(join(project, 'wrong.cts'), `import { parse } from 'twminutes';\nexport const n: number = parse('x').kind;\n`);
+    const tsc = (files: string[]) => {
+      const options = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] };
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files }));
+      return spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
+    };
+    const ok = tsc(['types.cts', 'types.mts']);
+    expect([ok.status, ok.stdout]).toEqual([0, '']);
+    const wrong = tsc(['wrong.cts']);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stdout).toContain("is not assignable to type 'number'");
+  });
+
   it('an archive parses from CommonJS too: the worker ships and starts from the installed package', () => {
     const input = JSON.stringify(join(ROOT, 'samples/mofa-2021-110-1.txt'));
     writeFileSync(
