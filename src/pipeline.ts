@@ -10,6 +10,7 @@ import { extractRecords, type Records } from './extract/records.js';
 import type { MetadataResult } from './extract/context.js';
 import { buildAgenda } from './assemble/agenda.js';
 import { copyWith } from './util/objects.js';
+import { capLine, capMeeting } from './assemble/caps.js';
 import type { Diagnostic, MinutesDocument, SourceFormat } from './types.js';
 
 export interface ParseOptions {
@@ -55,14 +56,17 @@ export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, op
   if (records) diagnostics.push(...records.diagnostics);
   const { agenda, agendaIdOf } = stage('assemble', () => buildAgenda(seg.headings, lines, records?.consumed ?? new Set(), isMinutes), () => ({ agenda: [], agendaIdOf: () => null }));
 
+  // A last cap on one-line fields (assemble/caps.ts), before --strict reads the diagnostics.
+  const title = capLine(meta.value.title, 'title', diagnostics);
+  const meeting = isMinutes ? capMeeting(copyWith(meta.value.meeting, { recorder: records?.recorder ?? meta.value.meeting.recorder }), diagnostics) : null;
   const doc: MinutesDocument = {
     schema: 'minutes/1',
     source: source.ocr
       ? { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages, ocr: source.ocr }
       : { name: options.name ?? null, format: source.format, sha256: sha256(bytes), pages: source.pages },
     kind: kind.kind,
-    title: meta.value.title,
-    meeting: isMinutes ? copyWith(meta.value.meeting, { recorder: records?.recorder ?? meta.value.meeting.recorder }) : null,
+    title,
+    meeting,
     agenda,
     attendees: records?.attendees ?? [],
     // Written out, not `({ headingId, ...s }) => ({ ...s, agendaId })`: see util/objects.ts.

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv, type AnySchema } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { toAkomaNtoso, toCsvBundle, toPopolo, type PopoloBundle } from '../src/export/index.js';
-import { csvRow } from '../src/export/csv.js';
+import { csvRow, EXCEL_CELL_MAX } from '../src/export/csv.js';
+import { LINE_FIELD_MAX } from '../src/assemble/caps.js';
+import { parse } from '../src/index.js';
 import { buildPeopleIndex } from '../src/people/index.js';
 import type { MinutesDocument } from '../src/types.js';
 import { findAll, parseXml, textOf, validateAkn, type XNode } from './fixtures/akn/check.js';
@@ -247,5 +249,107 @@ describe('twminutes export', () => {
     expect(akn.stderr).toContain(`wrote ${minutes.length} file(s)`);
     for (const f of readdirSync(join(dir, 'akn'))) expect(validateAkn(parseXml(readFileSync(join(dir, 'akn', f), 'utf8')))).toEqual([]);
     expect(cli('export', out, '--to', 'docx', '-o', dir).status).toBe(2);
+  });
+});
+
+describe('AKN: narrative paragraphs (issue 18)', () => {
+  const corpus = readdirSync(ROOT + 'test/fixtures/corpus/raw').filter((f) => f.endsWith('.txt'));
+  const parsed = corpus.map((f) => parse(readFileSync(ROOT + 'test/fixtures/corpus/raw/' + f, 'utf8'), { name: f, text: true })).filter((d) => d.kind === 'minutes');
+
+  it('a section keeps its narrative lines as <p class="narrative">, under its own heading (real line of a city planning committee)', () => {
+    const doc = parsed.find((d) => d.source.name === '11_tpe-urbanplan-640-20121122.txt')!;
+    const tree = parseXml(toAkomaNtoso(doc)!);
+    expect(validateAkn(tree)).toEqual([]);
+    const section = findAll(tree, 'debateSection').find((s) => s.children.some((c) => typeof c !== 'string' && c.name === 'p' && textOf(c) === '提案單位：臺北市政府社會局'));
+    expect(section).toBeDefined();
+    expect(section!.children.filter((c): c is XNode => typeof c !== 'string' && c.name === 'p').map((c) => c.attrs.class)).toContain('narrative');
+  });
+
+  it('every corpus text of minutes: valid AKN, and narrative paragraphs and speeches in document order', () => {
+    let narratives = 0;
+    for (const doc of parsed) {
+      const tree = parseXml(toAkomaNtoso(doc)!);
+      expect([doc.source.name, validateAkn(tree)]).toEqual([doc.source.name, []]);
+      // Offsets in the text of each narrative paragraph and speech, in the order the XML has them.
+      const offsets: number[] = [];
+      let from = -1;
+      const walk = (node: XNode) => {
+        if (node.name === 'speech') {
+          const s = doc.speeches.find((x) => `spc_${x.id}` === node.attrs.eId)!;
+          offsets.push((from = s.span.start));
+          return;
+        }
+        if (node.name === 'p' && node.attrs.class === 'narrative') {
+          narratives++;
+          offsets.push((from = doc.text!.indexOf(textOf(node), from + 1)));
+          return;
+        }
+        for (const c of node.children) if (typeof c !== 'string') walk(c);
+      };
+      walk(findAll(tree, 'debateBody')[0]!);
+      expect([doc.source.name, offsets.every((o, i) => o >= 0 && (i === 0 || o > offsets[i - 1]!))]).toEqual([doc.source.name, true]);
+    }
+    expect(narratives).toBeGreaterThan(100);
+  });
+
+  it('without the text (a batch without --text) there is no narrative, and no error', () => {
+    const doc = parsed.find((d) => d.source.name === '11_tpe-urbanplan-640-20121122.txt')!;
+    const xml = toAkomaNtoso({ ...doc, text: undefined })!;
+    expect(xml).not.toContain('class="narrative"');
+    expect(validateAkn(parseXml(xml))).toEqual([]);
+  });
+});
+
+describe('caps on field lengths (issue 18)', () => {
+  it('a one-line file of 3 million characters: the title is one line of 500, with a field-truncated warning (an error with strict)', () => {
+    const text = '外交部資料開放諮詢小組會議紀錄' + '一二三四五六七八九十'.repeat(300_000);
+    const doc = parse(text);
+    expect(doc.title!.length).toBe(LINE_FIELD_MAX);
+    expect(doc.diagnostics.find((d) => d.code === 'field-truncated')).toMatchObject({ severity: 'warning' });
+    expect(parse(text, { strict: true }).diagnostics.find((d) => d.code === 'field-truncated')!.severity).toBe('error');
+    expect(parseSample('moea-2021-7-1.txt').diagnostics.map((d) => d.code)).not.toContain('field-truncated');
+  });
+
+  it('--excel-safe cuts a cell to what a spreadsheet holds, and counts it', () => {
+    const truncated = { count: 0 };
+    const row = csvRow(['x'.repeat(EXCEL_CELL_MAX + 10), 'short'], { excelSafe: true, truncated });
+    expect(row).toBe('x'.repeat(EXCEL_CELL_MAX - 1) + '…,short\r\n');
+    expect(truncated.count).toBe(1);
+    expect(csvRow(['x'.repeat(EXCEL_CELL_MAX + 10)]).length).toBe(EXCEL_CELL_MAX + 12); // not without the option
+  });
+});
+
+describe('twminutes export says what it left out (issue 18)', () => {
+  it('refused files, documents of another kind and files given twice, by reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twm-export-'));
+    const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
+    const out = join(dir, 'out.jsonl');
+    expect(cli('batch', ROOT + 'samples', ROOT + 'test/fixtures/pdf/encrypted.pdf', '-o', out, '-q').status).toBe(1);
+    const other = docs.filter((d) => d.kind !== 'minutes').length;
+    expect(other).toBeGreaterThan(0);
+    const akn = cli('export', out, out, '--to', 'akn', '-o', join(dir, 'akn'));
+    expect(akn.status).toBe(0);
+    expect(akn.stderr).toContain(`left out ${2 * docs.length + 2 - minutes.length} document(s): ${docs.length} the same file again, 2 refused when parsed (pdf-encrypted), ${other} not minutes (kind other)`);
+    expect(akn.stderr).toContain(`${minutes.length} document(s) have no text`);
+    const csv = cli('export', out, '--to', 'csv', '-o', join(dir, 'csv'));
+    expect(csv.stderr).toContain('left out 1 document(s): 1 refused when parsed (pdf-encrypted)');
+    const popolo = cli('export', out, '--to', 'popolo', '-o', join(dir, 'popolo'));
+    expect(popolo.stderr).toContain(`left out ${1 + other} document(s): ${other} not minutes (kind other), 1 refused when parsed (pdf-encrypted)`);
+  });
+});
+
+describe('twminutes export caps what older batch outputs hold (issue 18)', () => {
+  it('a title of 100,000 characters is cut to one line of 500 in the export, and the export says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twm-export-'));
+    const doc = JSON.parse(JSON.stringify(minutes[0]!)) as MinutesDocument;
+    doc.title = '會'.repeat(100_000);
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, JSON.stringify(doc) + '\n');
+    const r = spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'export', out, '--to', 'akn', '-o', join(dir, 'akn')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`1 document(s) had a title, agency, body or location longer than ${LINE_FIELD_MAX} characters`);
+    const [file] = readdirSync(join(dir, 'akn'));
+    const title = textOf(findAll(parseXml(readFileSync(join(dir, 'akn', file!), 'utf8')), 'docTitle')[0]!);
+    expect(title.length).toBe(LINE_FIELD_MAX);
   });
 });

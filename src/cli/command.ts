@@ -4,6 +4,8 @@ export interface CommandIO {
   stderr(line: string): void;
   /** True when stderr is a terminal (progress bars); false in pipes and CI. */
   isTTY: boolean;
+  /** All of stdin (`twminutes parse -`); absent where there is none. */
+  readStdin?(): Promise<Uint8Array>;
 }
 
 /** One CLI command: `twminutes <name> …`. Returns the exit code. */

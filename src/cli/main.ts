@@ -57,6 +57,11 @@ const io: CommandIO = {
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
   isTTY: !!process.stderr.isTTY,
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  },
 };
 
 // The CLI's process is ours: pdf.js inflates in place rather than through DecompressionStream.

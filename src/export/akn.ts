@@ -2,6 +2,7 @@ import { buildPeopleIndex } from '../people/build.js';
 import type { PeopleIndex } from '../people/types.js';
 import type { AgendaItem, MinutesDocument, Person, Ruling, Speech } from '../types.js';
 import { createReferences, type References } from './akn-references.js';
+import { narrativeOf } from './akn-narrative.js';
 import { meetingId, orgId } from './ids.js';
 import { el, xmlDocument, type XmlElement } from './xml.js';
 
@@ -20,7 +21,9 @@ export interface AknOptions {
  * One meeting as an Akoma Ntoso 3.0 `debate`: FRBR identification, TLCPerson/TLCRole references,
  * `docTitle`/`docDate` in the preface, a `rollCall` of the attendance, a `debateSection` per agenda
  * item with its speeches (`by`/`as`, `from` = the label as written) and rulings (each in a
- * `resolutions` container). Null for a document that is not minutes.
+ * `resolutions` container) and, when the document has its `text`, the narrative paragraphs of each
+ * section (`<p class="narrative">`, in document order with the speeches). Null for a document that is
+ * not minutes.
  */
 export function toAkomaNtoso(doc: MinutesDocument, options: AknOptions = {}): string | null {
   if (doc.kind !== 'minutes' || !doc.meeting) return null;
@@ -93,9 +96,11 @@ function sections(doc: MinutesDocument, refs: References, roleOf: ReturnType<typ
     rulings: doc.rulings.filter((r) => (known.has(r.agendaId ?? '') ? r.agendaId : null) === id),
     items: doc.agenda.filter((a) => a.parent === id),
   });
+  const narrative = narrativeOf(doc);
   const content = (id: string | null): XmlElement[] => {
     const { speeches, rulings, items } = under(id);
     const parts: [number, XmlElement][] = [
+      ...(id === null ? [] : narrative.get(id) ?? []).map((l) => [l.start, el('p', { class: 'narrative' }, l.text)] as [number, XmlElement]),
       ...speeches.map((s) => [s.span.start, speech(s, refs, roleOf)] as [number, XmlElement]),
       ...rulings.map((r) => [r.span.start, ruling(r)] as [number, XmlElement]),
       ...items.map((a) => [a.span.start, section(a, content(a.id))] as [number, XmlElement]),

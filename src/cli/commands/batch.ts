@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -8,7 +9,7 @@ import { createProgressReporter } from '../../archive/progress.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../../archive/resume.js';
 import { inShard, parseShard } from '../../archive/shard.js';
 import { createSummary } from '../../archive/summary.js';
-import type { Command } from '../command.js';
+import type { Command, CommandIO } from '../command.js';
 
 const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict]';
 
@@ -47,11 +48,12 @@ export const batchCommand: Command = {
     if (values.resume && !output) return usage('--resume needs the output file (-o out.jsonl)');
 
     if (isolation === 'thread') useSingleThreadedGc();
-    const onUnmatched = (arg: string) => {
-      if (!values.quiet) io.stderr(`twminutes batch: nothing matched ${arg}`);
-    };
-    const expanded = await expandInputs(positionals, { onUnmatched });
-    if (!expanded.length) return usage(`no input matched ${positionals.join(' ')}`);
+    const unmatched: string[] = [];
+    const expanded = await expandInputs(positionals, { onUnmatched: (arg) => unmatched.push(arg) });
+    // An empty folder is an empty archive: an empty output and one line. A glob that matched nothing is
+    // more likely a typo: a usage error.
+    if (!expanded.length) return (await allDirectories(positionals)) ? emptyBatch(output, positionals, io) : usage(`no input matched ${positionals.join(' ')}`);
+    if (!values.quiet) for (const arg of unmatched) io.stderr(`twminutes batch: nothing matched ${arg}`);
     // A shard may be empty (few files, many machines): that is an empty output, not an error.
     const inputs = shard ? expanded.filter((i) => inShard(i.name ?? i.path, shard)) : expanded;
 
@@ -119,9 +121,29 @@ export const batchCommand: Command = {
     }
     await close(stream);
     if (!values.quiet) for (const line of summary.lines(performance.now() - started, resumed)) io.stderr(line);
-    return summary.failed > 0 || (resumed?.failed ?? 0) > 0 ? 1 : 0;
+    if (summary.failed > 0 || (resumed?.failed ?? 0) > 0) return 1;
+    // --strict: warnings were promoted to errors in the documents; any left fails the run.
+    return values.strict && summary.warnings + (resumed?.warnings ?? 0) > 0 ? 1 : 0;
   },
 };
+
+async function allDirectories(paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) if (!(await stat(path).then((s) => s.isDirectory(), () => false))) return false;
+  return true;
+}
+
+async function emptyBatch(output: string | null, args: readonly string[], io: CommandIO): Promise<number> {
+  if (output) {
+    try {
+      await writeFile(output, '');
+    } catch (e) {
+      io.stderr(`twminutes batch: cannot write ${output}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  io.stderr(`twminutes batch: no .txt, .md or .pdf file in ${args.join(' ')}; ${output ? `wrote an empty ${output}` : 'nothing to write'}`);
+  return 0;
+}
 
 /** A document, or `{ source, error }` for a file that yielded none. */
 function lineOf(result: ArchiveResult): unknown {

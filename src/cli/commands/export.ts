@@ -6,11 +6,15 @@ import { parseArgs } from 'node:util';
 import { isErrorLine, readBatchLines } from '../../archive/jsonl.js';
 import { toAkomaNtoso } from '../../export/akn.js';
 import { csvFileName, csvHeader, csvLine } from '../../export/csv-bundle.js';
+import { EXCEL_CELL_MAX, type CsvOptions } from '../../export/csv.js';
 import { CSV_COLUMNS, csvRecordsOf, peopleRecords, type CsvRecord, type CsvTable } from '../../export/csv-tables.js';
 import { meetingId } from '../../export/ids.js';
 import { createPopoloBuilder } from '../../export/popolo.js';
 import type { PeopleIndex } from '../../people/types.js';
-import type { MinutesDocument } from '../../types.js';
+import { capLine, capMeeting, LINE_FIELD_MAX } from '../../assemble/caps.js';
+import { copyWith } from '../../util/objects.js';
+import type { Diagnostic, MinutesDocument } from '../../types.js';
+import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
 import { indexFiles } from './people.js';
 
@@ -33,47 +37,93 @@ export const exportCommand: Command = {
       io.stderr(`twminutes export: give the batch output, --to ${FORMATS.join('|')} and -o DIR\nUsage: twminutes ${USAGE}`);
       return 2;
     }
+    const bad = await checkBatchFiles(positionals);
+    if (bad) {
+      io.stderr(`twminutes export: ${bad.path}: ${bad.code}: ${bad.message}`);
+      return 1;
+    }
     const dir = values.output;
     await mkdir(dir, { recursive: true });
     // Two passes over the archive: people first (ids every format links to), then the records.
     const { index, skipped } = await indexFiles(positionals);
-    const docs = uniqueDocs(positionals);
+    const leftOut = new Map<string, number>();
+    const capped = { count: 0 };
+    const docs = uniqueDocs(positionals, leftOut, capped);
+    // Popolo and AKN describe meetings: a document of another kind has none to export.
+    const minutesOnly = async function* () {
+      for await (const doc of docs) {
+        if (doc.kind === 'minutes' && doc.meeting) yield doc;
+        else count(leftOut, `not minutes (kind ${doc.kind})`);
+      }
+    };
     let written: string[];
-    if (to === 'csv') written = await exportCsv(docs, index, dir, !!values['excel-safe']);
+    let withoutText = 0;
+    const truncated = { count: 0 };
+    if (to === 'csv') written = await exportCsv(docs, index, dir, { excelSafe: !!values['excel-safe'], truncated });
     else if (to === 'popolo') {
       const builder = createPopoloBuilder(index);
-      for await (const doc of docs) builder.add(doc);
+      for await (const doc of minutesOnly()) builder.add(doc);
       await writeFile(join(dir, 'popolo.json'), JSON.stringify(builder.build(), null, 2) + '\n');
       written = ['popolo.json'];
     } else {
       written = [];
-      for await (const doc of docs) {
+      for await (const doc of minutesOnly()) {
         const xml = toAkomaNtoso(doc, { people: index, sayit: !!values.sayit });
         if (!xml) continue;
+        if (doc.text === undefined) withoutText++;
         await writeFile(join(dir, `${meetingId(doc)}.xml`), xml);
         written.push(`${meetingId(doc)}.xml`);
       }
     }
     io.stderr(`twminutes export: wrote ${written.length} file(s) to ${dir} (${index.meetings.length} meetings, ${index.people.length} people)`);
     if (to === 'akn') io.stderr('twminutes export: one Akoma Ntoso file per document of minutes, named by its meeting id');
+    const total = [...leftOut.values()].reduce((a, b) => a + b, 0);
+    io.stderr(`twminutes export: left out ${total} document(s)${total ? `: ${[...leftOut].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`).join(', ')}` : ''}`);
+    if (capped.count) io.stderr(`twminutes export: ${capped.count} document(s) had a title, agency, body or location longer than ${LINE_FIELD_MAX} characters: cut, with a field-truncated diagnostic`);
+    if (truncated.count) io.stderr(`twminutes export: --excel-safe cut ${truncated.count} cell(s) to ${EXCEL_CELL_MAX} characters, a spreadsheet's limit`);
+    if (withoutText)
+      io.stderr(`twminutes export: ${withoutText} document(s) have no text (batch without --text): their sections keep speeches and rulings but not their narrative paragraphs`);
     if (skipped.count) io.stderr(`twminutes export: skipped ${skipped.count} malformed or half-written line(s)`);
     return 0;
   },
 };
 
-/** Documents of the batch outputs, each file once (by sha256); error lines are left out. */
-async function* uniqueDocs(paths: readonly string[]): AsyncGenerator<MinutesDocument> {
+/**
+ * Documents of the batch outputs, each file once (by sha256), their one-line fields capped (counted in
+ * `capped`); error lines are left out, and counted in `leftOut` by reason.
+ */
+async function* uniqueDocs(paths: readonly string[], leftOut: Map<string, number>, capped: { count: number }): AsyncGenerator<MinutesDocument> {
   const seen = new Set<string>();
   for (const path of paths)
     for await (const line of readBatchLines(path)) {
-      if (isErrorLine(line) || seen.has(line.source.sha256)) continue;
-      seen.add(line.source.sha256);
-      yield line;
+      if (isErrorLine(line)) count(leftOut, `refused when parsed (${line.error.code})`);
+      else if (seen.has(line.source.sha256)) count(leftOut, 'the same file again');
+      else {
+        seen.add(line.source.sha256);
+        yield capFields(line, capped);
+      }
     }
 }
 
+/**
+ * One-line fields capped as the parser caps them now, for batch outputs written before it did (a
+ * one-line file gave a title of millions of characters).
+ */
+function capFields(doc: MinutesDocument, capped: { count: number }): MinutesDocument {
+  const notes: Diagnostic[] = [];
+  const title = capLine(doc.title, 'title', notes);
+  const meeting = doc.meeting && capMeeting(doc.meeting, notes);
+  if (!notes.length) return doc;
+  capped.count++;
+  return copyWith(doc, { title, meeting, diagnostics: [...doc.diagnostics, ...notes] });
+}
+
+function count(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
 /** Stream rows to one file per table (memory flat whatever the archive size). */
-async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleIndex, dir: string, excelSafe: boolean): Promise<string[]> {
+async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleIndex, dir: string, options: CsvOptions): Promise<string[]> {
   const tables = Object.keys(CSV_COLUMNS) as CsvTable[];
   const streams = Object.fromEntries(tables.map((t) => [t, createWriteStream(join(dir, csvFileName(t)))])) as Record<CsvTable, WriteStream>;
   const write = async (t: CsvTable, text: string) => {
@@ -82,8 +132,8 @@ async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleInde
   for (const t of tables) await write(t, csvHeader(t));
   for await (const doc of docs)
     for (const [t, records] of Object.entries(csvRecordsOf(doc, index)) as [CsvTable, CsvRecord[]][])
-      for (const r of records) await write(t, csvLine(t, r, { excelSafe }));
-  for (const r of peopleRecords(index)) await write('people', csvLine('people', r, { excelSafe }));
+      for (const r of records) await write(t, csvLine(t, r, options));
+  for (const r of peopleRecords(index)) await write('people', csvLine('people', r, options));
   await Promise.all(tables.map((t) => new Promise<void>((resolve, reject) => streams[t].end((e?: Error | null) => (e ? reject(e) : resolve())))));
   return tables.map(csvFileName);
 }

@@ -1,30 +1,79 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LoadError } from '../../load/types.js';
-import type { Command } from '../command.js';
+import type { LoadOptions } from '../../load/index.js';
+import type { ParseOptions } from '../../pipeline.js';
+import type { MinutesDocument } from '../../types.js';
+import type { Command, CommandIO } from '../command.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <file> [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON',
+  summary: 'parse <file|-> [-o out.json|-] [--name N] [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { pretty: { type: 'boolean' }, text: { type: 'boolean' }, strict: { type: 'boolean' } },
+      options: {
+        pretty: { type: 'boolean' },
+        text: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
+        name: { type: 'string' },
+      },
     });
     if (positionals.length !== 1) {
-      io.stderr('twminutes parse: give exactly one file (.txt, .md or .pdf)');
+      io.stderr('twminutes parse: give exactly one file (.txt, .md or .pdf), or - for stdin');
       return 2;
     }
     const file = positionals[0]!;
+    let doc: MinutesDocument;
     try {
-      // The parser is imported here, not at the top: every command's module loads at CLI start.
-      const { parseFile } = await import('../../index.js');
-      const doc = await parseFile(file, { text: !!values.text, strict: !!values.strict });
-      io.stdout(JSON.stringify(doc, null, values.pretty ? 2 : undefined));
-      return 0;
+      const options: ParseOptions & LoadOptions = { text: !!values.text, strict: !!values.strict };
+      if (values.name !== undefined) options.name = values.name; // absent, not undefined: parseFile names a file by its path
+      doc = await parseInput(file, options, io);
     } catch (e) {
       io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
       return 1;
     }
+    const json = JSON.stringify(doc, null, values.pretty ? 2 : undefined);
+    if (!(await writeOutput(values.output, json, io))) return 1;
+    return strictExit(doc, !!values.strict, io);
   },
 };
+
+/**
+ * `-` is stdin (format from magic bytes, then from the extension of `--name`); anything else a path.
+ * `options` go to the parser as they are (`format` forces a format, for a file or stdin alike).
+ */
+async function parseInput(file: string, options: ParseOptions & LoadOptions, io: CommandIO): Promise<MinutesDocument> {
+  // The parser is imported here, not at the top: every command's module loads at CLI start.
+  const { parseBytes, parseFile } = await import('../../index.js');
+  if (file !== '-') return parseFile(file, options);
+  if (!io.readStdin) throw new LoadError('unreadable', 'stdin is not available here');
+  return parseBytes(await io.readStdin(), options);
+}
+
+/** To stdout (no -o, or -o -) or to a file; false (after one line on stderr) when the file cannot be written. */
+export async function writeOutput(output: string | undefined, text: string, io: CommandIO): Promise<boolean> {
+  if (output === undefined || output === '-') {
+    io.stdout(text);
+    return true;
+  }
+  try {
+    await writeFile(output, text + '\n');
+    return true;
+  } catch (e) {
+    io.stderr(`twminutes: cannot write ${output}: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+/** `--strict`: exit 1 when any warning or error remains (the document is still written). */
+export function strictExit(doc: MinutesDocument, strict: boolean, io: CommandIO): number {
+  if (!strict) return 0;
+  const left = doc.diagnostics.filter((d) => d.severity !== 'info');
+  if (!left.length) return 0;
+  const codes = [...new Set(left.map((d) => d.code))];
+  io.stderr(`twminutes parse: --strict: ${left.length} diagnostic(s) remain (${codes.join(', ')})`);
+  return 1;
+}

@@ -3,6 +3,7 @@ import { readBatchLines, isErrorLine } from '../../archive/jsonl.js';
 import { collectPeople } from '../../people/build.js';
 import { foldName } from '../../people/fold.js';
 import type { IndexedPerson, PeopleIndex } from '../../people/types.js';
+import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
 
 export const peopleCommand: Command = {
@@ -17,6 +18,11 @@ export const peopleCommand: Command = {
     if (!positionals.length) {
       io.stderr('twminutes people: give the JSON Lines written by `twminutes batch`');
       return 2;
+    }
+    const bad = await checkBatchFiles(positionals);
+    if (bad) {
+      io.stderr(`twminutes people: ${bad.path}: ${bad.code}: ${bad.message}`);
+      return 1;
     }
     const { index, skipped } = await indexFiles(positionals);
     const key = values.name ? foldName(values.name) : null;
