@@ -12,7 +12,8 @@ import { ROOT } from './helpers.js';
  *   name (minutes.pdf, minutes.txt, archive/, samples/, test/fixtures/pdf/). A synopsis line (`<file>`,
  *   `[--pretty]`) is not run: each option it names must be one the command's --help lists. `npm …` and
  *   `apt-get …` lines set up a machine and are left to CI, which runs them.
- * - `ts` / `js` blocks run as modules (tsx) in the sandbox, importing `twminutes` from this package.
+ * - `ts` / `js` blocks run as ES modules, `cjs` blocks as CommonJS (tsx) in the sandbox, importing
+ *   `twminutes` from this package. A shell line ending `# exit N` must exit N (else 0).
  * - An output block (no language, `json`, `xml`) after a run shows its output: every line of it (`…` stands
  *   for anything, and times or rates for any number) appears, in order, in what the run printed or in a
  *   file it wrote; a `json` block must be JSON and be contained in the JSON the run printed or wrote.
@@ -45,8 +46,8 @@ function sandbox(): string {
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules/twminutes'), 'dir');
   symlinkSync(join(ROOT, 'samples'), join(dir, 'samples'), 'dir');
-  mkdirSync(join(dir, 'test/fixtures'), { recursive: true });
-  symlinkSync(join(ROOT, 'test/fixtures/pdf'), join(dir, 'test/fixtures/pdf'), 'dir');
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  symlinkSync(join(ROOT, 'test/fixtures'), join(dir, 'test/fixtures'), 'dir');
   cpSync(join(ROOT, 'test/fixtures/pdf/mofa-2021-110-1.pdf'), join(dir, 'minutes.pdf'));
   cpSync(join(ROOT, 'samples/mofa-2021-110-1.txt'), join(dir, 'minutes.txt'));
   mkdirSync(join(dir, 'archive'));
@@ -90,7 +91,7 @@ function runShellLine(dir: string, line: string): Run {
 
 function runModule(dir: string, lang: string, body: string, n: number): Run {
   const since = Date.now() - 5;
-  const file = join(dir, `example-${n}.${lang === 'ts' ? 'mts' : 'mjs'}`);
+  const file = join(dir, `example-${n}.${lang === 'ts' ? 'mts' : lang === 'cjs' ? 'cjs' : 'mjs'}`);
   writeFileSync(file, body);
   const r = spawnSync(process.execPath, [TSX, file], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 120_000 });
   return { what: `${lang} block`, status: r.status, output: r.stdout + r.stderr, files: written(dir, since).filter((t) => t !== body) };
@@ -173,7 +174,7 @@ function parseShownJson(body: string): unknown {
   return JSON.parse(cleaned.trim().startsWith('{') || cleaned.trim().startsWith('[') ? cleaned : `[${cleaned}]`);
 }
 
-const SETUP = /^(npm|apt-get|git|cd|node scripts\/)\b/;
+const SETUP = /^(npm (?!run parse)|apt-get|git|cd|node scripts\/)/;
 
 function helpOf(command: string): string {
   return execFileSync(process.execPath, [CLI, command, '--help'], { encoding: 'utf8' });
@@ -192,9 +193,12 @@ describe.each(DOCS.map((f) => [f]))('%s: its examples', (file) => {
         // The lines of one block make one run: what it shows may come from any of them.
         const runs: Run[] = [];
         for (const raw of b.body.split('\n')) {
+          // A line may say the exit code it shows: `twminutes people x.txt   # exit 1`.
+          const expected = Number(/#\s*exit (\d+)\s*$/.exec(raw)?.[1] ?? 0);
           const line = raw.replace(/\s+#.*$/, '').replace(/^#.*$/, '').trim();
           if (!line || SETUP.test(line)) continue;
-          const cmd = /^(?:npx )?twminutes (\w+)/.exec(line);
+          // `npm run parse -- ARGS` is `twminutes parse ARGS` after a build (this suite runs after one).
+          const cmd = /(?:^|\| |&& )(?:npx )?twminutes (\w+)/.exec(line.replace(/^npm run parse -- /, 'twminutes parse '));
           if (!cmd) {
             problems.push(`${at}: not a twminutes command: ${line}`);
             continue;
@@ -205,12 +209,12 @@ describe.each(DOCS.map((f) => [f]))('%s: its examples', (file) => {
             for (const opt of line.match(/--?[a-z][a-z-]*/g) ?? []) if (!help.includes(opt)) problems.push(`${at}: ${cmd[1]} has no option ${opt}`);
             continue;
           }
-          const run = runShellLine(dir, line);
+          const run = runShellLine(dir, line.replace(/^npm run parse -- /, 'twminutes parse '));
           runs.push(run);
-          if (run.status !== 0 && !/failed: /.test(run.output)) problems.push(`${at}: \`${line}\` exited ${run.status}: ${run.output.slice(0, 300)}`);
+          if (run.status !== expected && !(expected === 0 && /failed: /.test(run.output))) problems.push(`${at}: \`${line}\` exited ${run.status}, not ${expected}: ${run.output.slice(0, 300)}`);
         }
         if (runs.length) last = { what: runs.map((r) => '`' + r.what + '`').join(', '), status: 0, output: runs.map((r) => r.output).join('\n'), files: runs.flatMap((r) => r.files) };
-      } else if (b.lang === 'ts' || b.lang === 'js') {
+      } else if (b.lang === 'ts' || b.lang === 'js' || b.lang === 'cjs') {
         last = runModule(dir, b.lang, b.body, n);
         if (last.status !== 0) problems.push(`${at}: the ${b.lang} example exited ${last.status}: ${last.output.slice(0, 500)}`);
       } else if (b.lang === 'json') {

@@ -122,6 +122,20 @@ describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chin
   });
 });
 
+describe.skipIf(!hasOcr)('OCR from the command line', () => {
+  it('parse --ocr reads a scanned page (and says so in source.ocr); without --ocr it is not read', { timeout: 300_000 }, () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'parse', ROOT + 'test/fixtures/ocr/one-page-scan200.pdf', ...args], { encoding: 'utf8', timeout: 280_000 });
+    const read = cli(['--ocr']);
+    expect(read.status).toBe(0);
+    const doc = JSON.parse(read.stdout) as { kind: string; source: { ocr?: { pages: { page: number; confidence: number }[] } }; meeting: { date: string | null } | null };
+    expect(doc.source.ocr?.pages.map((p) => p.page)).toEqual([1]);
+    expect(doc.kind).toBe('minutes');
+    expect(doc.meeting?.date).toBe('2018-06-22');
+    const unread = cli([]);
+    expect((JSON.parse(unread.stdout || '{}') as { source?: { ocr?: unknown } }).source?.ocr).toBeUndefined();
+  });
+});
+
 describe('OCR without its optional packages', () => {
   it('says which packages to install, with a coded error, instead of crashing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'twminutes-no-ocr-'));

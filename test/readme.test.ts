@@ -7,7 +7,7 @@ const readme = readFileSync(ROOT + 'README.md', 'utf8');
 describe('README', () => {
   it('starts with the three newcomer commands', () => {
     const block = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
-    expect(block.split('\n').filter(Boolean).map((l) => l.split('#')[0]!.trim())).toEqual(['npm install', 'npx twminutes parse samples/mofa-2021-110-1.txt --pretty', 'npm test']);
+    expect(block.split('\n').filter(Boolean).map((l) => l.split('#')[0]!.trim())).toEqual(['npm install', 'npm run parse -- samples/mofa-2021-110-1.txt --pretty', 'npm test']);
   });
 
   it('its JSON example is what the parser returns for that sample', () => {

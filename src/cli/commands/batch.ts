@@ -8,10 +8,11 @@ import { expandInputs, parseArchive, WorkerStartError, type ArchiveInput, type A
 import { createProgressReporter } from '../../archive/progress.js';
 import { dropPartialTail, pendingInputs, readResumeState } from '../../archive/resume.js';
 import { inShard, parseShard } from '../../archive/shard.js';
+import { ocrOption } from './parse.js';
 import { createSummary } from '../../archive/summary.js';
 import type { Command, CommandIO } from '../command.js';
 
-const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict]';
+const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict] [--ocr|--ocr-all]';
 
 export const batchCommand: Command = {
   name: 'batch',
@@ -31,6 +32,8 @@ export const batchCommand: Command = {
         quiet: { type: 'boolean', short: 'q' },
         text: { type: 'boolean' },
         strict: { type: 'boolean' },
+        ocr: { type: 'boolean' },
+        'ocr-all': { type: 'boolean' },
       },
     });
     const usage = (message: string) => (io.stderr(`twminutes batch: ${message}\nUsage: twminutes ${USAGE}`), 2);
@@ -96,7 +99,7 @@ export const batchCommand: Command = {
         total,
         signal: controller.signal,
         onProgress: (p) => progress.update(p),
-        parse: { text: !!values.text, strict: !!values.strict },
+        parse: ocrOption(values) ? { text: !!values.text, strict: !!values.strict, ocr: ocrOption(values) } : { text: !!values.text, strict: !!values.strict },
       })) {
         await write(JSON.stringify(lineOf(result)));
         summary.add(result);

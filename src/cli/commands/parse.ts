@@ -8,7 +8,7 @@ import type { Command, CommandIO } from '../command.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <file|-> [-o out.json|-] [--name N] [--pretty] [--text] [--strict]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
+  summary: 'parse <file|-> [-o out.json|-] [--name N] [--pretty] [--text] [--strict] [--ocr|--ocr-all]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -19,6 +19,8 @@ export const parseCommand: Command = {
         strict: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         name: { type: 'string' },
+        ocr: { type: 'boolean' },
+        'ocr-all': { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) {
@@ -30,6 +32,8 @@ export const parseCommand: Command = {
     try {
       const options: ParseOptions & LoadOptions = { text: !!values.text, strict: !!values.strict };
       if (values.name !== undefined) options.name = values.name; // absent, not undefined: parseFile names a file by its path
+      const ocr = ocrOption(values);
+      if (ocr) options.ocr = ocr;
       doc = await parseInput(file, options, io);
     } catch (e) {
       io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);
@@ -76,4 +80,9 @@ export function strictExit(doc: MinutesDocument, strict: boolean, io: CommandIO)
   const codes = [...new Set(left.map((d) => d.code))];
   io.stderr(`twminutes parse: --strict: ${left.length} diagnostic(s) remain (${codes.join(', ')})`);
   return 1;
+}
+
+/** `--ocr`: pages without usable text are read by OCR; `--ocr-all`: every page (see docs/ocr.md). */
+export function ocrOption(values: { ocr?: boolean; 'ocr-all'?: boolean }): 'auto' | true | undefined {
+  return values['ocr-all'] ? true : values.ocr ? 'auto' : undefined;
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ocrOption } from './parse.js';
 import { LoadError } from '../../load/types.js';
 import { readJsonl, pageFileName } from '../../review/files.js';
 import { indexHtmlFromRows, reviewIndexRows, type ReviewIndexRow } from '../../review/index-page.js';
@@ -13,18 +14,18 @@ const NO_TEXT = 'has no "text", so its page shows the records but no highlighted
 const isDir = async (path: string) => (await stat(path).catch(() => null))?.isDirectory() ?? false;
 
 /** One document: a .txt/.md/.pdf parsed with text, or a .json MinutesDocument (`twminutes parse --text` output). */
-async function loadOne(file: string): Promise<MinutesDocument> {
+async function loadOne(file: string, ocr: 'auto' | true | undefined): Promise<MinutesDocument> {
   // The parser is imported here, not at the top: every command's module loads at CLI start.
-  if (extname(file).toLowerCase() !== '.json') return (await import('../../index.js')).parseFile(file, { text: true });
+  if (extname(file).toLowerCase() !== '.json') return (await import('../../index.js')).parseFile(file, ocr ? { text: true, ocr } : { text: true });
   const doc = JSON.parse(await readFile(file, 'utf8')) as MinutesDocument;
   if (!doc || doc.schema !== 'minutes/1') throw new Error('not a MinutesDocument (no "schema": "minutes/1")');
   return doc;
 }
 
-async function reviewOne(file: string, output: string | undefined, io: CommandIO): Promise<number> {
+async function reviewOne(file: string, output: string | undefined, io: CommandIO, ocr: 'auto' | true | undefined): Promise<number> {
   let doc: MinutesDocument;
   try {
-    doc = await loadOne(file);
+    doc = await loadOne(file, ocr);
   } catch (e) {
     io.stderr(`twminutes review: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : (e as Error).message}`);
     return 1;
@@ -69,7 +70,7 @@ async function reviewBatch(file: string, dir: string, io: CommandIO): Promise<nu
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'review <file|out.jsonl> [-o page.html|dir/]   HTML page(s) showing what was extracted over the source text',
+  summary: 'review <file|out.jsonl> [-o page.html|dir/] [--ocr|--ocr-all]   HTML page(s) showing what was extracted over the source text',
   async run(argv, io) {
     try {
       return await run(argv, io);
@@ -84,14 +85,14 @@ export const reviewCommand: Command = {
 };
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, ocr: { type: 'boolean' }, 'ocr-all': { type: 'boolean' } } });
   if (positionals.length !== 1) {
     io.stderr('twminutes review: give exactly one file: a .txt, .md or .pdf (or a .json document), or a .jsonl batch output with -o <dir>/');
     return 2;
   }
   const file = positionals[0]!;
   const output = values.output;
-  if (extname(file).toLowerCase() !== '.jsonl') return reviewOne(file, output, io);
+  if (extname(file).toLowerCase() !== '.jsonl') return reviewOne(file, output, io, ocrOption(values));
   if (!output || extname(output).toLowerCase() === '.html') {
     io.stderr('twminutes review: a .jsonl input writes one page per document and an index: give a directory with -o <dir>/');
     return 2;
