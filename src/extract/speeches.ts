@@ -199,9 +199,11 @@ let tallyRe: RegExp | null = null;
 export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boolean {
   tallyRe ??= new RegExp(`^\\d+\\s*(?:${alternation(grammar().records.tallyUnits)})`, 'u');
   if (tallyRe.test(rest)) return true;
-  fieldCut ??= /\s+[^\s:：]{1,8}[:：]/u; // another label on the line ends this value
-  const m = fieldCut.exec(rest);
-  const value = splitParens(m ? rest.slice(0, m.index) : rest).main;
+  // Another label on the line (管一政 記錄：劉姵汝) ends this value.
+  fieldCut ??= /^[^:：]{1,8}[:：]/u;
+  const words = rest.split(/\s+/u);
+  const k = words.findIndex((w, i) => i > 0 && fieldCut!.test(w));
+  const value = splitParens(k > 0 ? words.slice(0, k).join(' ') : rest).main;
   if (!value || /[。！？!?；;]/u.test(value)) return false;
   return value.split(/[、,，]/u).every((part) => {
     const x = squeezeHan(part);
