@@ -26,7 +26,7 @@ const minutes = (body: string, attendance = '出席委員：李委員小華、�
   parse(`某某委員會第 1 次會議紀錄\n時間：112 年 3 月 4 日(星期六)下午 2 時\n主席：王主任委員大明\n${attendance}\n${body}`, { text: true });
 
 function attendee(name: string, title: string | null = null): Attendee {
-  return { name, surname: name[0]!, title, org: null, raw: name, role: 'member', status: 'present', proxy: false, onBehalfOf: null, span: { start: 0, end: 0, line: 1, page: null } };
+  return { name, surname: name[0]!, title, org: null, raw: name, rule: 'test', role: 'member', status: 'present', proxy: false, onBehalfOf: null, span: { start: 0, end: 0, line: 1, page: null } };
 }
 
 describe('speaker labels (grammar)', () => {

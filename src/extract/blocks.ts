@@ -100,8 +100,11 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       // that names someone else (院長致詞) is that person's speech.
       const inline = matchLabel(h.rest);
       const onLine = inline && inline.rest ? line.start + offset + inline.restOffset : null;
-      const named = readSpeakerLabel(inline ? inline.label : trimEndOf(h.title, ':：'), knownNames);
-      if (onLine !== null || h.lastLine > h.line) {
+      const heading = squeezeHan(inline ? inline.label : trimEndOf(h.title, ':：'));
+      const named = readSpeakerLabel(heading, knownNames);
+      // Guests' remarks (來賓致詞) are not the chair's, and name no one.
+      const guests = grammar().records.guestSpeakers.some((g) => heading.startsWith(g));
+      if (!guests && (onLine !== null || h.lastLine > h.line)) {
         const other = named && !named.chair ? named : null;
         starts.push({ kind: 'speech', label: other ? other.who : '主席', parts: other ? other.parts : null, line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
         continue;
