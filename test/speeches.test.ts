@@ -71,13 +71,18 @@ describe('speaker labels (grammar)', () => {
     expect(readSpeakerLabel(labelOf(corpusLine('18', '朗讀人員:')), NONE)).toBeNull();
     expect(readSpeakerLabel(labelOf(corpusLine('02', '決議:')), NONE)).toBeNull();
     expect(readSpeakerLabel(labelOf(corpusLine('61', '主席裁定：')), NONE)).toBeNull();
+    // Election results name people, not speakers (32's PDF text: `1) 理事候選人名單：`).
+    expect(readSpeakerLabel('理事候選人名單', NONE)).toBeNull();
+    expect(readSpeakerLabel('理事長當選人', NONE)).toBeNull();
   });
 
   it('a label whose value is a person or a vote count is a field, not a speech', () => {
     expect(isFieldValue(restOf(corpusLine('62', '主席：邱議長奕勝')), NONE)).toBe(true);
     expect(isFieldValue(restOf(corpusLine('15', '專門委員:楊育純')), NONE)).toBe(true);
     expect(isFieldValue(restOf(corpusLine('11', '主席：陳兼副主任委員永仁')), NONE)).toBe(true);
+    // No corpus line holds a tally after a colon; these are the shapes the issue names.
     expect(isFieldValue('12票', NONE)).toBe(true);
+    expect(isFieldValue('王大明 12票、李小華 9票', NONE)).toBe(true);
     expect(isFieldValue(restOf(corpusLine('18', '主   席: 好,那就林銘仁議員')), NONE)).toBe(false);
     expect(isFieldValue(restOf(corpusLine('62', '鄭市長答覆')), NONE)).toBe(false);
   });

@@ -116,6 +116,8 @@ function standardSpelling(s: string): string {
 
 function isRejectedLabel(l: string): boolean {
   const r = grammar().records;
+  // An election's results name people without their words (當選人：, 候選人名單：).
+  if (r.electionWords.some((w) => l.includes(w))) return true;
   return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
 }
 
@@ -197,8 +199,11 @@ let tallyRe: RegExp | null = null;
  * (主席：邱議長奕勝, 專門委員:楊育純, 主席：管一政 記錄：劉姵汝), or a vote count (王大明：12票).
  */
 export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boolean {
-  tallyRe ??= new RegExp(`^\\d+\\s*(?:${alternation(grammar().records.tallyUnits)})`, 'u');
-  if (tallyRe.test(rest)) return true;
+  // Vote counts (王大明：12票, 王大明 12票、李小華 9票) are results, not words.
+  tallyRe ??= new RegExp(`(?<!\\d)\\d+\\s*(?:${alternation(grammar().records.tallyUnits)})`, 'gu');
+  const untallied = rest.replace(tallyRe, '');
+  if (untallied !== rest && !/\p{Script=Han}/u.test(untallied)) return true;
+  rest = untallied;
   // Another label on the line (管一政 記錄：劉姵汝) ends this value.
   fieldCut ??= /^[^:：]{1,8}[:：]/u;
   const words = rest.split(/\s+/u);
