@@ -6,7 +6,6 @@ import { deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
 import { readSpeakerLabel, isFieldValue, isVoidSpeech } from './speeches.js';
-import { blockText } from './block-text.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 
 export type BlockKind = 'speech' | 'ruling';
@@ -72,8 +71,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
     const inBody = i >= bodyStart;
-    if (isAttendanceHeader(line.text)) {
-      if (!inBody) continue;
+    if (inBody && isAttendanceHeader(line.text)) {
       stops.add(i);
       break;
     }
@@ -172,12 +170,20 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
     done.lastLine = blockEnd(ctx, done, startLines, stops);
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
-    if (done.kind === 'speech' && isVoidSpeech(blockText(ctx, done))) continue;
+    if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;
     blocks.push(done);
     if (done.heading) recordHeadings.add(done.heading.id);
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
   }
   return blocks;
+}
+
+/** Nothing said in the record: every line of it is void (略, a link, markup debris); stops at the first line that is not. */
+function isVoidRecord(ctx: ExtractContext, b: Block): boolean {
+  const first = ctx.lines[b.line]!;
+  if (!isVoidSpeech(ctx.text.slice(Math.min(b.textStart, first.end), first.end))) return false;
+  for (let i = b.line + 1; i <= b.lastLine; i++) if (!isVoidSpeech(ctx.lines[i]!.text)) return false;
+  return true;
 }
 
 function blockEnd(ctx: ExtractContext, s: Omit<Block, 'lastLine'>, startLines: ReadonlySet<number>, stops: ReadonlySet<number>): number {

@@ -20,24 +20,24 @@ function orgMatches(a: string | null, b: string | null): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-const byNameCache = new WeakMap<readonly Attendee[], Map<string, Attendee[]>>();
-/** Attendees by folded name, built once per list. */
-function attendeesByName(attendees: readonly Attendee[]): Map<string, Attendee[]> {
-  let m = byNameCache.get(attendees);
-  if (!m) {
-    m = new Map();
-    for (const a of attendees) if (a.name) m.set(foldName(a.name), [...(m.get(foldName(a.name)) ?? []), a]);
-    byNameCache.set(attendees, m);
-  }
-  return m;
+/** People a speaker label can name: the attendees, then the chair and the recorder (who may be in no list); by folded name. Built once per document. */
+export interface SpeakerIndex {
+  pool: readonly Person[];
+  byName: ReadonlyMap<string, readonly Person[]>;
 }
 
-/** People a speaker label can name: the attendees, then the chair and the recorder (who may be in no list). */
-function speakerPool(attendees: readonly Person[], chair: Person | null, recorder: Person | null): readonly Person[] {
-  if (!chair && !recorder) return attendees;
-  const pool: Person[] = attendees.slice();
-  for (const p of [chair, recorder]) if (p && p.name && !attendees.some((a) => foldName(a.name) === foldName(p.name))) pool.push(p);
-  return pool;
+export function speakerIndex(attendees: readonly Person[], chair: Person | null, recorder: Person | null): SpeakerIndex {
+  const pool: Person[] = [];
+  const byName = new Map<string, Person[]>();
+  for (const p of [...attendees, chair, recorder]) {
+    if (!p) continue;
+    const key = p.name ? foldName(p.name) : '';
+    const same = key ? byName.get(key) : undefined;
+    if (same && (p === chair || p === recorder)) continue; // already listed as an attendee
+    pool.push(p);
+    if (key) byName.set(key, same ? [...same, p] : [p]);
+  }
+  return { pool, byName };
 }
 
 /**
@@ -52,6 +52,7 @@ export function resolveSpeaker(
   attendees: readonly Attendee[],
   recorder: Person | null = null,
   parts: NameParts | null = null,
+  index: SpeakerIndex = speakerIndex(attendees, chair, recorder),
 ): { speaker: Person; diagnostic?: Omit<Diagnostic, 'span'> } {
   const raw = label.trim();
   if (grammar().people.chairWords.includes(squeezeHan(raw))) {
@@ -60,9 +61,9 @@ export function resolveSpeaker(
   }
   parts ??= parseName(raw.replace(/^.*[-－—–]/u, ''));
   const sp = person(raw, parts);
-  const pool = speakerPool(attendees, chair, recorder);
+  const pool = index.pool;
   if (parts.name) {
-    const same = pool.filter((a) => foldName(a.name) === foldName(parts!.name));
+    const same = index.byName.get(foldName(parts.name)) ?? [];
     if (same.length === 1) return { speaker: copyWith(sp, { org: sp.org ?? same[0]!.org }) };
     return { speaker: sp };
   }
@@ -264,11 +265,12 @@ export function buildSpeeches(
 ): { speeches: SpeechDraft[]; diagnostics: Diagnostic[] } {
   const speeches: SpeechDraft[] = [];
   const diagnostics: Diagnostic[] = [];
+  const index = speakerIndex(attendees, chair, recorder);
   for (const b of blocks) {
     if (b.kind !== 'speech') continue;
     const line = ctx.lines[b.line]!;
     const span = { start: line.start, end: ctx.lines[b.lastLine]!.end, line: line.index + 1, page: line.page };
-    const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees, recorder, b.parts ?? null);
+    const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees, recorder, b.parts ?? null, index);
     if (diagnostic) diagnostics.push({ severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, span: { start: span.start, end: line.end, line: span.line, page: span.page } });
     speeches.push({
       id: `s${speeches.length + 1}`,
