@@ -57,6 +57,14 @@ describe('speaker labels (grammar)', () => {
     expect(readSpeakerLabel('會員意見', NONE)).toBeNull();
   });
 
+  it('council and society posts the name grammar does not know (speakerTitles)', () => {
+    expect(readSpeakerLabel('張區長大同', NONE)?.parts).toMatchObject({ name: '張大同', title: '區長' });
+    expect(readSpeakerLabel('板橋區區長', NONE)?.parts).toMatchObject({ name: null, title: '區長', org: '板橋區' });
+    // 63/64 write the community committee's posts before the name (財委張麗君); as a speaker: 王財委.
+    expect(corpusText('64')).toContain('財委張麗君');
+    expect(readSpeakerLabel('王財委', NONE)?.parts).toMatchObject({ name: null, surname: '王', title: '財委' });
+  });
+
   it('a bare name is a speaker only when the lists name that person (林志隆：)', () => {
     // PDF text line of 32.
     expect(readSpeakerLabel('林志隆', NONE)).toBeNull();

@@ -123,7 +123,7 @@ function isRejectedLabel(l: string): boolean {
 }
 
 function endsLikeOrg(s: string): boolean {
-  return grammar().people.orgSuffixes.some((x) => s.endsWith(x));
+  return grammar().people.orgSuffixes.some((x) => s.endsWith(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.endsWith(x));
 }
 
 /**
@@ -157,14 +157,24 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     const t = titlesLongestFirst.find((x) => before.endsWith(x));
     if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
       const org = before.slice(0, -t.length);
+      // One ideograph before the title is the surname: 張區長大同 is 張大同.
+      if (org.length === 1 && n === 2) return { name: org + name, surname: org, title: t, org: null };
       // 現任 (incumbent) qualifies the office; it is not an org.
       return { name, surname: name[0]!, title: t, org: org && !grammar().records.speakerModifiers.includes(org) ? org : null };
     }
   }
-  // Full name + a title the name grammar does not know: 李旻蔚副總聯絡人.
+  // Titles the name grammar does not know: full name + title (李旻蔚副總聯絡人), [org] surname + title
+  // (張區長), surname + title + given name (張區長大同).
   for (const t of grammar().records.speakerTitles) {
-    const head = s.slice(0, -t.length);
-    if (s.endsWith(t) && /^\p{Script=Han}{2,4}$/u.test(head)) return { name: head, surname: head[0]!, title: t, org: null };
+    const at = s.indexOf(t);
+    if (at < 1) continue;
+    const head = s.slice(0, at);
+    const given = s.slice(at + t.length);
+    if (!given && /^\p{Script=Han}{2,4}$/u.test(head) && !endsLikeOrg(head)) return { name: head, surname: head[0]!, title: t, org: null };
+    if (/^\p{Script=Han}{0,2}$/u.test(given) && (at === 1 || endsLikeOrg(head.slice(0, -1)))) {
+      const surname = head.slice(-1);
+      return { name: given ? surname + given : null, surname, title: t, org: head.slice(0, -1) || null };
+    }
   }
   if (p.title && p.name && knownNames.has(p.name)) return p;
   return null;
