@@ -65,6 +65,12 @@ describe('speaker labels (grammar)', () => {
     expect(readSpeakerLabel('王財委', NONE)?.parts).toMatchObject({ name: null, surname: '王', title: '財委' });
   });
 
+  it('a unit and its head contracted (民政局長 = 民政局 + 局長) is an office, not a person named 民政', () => {
+    expect(corpusText('18')).toContain('民政局長、警察局長請假');
+    expect(readSpeakerLabel('民政局長', NONE)?.parts).toMatchObject({ name: null, title: '局長', org: '民政局' });
+    expect(readSpeakerLabel('觀傳局劉局長', NONE)?.parts).toMatchObject({ surname: '劉', org: '觀傳局' });
+  });
+
   it('a bare name is a speaker only when the lists name that person (林志隆：)', () => {
     // PDF text line of 32.
     expect(readSpeakerLabel('林志隆', NONE)).toBeNull();

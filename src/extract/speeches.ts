@@ -122,6 +122,11 @@ function isRejectedLabel(l: string): boolean {
   return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
 }
 
+/** An org word inside (觀傳局劉): an org then a surname, not a unit's short name. */
+function containsOrg(s: string): boolean {
+  return grammar().people.orgSuffixes.some((x) => s.includes(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.includes(x));
+}
+
 function endsLikeOrg(s: string): boolean {
   return grammar().people.orgSuffixes.some((x) => s.endsWith(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.endsWith(x));
 }
@@ -143,6 +148,9 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
   if (officeTitle) {
     const org = s.slice(0, -officeTitle.length);
     if (org.length >= 2 && endsLikeOrg(org)) return groups.includes(officeTitle) ? null : { name: null, surname: null, title: officeTitle, org };
+    // A unit and its head's title share a character: 教育局長 is 教育局 + 局長, not a person named 教育.
+    const contracted = s.slice(0, s.length - officeTitle.length + 1);
+    if (org.length >= 2 && endsLikeOrg(contracted) && !containsOrg(org) && !grammar().people.compoundSurnames.includes(org)) return { name: null, surname: null, title: officeTitle, org: contracted };
   }
   const p = parseName(s);
   // Not a person: 主席裁定 (the chair's word + a ruling), 專門委員 read as 專門 + 委員.
