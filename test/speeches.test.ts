@@ -101,6 +101,18 @@ describe('speaker labels (grammar)', () => {
     expect(isFieldValue(restOf(corpusLine('62', '鄭市長答覆')), NONE)).toBe(false);
   });
 
+  it('election results and amounts are fields, not speeches (20, PDF text)', () => {
+    // `2.3 常務理事：金升光、張祥光。` and `2.4 常務監事：陶蕃麟。` under 選舉新任理事長及幹部.
+    expect(isFieldValue('金升光、張祥光。', NONE)).toBe(true);
+    expect(isFieldValue('陶蕃麟。', NONE)).toBe(true);
+    // `演講費及招待講師住宿: 15,000` in the accounts.
+    expect(isFieldValue('15,000', NONE)).toBe(true);
+    // 33: `1 選舉常務理事：` is an election, not 選舉常 the 理事.
+    expect(readSpeakerLabel('選舉常務理事', NONE)).toBeNull();
+    const d = minutes('壹、選舉新任理事長及幹部：\n2.1 理事長：理事推選由郭新擔任理事長。\n2.2 祕書長：理事長提名且經理事會通過聘任陳文屏為祕書長。\n貳、散會');
+    expect(d.speeches).toEqual([]);
+  });
+
   it('a report written 略 or holding only a link is no speech', () => {
     expect(isVoidSpeech('略\n--')).toBe(true);
     expect(isVoidSpeech('(略)')).toBe(true);

@@ -2,10 +2,10 @@ import { grammar, alternation } from '../grammars/index.js';
 import type { Heading } from '../segment/headings.js';
 import { matchLabel } from '../segment/labels.js';
 import type { ExtractContext } from './context.js';
-import { deepestHeadingOf } from './context.js';
+import { ancestry, deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
-import { readSpeakerLabel, isFieldValue, isVoidSpeech } from './speeches.js';
+import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 
 export type BlockKind = 'speech' | 'ruling';
@@ -39,6 +39,17 @@ function rulingLabelAt(text: string): { label: string; rest: number } | null {
   rulingLabelRe ??= new RegExp(`^(${alternation(grammar().records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]\\s*|$)`, 'u');
   const m = rulingLabelRe.exec(text);
   return m ? { label: m[1]!, rest: m[0].length } : null;
+}
+
+/** A speaker named by an office alone (理事長：), with no name or surname. */
+function isOffice(sp: SpeakerLabel): boolean {
+  return !sp.chair && sp.parts.name === null && sp.parts.surname === null;
+}
+
+/** Inside a section about an election (選舉新任理事長及幹部 > 2.1 理事長：…). */
+function inElection(ctx: ExtractContext, h: Heading | null): boolean {
+  for (const x of ancestry(ctx, h)) if (isElectionTitle(x.title)) return true;
+  return false;
 }
 
 let readerRe: RegExp | null = null;
@@ -109,7 +120,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       }
     }
     const sp = label ? readSpeakerLabel(label.label, knownNames) : null;
-    if (label && sp && !isFieldValue(label.rest, knownNames)) {
+    if (label && sp && !isFieldValue(label.rest, knownNames) && !(isOffice(sp) && inElection(ctx, scope))) {
       const who = sp.verb ? sp.who : label.raw;
       const textStart = line.start + offset + label.restOffset;
       if (h && h.parent === null) {

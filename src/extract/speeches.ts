@@ -7,6 +7,7 @@ import { parseName, person, squeezeHan, splitParens, type NameParts } from './pe
 import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
+import { trimEndOf } from '../util/text.js';
 import type { SpeechDraft } from './records.js';
 
 export { foldName } from '../util/fold.js';
@@ -115,10 +116,15 @@ function standardSpelling(s: string): string {
   return s.replace(spellingRe, (m) => map[m] ?? m);
 }
 
+/** A section about an election (選舉新任理事長及幹部): its `理事長：…` lines name the post filled, not a speaker. */
+export function isElectionTitle(title: string): boolean {
+  return grammar().records.electionWords.some((w) => title.includes(w));
+}
+
 function isRejectedLabel(l: string): boolean {
   const r = grammar().records;
   // An election's results name people without their words (當選人：, 候選人名單：).
-  if (r.electionWords.some((w) => l.includes(w))) return true;
+  if (isElectionTitle(l)) return true;
   return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
 }
 
@@ -213,6 +219,7 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
 
 let fieldCut: RegExp | null = null;
 let tallyRe: RegExp | null = null;
+let amountUnitRe: RegExp | null = null;
 /**
  * The text after a label is a field's value, not words spoken: a person or a list of people
  * (主席：邱議長奕勝, 專門委員:楊育純, 主席：管一政 記錄：劉姵汝), or a vote count (王大明：12票).
@@ -223,11 +230,14 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
   const untallied = rest.replace(tallyRe, '');
   if (untallied !== rest && !/\p{Script=Han}/u.test(untallied)) return true;
   rest = untallied;
+  // An amount (演講費及招待講師住宿: 15,000) is a table row, not words.
+  amountUnitRe ??= new RegExp(alternation(grammar().records.amountUnits), 'gu');
+  if (/\d/u.test(rest) && /^[\d\s,.，、%$＄()（）~～-]*$/u.test(rest.replace(amountUnitRe, ''))) return true;
   // Another label on the line (管一政 記錄：劉姵汝) ends this value.
   fieldCut ??= /^[^:：]{1,8}[:：]/u;
   const words = rest.split(/\s+/u);
   const k = words.findIndex((w, i) => i > 0 && fieldCut!.test(w));
-  const value = splitParens(k > 0 ? words.slice(0, k).join(' ') : rest).main;
+  const value = trimEndOf(splitParens(k > 0 ? words.slice(0, k).join(' ') : rest).main, '。.'); // 常務理事：金升光、張祥光。
   if (!value || /[。！？!?；;]/u.test(value)) return false;
   return value.split(/[、,，]/u).every((part) => {
     const x = squeezeHan(part);
