@@ -1,12 +1,12 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { Heading } from '../segment/headings.js';
 import { matchLabel } from '../segment/labels.js';
-import { isHeaderLabel } from '../segment/kinds.js';
 import type { ExtractContext } from './context.js';
-import { deepestHeadingOf } from './context.js';
+import { ancestry, deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
-import { parseName, titleAlternation, squeezeHan } from './person.js';
-import { beforeFirst } from '../util/text.js';
+import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
+import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
+import { beforeFirst, trimEndOf } from '../util/text.js';
 
 export type BlockKind = 'speech' | 'ruling';
 
@@ -25,6 +25,8 @@ export interface Block {
   heading: Heading | null;
   /** The section that contains the record. */
   scope: Heading | null;
+  /** speech: the speaker label as read (null: read from `label` when resolved). */
+  parts?: NameParts | null;
   /** The section heading that is itself the record's label (決議事項 section, chair remarks, a heading naming a speaker). */
   sectionHeading: Heading | null;
   rule: string;
@@ -39,15 +41,22 @@ function rulingLabelAt(text: string): { label: string; rest: number } | null {
   return m ? { label: m[1]!, rest: m[0].length } : null;
 }
 
-/** A label that names a speaker: a person (org + surname + title, or a full name) or the chair, not a field or a section word. */
-export function isSpeakerLabel(label: string, knownNames: ReadonlySet<string>): boolean {
-  const r = grammar().records;
-  const l = squeezeHan(label);
-  if (grammar().people.chairWords.includes(l)) return true;
-  if (r.nonSpeakerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l)) return false;
-  const p = parseName(l);
-  if (p.title && p.surname) return true;
-  return p.name !== null && knownNames.has(p.name);
+/** A speaker named by an office alone (理事長：), with no name or surname. */
+function isOffice(sp: SpeakerLabel): boolean {
+  return !sp.chair && sp.parts.name === null && sp.parts.surname === null;
+}
+
+/** Inside a section about an election (選舉新任理事長及幹部 > 2.1 理事長：…). */
+function inElection(ctx: ExtractContext, h: Heading | null): boolean {
+  for (const x of ancestry(ctx, h)) if (isElectionTitle(x.title)) return true;
+  return false;
+}
+
+let readerRe: RegExp | null = null;
+/** A reader's turn (朗讀人員：…): a text read aloud, not a speech; it ends the turn before it. */
+function isReaderLabel(label: string): boolean {
+  readerRe ??= new RegExp(`^(?:${alternation(grammar().records.readerLabels)})$`, 'u');
+  return readerRe.test(squeezeHan(label));
 }
 
 /** A heading that names a speaker and introduces their points: 新任外聘委員-…彭總經理啟明 針對…之建議： */
@@ -62,15 +71,18 @@ function introducedSpeaker(rest: string): { label: string } | null {
 }
 
 /**
- * Find where speeches and rulings start in the body, then where each ends: at the next record start,
- * at the next heading at or above the record's own level, or at an attendance table.
+ * Find where speeches and rulings start, then where each ends: at the next record start,
+ * at the next heading at or above the record's own level, or at an attendance table. Rulings are
+ * looked for in the body; speaker turns anywhere (a verbatim record's turns stand before any section),
+ * except where the label's value is a field (主席：林議長某某).
  */
 export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: ReadonlySet<string>): Block[] {
   const starts: Omit<Block, 'lastLine'>[] = [];
   const stops = new Set<number>();
-  for (let i = bodyStart; i < ctx.lines.length; i++) {
+  for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
-    if (isAttendanceHeader(line.text)) {
+    const inBody = i >= bodyStart;
+    if (inBody && isAttendanceHeader(line.text)) {
       stops.add(i);
       break;
     }
@@ -78,32 +90,55 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const text = h ? h.rest : line.text;
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
-    if (h && h.kind === 'resolutions' && h.parent === null) {
+    if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
       starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, rule: 'rulings.section' });
       continue;
     }
-    const ruling = rulingLabelAt(text);
+    const ruling = inBody ? rulingLabelAt(text) : null;
     if (ruling) {
       starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label' });
       continue;
     }
+    const label = matchLabel(text);
+    if (label && isReaderLabel(label.label)) {
+      stops.add(i);
+      continue;
+    }
     if (h && h.kind === 'chair-remarks' && !h.omitted) {
-      // The remarks follow the heading, or stand on its line (八、主席致詞：感謝各位…).
+      // The remarks follow the heading, or stand on its line (八、主席致詞：感謝各位…). A heading
+      // that names someone else (院長致詞) is that person's speech.
       const inline = matchLabel(h.rest);
       const onLine = inline && inline.rest ? line.start + offset + inline.restOffset : null;
-      if (onLine !== null || h.lastLine > h.line) {
-        starts.push({ kind: 'speech', label: '主席', line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
+      const heading = squeezeHan(inline ? inline.label : trimEndOf(h.title, ':：'));
+      const named = readSpeakerLabel(heading, knownNames);
+      // Guests' remarks (來賓致詞) are not the chair's, and name no one.
+      const guests = grammar().records.guestSpeakers.some((g) => heading.startsWith(g));
+      if (!guests && (onLine !== null || h.lastLine > h.line)) {
+        const other = named && !named.chair ? named : null;
+        starts.push({ kind: 'speech', label: other ? other.who : '主席', parts: other ? other.parts : null, line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
         continue;
       }
     }
-    const label = matchLabel(text);
-    if (label && isSpeakerLabel(label.label, knownNames)) {
-      starts.push({ kind: 'speech', label: label.raw, line: i, textStart: line.start + offset + label.restOffset, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'speeches.heading-label' : 'speeches.label' });
+    const sp = label ? readSpeakerLabel(label.label, knownNames) : null;
+    if (label && sp && !isFieldValue(label.rest, knownNames) && !(isOffice(sp) && inElection(ctx, scope))) {
+      const who = sp.verb ? sp.who : label.raw;
+      const textStart = line.start + offset + label.restOffset;
+      if (h && h.parent === null) {
+        // A top-level section headed by a speaker (壹、理事長報告：) stays a section; the speech is its content.
+        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: null, scope: h, sectionHeading: h, rule: 'speeches.section-label' });
+      } else {
+        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'speeches.heading-label' : 'speeches.label' });
+      }
       continue;
     }
-    if (h && !label && /^\p{Script=Han}{2,12}$/u.test(squeezeHan(text)) && isSpeakerLabel(text, knownNames) && parseName(text).name) {
-      starts.push({ kind: 'speech', label: text.trim(), line: i, textStart: line.end, heading: h, scope: null, sectionHeading: null, rule: 'speeches.heading-name' });
-      continue;
+    if (h && !label) {
+      // A heading that is a speaker with a verb (二、理事長報告) or a bare speaker's name.
+      const named = /^\p{Script=Han}{2,16}$/u.test(squeezeHan(text)) ? readSpeakerLabel(text, knownNames) : null;
+      if (named && !named.chair && (named.verb || named.parts.name) && h.lastLine > h.line) {
+        const section = named.verb !== null && h.parent === null;
+        starts.push({ kind: 'speech', label: named.verb ? named.who : text.trim(), parts: named.parts, line: i, textStart: line.end, heading: section ? null : h, scope: section ? h : null, sectionHeading: section ? h : null, rule: named.verb ? 'speeches.heading-verb' : 'speeches.heading-name' });
+        continue;
+      }
     }
     if (h) {
       // The heading's words may run on to the next line (…彭總經理啟明 / 針對…之建議：).
@@ -143,13 +178,23 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       while (scope && insideRecord(scope) && !sectionHeadings.has(scope.id)) scope = scope.parent ? ctx.headingById.get(scope.parent) ?? null : null;
     }
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
-    const done: Block = { kind: start.kind, label: start.label, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
+    const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
     done.lastLine = blockEnd(ctx, done, startLines, stops);
+    // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
+    if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;
     blocks.push(done);
     if (done.heading) recordHeadings.add(done.heading.id);
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
   }
   return blocks;
+}
+
+/** Nothing said in the record: every line of it is void (略, a link, markup debris); stops at the first line that is not. */
+function isVoidRecord(ctx: ExtractContext, b: Block): boolean {
+  const first = ctx.lines[b.line]!;
+  if (!isVoidSpeech(ctx.text.slice(Math.min(b.textStart, first.end), first.end))) return false;
+  for (let i = b.line + 1; i <= b.lastLine; i++) if (!isVoidSpeech(ctx.lines[i]!.text)) return false;
+  return true;
 }
 
 function blockEnd(ctx: ExtractContext, s: Omit<Block, 'lastLine'>, startLines: ReadonlySet<number>, stops: ReadonlySet<number>): number {
@@ -158,8 +203,9 @@ function blockEnd(ctx: ExtractContext, s: Omit<Block, 'lastLine'>, startLines: R
   for (let j = s.line + 1; j < ctx.lines.length; j++) {
     if (startLines.has(j) || stops.has(j) || isAttendanceHeader(ctx.lines[j]!.text)) return j - 1;
     const h = ctx.headingAt.get(j);
-    // A record inside a section (label record) ends with its section; a heading record with the next sibling.
-    if (h && h.level <= level) return j - 1;
+    // A record inside a section (label record) ends with its section; a heading record with the next sibling;
+    // a record outside any section (a verbatim turn before the first one) with the next meeting section.
+    if (h && (h.level <= level || (!own && h.parent === null && h.kind !== 'other'))) return j - 1;
   }
   return ctx.lines.length - 1;
 }

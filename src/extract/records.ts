@@ -30,20 +30,6 @@ export function extractRecords(ctx: ExtractContext, meta: MetadataResult): Recor
   const att = extractAttendees(ctx, meta);
   diagnostics.push(...att.diagnostics);
   const chair = meta.meeting.chair;
-  const knownNames = new Set(att.attendees.map((a) => a.name).filter((n): n is string => !!n));
-  const blocks = findBlocks(ctx, meta.bodyStart, knownNames);
-  const consumed = new Set<string>();
-  for (const b of blocks) {
-    if (b.heading) consumed.add(b.heading.id);
-    for (const h of innerHeadings(ctx, b)) consumed.add(h.id);
-  }
-  const sp = buildSpeeches(ctx, blocks, chair, att.attendees);
-  diagnostics.push(...sp.diagnostics);
-  const rulings = buildRulings(ctx, blocks);
-  const ds = extractDatasets(ctx, meta.bodyStart, sp.speeches, rulings);
-  diagnostics.push(...ds.diagnostics);
-  const actions = extractActions(ctx, rulings, meta.meeting);
-
   // The recorder: the header's 紀錄 field, else the attendee marked (紀錄).
   let recorder = meta.meeting.recorder;
   const marked = att.attendees.find((a) => a.recorder);
@@ -52,5 +38,20 @@ export function extractRecords(ctx: ExtractContext, meta: MetadataResult): Recor
     const same = att.attendees.find((a) => foldName(a.name) === foldName(recorder!.name));
     if (same) recorder = copyWith(recorder, { title: same.title, org: same.org });
   }
+  // Names a bare speaker label may be: the attendees', the chair's and the recorder's.
+  const knownNames = new Set([...att.attendees, chair, recorder].map((a) => a?.name).filter((n): n is string => !!n));
+  const blocks = findBlocks(ctx, meta.bodyStart, knownNames);
+  const consumed = new Set<string>();
+  for (const b of blocks) {
+    if (b.heading) consumed.add(b.heading.id);
+    for (const h of innerHeadings(ctx, b)) consumed.add(h.id);
+  }
+  const sp = buildSpeeches(ctx, blocks, chair, att.attendees, recorder);
+  diagnostics.push(...sp.diagnostics);
+  const rulings = buildRulings(ctx, blocks);
+  const ds = extractDatasets(ctx, meta.bodyStart, sp.speeches, rulings);
+  diagnostics.push(...ds.diagnostics);
+  const actions = extractActions(ctx, rulings, meta.meeting);
+
   return { attendees: att.attendees, speeches: sp.speeches, rulings, datasets: ds.datasets, actions, recorder, consumed, diagnostics };
 }

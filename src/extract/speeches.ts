@@ -1,11 +1,13 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation } from '../grammars/index.js';
 import type { Attendee, Diagnostic, Person } from '../types.js';
 import type { ExtractContext } from './context.js';
 import type { Block } from './blocks.js';
 import { blockText, topItems } from './block-text.js';
-import { parseName, person } from './person.js';
+import { parseName, person, squeezeHan, splitParens, type NameParts } from './person.js';
+import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
+import { trimEndOf } from '../util/text.js';
 import type { SpeechDraft } from './records.js';
 
 export { foldName } from '../util/fold.js';
@@ -19,41 +21,59 @@ function orgMatches(a: string | null, b: string | null): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-const byNameCache = new WeakMap<readonly Attendee[], Map<string, Attendee[]>>();
-/** Attendees by folded name, built once per list. */
-function attendeesByName(attendees: readonly Attendee[]): Map<string, Attendee[]> {
-  let m = byNameCache.get(attendees);
-  if (!m) {
-    m = new Map();
-    for (const a of attendees) if (a.name) m.set(foldName(a.name), [...(m.get(foldName(a.name)) ?? []), a]);
-    byNameCache.set(attendees, m);
+/** People a speaker label can name: the attendees, then the chair and the recorder (who may be in no list); by folded name. Built once per document. */
+export interface SpeakerIndex {
+  pool: readonly Person[];
+  byName: ReadonlyMap<string, readonly Person[]>;
+}
+
+export function speakerIndex(attendees: readonly Person[], chair: Person | null, recorder: Person | null): SpeakerIndex {
+  const pool: Person[] = [];
+  const byName = new Map<string, Person[]>();
+  for (const p of [...attendees, chair, recorder]) {
+    if (!p) continue;
+    const key = p.name ? foldName(p.name) : '';
+    const same = key ? byName.get(key) : undefined;
+    if (same && (p === chair || p === recorder)) continue; // already listed as an attendee
+    pool.push(p);
+    if (key) byName.set(key, same ? [...same, p] : [p]);
   }
-  return m;
+  return { pool, byName };
 }
 
 /**
  * Who a speaker label names. 主席 is the chair; a full name is taken as written (enriched from the
- * attendee list); org + surname + title (世新大學陳副教授) resolves to the unique attendee with that
- * surname, title and org — never a guess between two candidates.
+ * attendee list); org + surname + title (世新大學陳副教授) resolves to the unique attendee (or chair, or
+ * recorder) with that surname, title and org; an office alone (理事長) to the unique person holding it —
+ * never a guess between two candidates. `parts` is the label already read (readSpeakerLabel).
  */
-export function resolveSpeaker(label: string, chair: Person | null, attendees: readonly Attendee[]): { speaker: Person; diagnostic?: Omit<Diagnostic, 'span'> } {
+export function resolveSpeaker(
+  label: string,
+  chair: Person | null,
+  attendees: readonly Attendee[],
+  recorder: Person | null = null,
+  parts: NameParts | null = null,
+  index: SpeakerIndex = speakerIndex(attendees, chair, recorder),
+): { speaker: Person; diagnostic?: Omit<Diagnostic, 'span'> } {
   const raw = label.trim();
-  if (grammar().people.chairWords.includes(raw.replace(/\s+/g, ''))) {
+  if (grammar().people.chairWords.includes(squeezeHan(raw))) {
     if (chair) return { speaker: copyWith(chair, { raw }) };
     return { speaker: person(raw, { name: null, surname: null, title: raw, org: null }), diagnostic: { severity: 'warning', code: 'unresolved-speaker', message: `The speaker ${raw} is the chair, but the header names no chair.` } };
   }
-  const parts = parseName(raw.replace(/^.*[-－—–]/u, ''));
+  parts ??= parseName(raw.replace(/^.*[-－—–]/u, ''));
   const sp = person(raw, parts);
+  const pool = index.pool;
   if (parts.name) {
-    const same = attendeesByName(attendees).get(foldName(parts.name)) ?? [];
+    const same = index.byName.get(foldName(parts.name)) ?? [];
     if (same.length === 1) return { speaker: copyWith(sp, { org: sp.org ?? same[0]!.org }) };
     return { speaker: sp };
   }
-  const candidates = attendees.filter(
-    (a) => a.name && a.surname === parts.surname && (!parts.title || a.title === parts.title) && orgMatches(parts.org, a.org),
+  const candidates = pool.filter(
+    (a) => a.name && (parts!.surname ? a.surname === parts!.surname : true) && (!parts!.title || a.title === parts!.title) && orgMatches(parts!.org, a.org),
   );
   const names = new Set(candidates.map((a) => foldName(a.name)));
-  if (names.size === 1) return { speaker: copyWith(sp, { name: candidates[0]!.name, org: sp.org ?? candidates[0]!.org }) };
+  if (names.size === 1 && (parts.surname || parts.title)) return { speaker: copyWith(sp, { name: candidates[0]!.name, surname: candidates[0]!.surname, org: sp.org ?? candidates[0]!.org }) };
+  const who = parts.surname ? 'surname, title and org' : 'title and org';
   return {
     speaker: sp,
     diagnostic: {
@@ -62,20 +82,223 @@ export function resolveSpeaker(label: string, chair: Person | null, attendees: r
       message:
         names.size > 1
           ? `The speaker ${raw} matches ${names.size} attendees (${[...names].join('、')}); the name was left empty rather than guessed.`
-          : `The speaker ${raw} matches no attendee by surname, title and org; the full name is unknown.`,
+          : `The speaker ${raw} matches no attendee by ${who}; the full name is unknown.`,
     },
   };
 }
 
+/** A speaker label read: who speaks (as written, without the verb) and how the name splits. */
+export interface SpeakerLabel {
+  /** The speaker part as written (李旻蔚副總聯絡人 of 李旻蔚副總聯絡人口頭報告). */
+  who: string;
+  /** The speech verb after the speaker (口頭報告, 致詞, 答覆), if any. */
+  verb: string | null;
+  chair: boolean;
+  parts: NameParts;
+}
+
+let verbsLongestFirst: string[] | null = null;
+let speakerTitleSet: Set<string> | null = null;
+let titlesLongestFirst: string[] | null = null;
+let spellingRe: RegExp | null = null;
+
+function allTitles(): Set<string> {
+  speakerTitleSet ??= new Set([...grammar().people.titles, ...grammar().records.speakerTitles]);
+  return speakerTitleSet;
+}
+
+/** Titles written another way (祕書長) are read as the tables write them (秘書長); the raw label keeps its spelling. */
+function standardSpelling(s: string): string {
+  const map = grammar().records.speakerTitleSpellings;
+  const keys = Object.keys(map);
+  if (keys.length === 0) return s;
+  spellingRe ??= new RegExp(alternation(keys), 'gu');
+  return s.replace(spellingRe, (m) => map[m] ?? m);
+}
+
+/** A section about an election (選舉新任理事長及幹部): its `理事長：…` lines name the post filled, not a speaker. */
+export function isElectionTitle(title: string): boolean {
+  return grammar().records.electionWords.some((w) => title.includes(w));
+}
+
+function isRejectedLabel(l: string): boolean {
+  const r = grammar().records;
+  // An election's results name people without their words (當選人：, 候選人名單：).
+  if (isElectionTitle(l)) return true;
+  return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
+}
+
+/** An org word inside (觀傳局劉): an org then a surname, not a unit's short name. */
+function containsOrg(s: string): boolean {
+  return grammar().people.orgSuffixes.some((x) => s.includes(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.includes(x));
+}
+
+function endsLikeOrg(s: string): boolean {
+  return grammar().people.orgSuffixes.some((x) => s.endsWith(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.endsWith(x));
+}
+
+/**
+ * The person a speaker part names, or null: an office alone (理事長, 主任秘書) or after an org
+ * (淡江大學理學院院長; not a group: 委員); org + surname + title + given name (陳主任委員耀祥,
+ * 觀傳局劉局長); [prefix] title + full name (現任祕書長王祥宇); full name + title (李旻蔚副總聯絡人);
+ * a bare name only when the attendance lists or the header name that person.
+ */
+function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | null {
+  const s = standardSpelling(who);
+  if (!/^\p{Script=Han}/u.test(s) || isRejectedLabel(s)) return null;
+  const titles = allTitles();
+  const groups = grammar().records.groupTitles;
+  if (titles.has(s)) return groups.includes(s) ? null : { name: null, surname: null, title: s, org: null };
+  titlesLongestFirst ??= [...titles].sort((a, b) => b.length - a.length);
+  const officeTitle = titlesLongestFirst.find((t) => s.endsWith(t) && s.length > t.length);
+  if (officeTitle) {
+    const org = s.slice(0, -officeTitle.length);
+    if (org.length >= 2 && endsLikeOrg(org)) return groups.includes(officeTitle) ? null : { name: null, surname: null, title: officeTitle, org };
+    // A unit and its head's title share a character: 教育局長 is 教育局 + 局長, not a person named 教育.
+    const contracted = s.slice(0, s.length - officeTitle.length + 1);
+    if (org.length >= 2 && endsLikeOrg(contracted) && !containsOrg(org) && !grammar().people.compoundSurnames.includes(org)) return { name: null, surname: null, title: officeTitle, org: contracted };
+  }
+  const p = parseName(s);
+  // Not a person: 主席裁定 (the chair's word + a ruling), 專門委員 read as 專門 + 委員.
+  if (p.title && grammar().people.chairWords.includes(p.title)) return null;
+  if (p.title && p.surname && !(p.name && titles.has(p.name))) return p;
+  if (p.name && !p.title && knownNames.has(p.name)) return p;
+  // [prefix] title + full name: 現任秘書長王祥宇.
+  for (const n of [3, 2, 4]) {
+    const name = s.slice(-n);
+    const before = s.slice(0, -n);
+    if (name.length < n || !/^\p{Script=Han}+$/u.test(name) || titles.has(name) || endsLikeOrg(name)) continue;
+    const t = titlesLongestFirst.find((x) => before.endsWith(x));
+    if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
+      const org = before.slice(0, -t.length);
+      // One ideograph before the title is the surname: 張區長大同 is 張大同.
+      if (org.length === 1 && n === 2) return { name: org + name, surname: org, title: t, org: null };
+      // 現任 (incumbent) qualifies the office; it is not an org.
+      return { name, surname: name[0]!, title: t, org: org && !grammar().records.speakerModifiers.includes(org) ? org : null };
+    }
+  }
+  // Titles the name grammar does not know: full name + title (李旻蔚副總聯絡人), [org] surname + title
+  // (張區長), surname + title + given name (張區長大同).
+  for (const t of grammar().records.speakerTitles) {
+    const at = s.indexOf(t);
+    if (at < 1) continue;
+    const head = s.slice(0, at);
+    const given = s.slice(at + t.length);
+    if (!given && /^\p{Script=Han}{2,4}$/u.test(head) && !endsLikeOrg(head)) return { name: head, surname: head[0]!, title: t, org: null };
+    if (/^\p{Script=Han}{0,2}$/u.test(given) && (at === 1 || endsLikeOrg(head.slice(0, -1)))) {
+      const surname = head.slice(-1);
+      return { name: given ? surname + given : null, surname, title: t, org: head.slice(0, -1) || null };
+    }
+  }
+  if (p.title && p.name && knownNames.has(p.name)) return p;
+  return null;
+}
+
+/**
+ * Read a label as a speaker: [speaker][verb] (主席, 林議員銘仁, 李旻蔚副總聯絡人口頭報告, 鄭市長答覆,
+ * 理事長報告). Null for labels that are fields, units (新聞處報告, 秘書室報告), readers (朗讀人員), rulings.
+ */
+export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>): SpeakerLabel | null {
+  const l = squeezeHan(label);
+  const chairWords = grammar().people.chairWords;
+  if (chairWords.includes(l)) return { who: label.trim(), verb: null, chair: true, parts: { name: null, surname: null, title: l, org: null } };
+  if (!l || isRejectedLabel(l)) return null;
+  verbsLongestFirst ??= [...grammar().records.speechVerbs].sort((a, b) => b.length - a.length);
+  // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
+  // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
+  const verb = verbsLongestFirst.find((v) => l.endsWith(v) && l.length > v.length);
+  if (verb) {
+    const who = l.slice(0, -verb.length);
+    if (chairWords.includes(who)) return { who, verb, chair: true, parts: { name: null, surname: null, title: who, org: null } };
+    const parts = personOf(who, knownNames);
+    return parts ? { who, verb, chair: false, parts } : null;
+  }
+  const parts = personOf(l, knownNames);
+  return parts ? { who: label.trim(), verb: null, chair: false, parts } : null;
+}
+
+let fieldCut: RegExp | null = null;
+let tallyRe: RegExp | null = null;
+let amountUnitRe: RegExp | null = null;
+/**
+ * The text after a label is a field's value, not words spoken: a person or a list of people
+ * (主席：邱議長奕勝, 專門委員:楊育純, 主席：管一政 記錄：劉姵汝), or a vote count (王大明：12票).
+ */
+export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boolean {
+  // Vote counts (王大明：12票, 王大明 12票、李小華 9票) are results, not words.
+  tallyRe ??= new RegExp(`(?<!\\d)\\d+\\s*(?:${alternation(grammar().records.tallyUnits)})`, 'gu');
+  const untallied = rest.replace(tallyRe, '');
+  if (untallied !== rest && !/\p{Script=Han}/u.test(untallied)) return true;
+  rest = untallied;
+  // An amount (演講費及招待講師住宿: 15,000) is a table row, not words.
+  amountUnitRe ??= new RegExp(alternation(grammar().records.amountUnits), 'gu');
+  if (/\d/u.test(rest) && /^[\d\s,.，、%$＄()（）~～-]*$/u.test(rest.replace(amountUnitRe, ''))) return true;
+  // Another label on the line (管一政 記錄：劉姵汝) ends this value.
+  fieldCut ??= /^[^:：]{1,8}[:：]/u;
+  const words = rest.split(/\s+/u);
+  const k = words.findIndex((w, i) => i > 0 && fieldCut!.test(w));
+  const value = trimEndOf(splitParens(k > 0 ? words.slice(0, k).join(' ') : rest).main, '。.'); // 常務理事：金升光、張祥光。
+  if (!value || /[。！？!?；;]/u.test(value)) return false;
+  return value.split(/[、,，]/u).every((part) => {
+    const x = squeezeHan(part);
+    if (!x || x.length > 12) return false;
+    if (knownNames.has(x)) return true;
+    if (grammar().records.speechVerbs.some((v) => x.endsWith(v))) return false; // 請秘書長報告 is said, not a name
+    const p = parseName(x);
+    return (p.title !== null && p.surname !== null) || (p.name !== null && /^\p{Script=Han}{3}$/u.test(x)) || namesOfficeHolder(x);
+  });
+}
+
+/** Someone written with an office the name grammar cannot split (陳兼副主任委員永仁): a title near the end, a given name or nothing after it. */
+function namesOfficeHolder(x: string): boolean {
+  if (!/^\p{Script=Han}+$/u.test(x)) return false;
+  titlesLongestFirst ??= [...allTitles()].sort((a, b) => b.length - a.length);
+  for (let after = 0; after <= 2; after++) {
+    const end = x.length - after;
+    const t = titlesLongestFirst.find((title) => x.startsWith(title, end - title.length) && end - title.length >= 1);
+    if (t && !grammar().records.speechVerbs.includes(x.slice(end))) return true;
+  }
+  return false;
+}
+
+let urlRe: RegExp | null = null;
+let leadLabelRe: RegExp | null = null;
+/** A line that is only a link, or a field whose value is a link (線上觀看： Jitsi Meet (https://…)). */
+function isLinkOnly(line: string): boolean {
+  urlRe ??= /(?:https?:\/\/|www\.)[^\s)）\]]+/gu;
+  const rest = line.replace(urlRe, '');
+  if (rest === line) return false;
+  leadLabelRe ??= /^[^\s:：]{1,12}[:：]/u;
+  return !/\p{Script=Han}/u.test(rest.replace(leadLabelRe, ''));
+}
+
+let debrisRe: RegExp | null = null;
+/** A speech with nothing said: written 略 or 無, or holding only a link or a field whose value is a link. */
+export function isVoidSpeech(text: string): boolean {
+  const voids = grammar().records.voidSpeechTexts;
+  debrisRe ??= /^[-－—–*_=~#>|\s]*$/u; // markup left over (---, **)
+  return text.split('\n').every((line) => {
+    const t = line.trim().replace(/[。.]$/u, '');
+    return debrisRe!.test(t) || voids.includes(t) || isLinkOnly(t);
+  });
+}
+
 /** Speeches from speech blocks: speaker resolved, text joined, numbered points split out. */
-export function buildSpeeches(ctx: ExtractContext, blocks: readonly Block[], chair: Person | null, attendees: readonly Attendee[]): { speeches: SpeechDraft[]; diagnostics: Diagnostic[] } {
+export function buildSpeeches(
+  ctx: ExtractContext,
+  blocks: readonly Block[],
+  chair: Person | null,
+  attendees: readonly Attendee[],
+  recorder: Person | null = null,
+): { speeches: SpeechDraft[]; diagnostics: Diagnostic[] } {
   const speeches: SpeechDraft[] = [];
   const diagnostics: Diagnostic[] = [];
+  const index = speakerIndex(attendees, chair, recorder);
   for (const b of blocks) {
     if (b.kind !== 'speech') continue;
     const line = ctx.lines[b.line]!;
     const span = { start: line.start, end: ctx.lines[b.lastLine]!.end, line: line.index + 1, page: line.page };
-    const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees);
+    const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees, recorder, b.parts ?? null, index);
     if (diagnostic) diagnostics.push({ severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, span: { start: span.start, end: line.end, line: span.line, page: span.page } });
     speeches.push({
       id: `s${speeches.length + 1}`,

@@ -70,6 +70,19 @@ export interface Grammar {
     >;
     ownerVerbs: string[];
     ownerStop: string[];
+    /** Speaker labels: verbs after the speaker (報告, 致詞, 答覆 …), extra speaker titles, titles that name a group, title spellings, readers, tallies, empty texts. */
+    speechVerbs: string[];
+    speakerTitles: string[];
+    groupTitles: string[];
+    speakerTitleSpellings: Record<string, string>;
+    readerLabels: string[];
+    tallyUnits: string[];
+    voidSpeechTexts: string[];
+    speakerModifiers: string[];
+    guestSpeakers: string[];
+    electionWords: string[];
+    speakerOrgSuffixes: string[];
+    amountUnits: string[];
   };
 }
 
@@ -166,6 +179,8 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
+      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
+      speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
     };
   }, dir);
   const layout = readTable('layout.json', (raw, c) => {
