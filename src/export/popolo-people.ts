@@ -1,3 +1,4 @@
+import { isOrganisationName } from '../people/names.js';
 import type { IndexedPerson, PeopleIndex } from '../people/types.js';
 import { orgId } from './ids.js';
 import type { PopoloMembership, PopoloOrganization, PopoloPerson } from './popolo-types.js';
@@ -26,7 +27,11 @@ export function popoloPerson(p: IndexedPerson): PopoloPerson {
 export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { agency: string | null; body: string | null }>): { organizations: PopoloOrganization[]; memberships: PopoloMembership[] } {
   const organizations = new Map<string, PopoloOrganization>();
   const memberships = new Map<string, PopoloMembership>();
-  const org = (name: string, parent: string | null, classification: string) => {
+  // Only organisation names become organizations: a letterhead address or a sentence taken for a
+  // body or a unit is left out (the membership goes to the agency, or is not written).
+  const org = (name: string, parent: string | null, classification: string): string | null => {
+    if (!isOrganisationName(name)) return parent && isOrganisationName(parent) ? org(parent, null, 'government-agency') : null;
+    if (parent && !isOrganisationName(parent)) parent = null;
     const id = orgId(name, parent);
     if (!organizations.has(id)) organizations.set(id, { id, name, classification, parent_id: parent ? orgId(parent) : null });
     if (parent) org(parent, null, 'government-agency');
@@ -45,9 +50,9 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
     for (const a of p.appearances) {
       const meeting = meetings.get(a.meeting);
       const internal = a.roles.some((r) => INTERNAL_ROLES.has(r)) && !!a.agency;
-      const unit = a.org ? org(a.org, internal && !a.org.includes(a.agency!) ? a.agency : null, internal ? 'unit' : 'organization') : null;
-      if (meeting?.body) {
-        const body = org(meeting.body, meeting.agency, 'committee');
+      const unit = isOrganisationName(a.org) ? org(a.org, internal && !a.org.includes(a.agency!) ? a.agency : null, internal ? 'unit' : 'organization') : null;
+      const body = meeting?.body ? org(meeting.body, meeting.agency, 'committee') : null;
+      if (body) {
         for (const role of a.roles.filter((r) => MEMBER_ROLES.has(r)))
           member({ person_id: p.id, organization_id: body, role, label: null, on_behalf_of_id: role === 'agency-representative' ? unit : null }, a.date);
       }

@@ -2,10 +2,13 @@ import type { MinutesDocument } from '../types.js';
 import { clusterByOrg } from './cluster.js';
 import { foldName } from './fold.js';
 import { mentionsOf } from './mentions.js';
-import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole } from './types.js';
+import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName } from './types.js';
 import { historyOf } from './history.js';
+import { aliasMatcher, type Aliases } from './aliases.js';
+import { notAPerson } from './names.js';
+import { findRenames } from './renames.js';
 
-/** Roles of people who work for the agency holding the meeting: their org is a unit of it (資電處 of 外交部). */
+/** Roles of people who work for the agency holding the meeting: an org they write is a unit of it (資電處 of 外交部). */
 const INTERNAL: ReadonlySet<PersonRole> = new Set(['convener', 'agency-representative', 'observer', 'staff', 'chair', 'recorder']);
 
 /** One person in one meeting: the mentions of one name there (attendee row, chair, speeches). */
@@ -13,8 +16,17 @@ interface Local {
   meeting: MeetingInfo;
   key: string;
   mentions: Mention[];
-  /** Org qualified by the agency for internal roles (外交部資電處), the key people are split by. */
-  scope: string | null;
+  /** The most specific org written there (folded), if any. */
+  org: string | null;
+  /** Whether the org is a unit of the agency holding the meeting (the mentions have an internal role). */
+  internal: boolean;
+  /** The alias-file entry the mentions belong to, or -1. */
+  alias: number;
+}
+
+export interface PeopleOptions {
+  /** Identities stated by hand (see `parseAliases` and docs/people.md): they win over the automatic rules. */
+  aliases?: Aliases | null;
 }
 
 export interface PeopleCollector {
@@ -24,14 +36,21 @@ export interface PeopleCollector {
 
 /**
  * People across meetings, added one document at a time (so a large archive is never held in
- * memory): mentions of one folded name are merged when their orgs agree (林副處長東亨 of 資電處 in
- * 2018 and 林處長東亨 of 資電處 in 2021 are one person with two titles), split by org when they
- * differ, and what cannot be told apart is reported in `homonyms`. Each file counts once.
+ * memory). Mentions of one folded name are one person unless something contradicts it: orgs
+ * that neither contain nor abbreviate each other split them (林副處長東亨 of 資電處 in 2018 and
+ * 林處長東亨 of 資電處 in 2021 are one person with two titles; 陳建宏 of 臺灣大學 and of 陽明大學
+ * are two), and every split is reported in `homonyms`, saying whether the two were seen at
+ * overlapping dates. The agency holding a meeting is not itself an affiliation (a society's chair
+ * is also a professor somewhere); it qualifies a unit (資電處 of 外交部), under its latest name when
+ * the body's series shows a rename (see `findRenames`). Names that are not a person's (titles,
+ * election words, fragments) are left out and listed in `refused`. Each file counts once.
  */
-export function collectPeople(): PeopleCollector {
+export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
   const locals: Local[] = [];
   const meetings = new Map<string, MeetingInfo>();
   const homonyms: Homonym[] = [];
+  const refused = new Map<string, RefusedName>();
+  const aliases = aliasMatcher(options.aliases);
   let unresolvedSpeakers = 0;
   return {
     add(doc) {
@@ -40,41 +59,81 @@ export function collectPeople(): PeopleCollector {
       if (meetings.has(meeting.id)) return;
       meetings.set(meeting.id, meeting);
       unresolvedSpeakers += unresolved;
-      for (const [key, group] of groupBy(mentions, (m) => foldName(m.person.name!))) {
-        const split = clusterByOrg(group, (m) => (m.person.org ? foldName(m.person.org) : null));
-        for (const g of split.groups) locals.push({ meeting, key, mentions: g, scope: scopeOf(g, meeting) });
-        if (split.unassigned.length) homonyms.push(report(key, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.'));
+      const kept: { mention: Mention; alias: number }[] = [];
+      for (const mention of mentions) {
+        const alias = aliases.entryOf(mention, meeting);
+        const why = alias >= 0 ? null : aliases.isNotAPerson(mention.person.name!) ? 'alias-file' : notAPerson(mention.person.name!);
+        if (why) {
+          const seen = refused.get(mention.person.name!);
+          if (seen) seen.mentions++;
+          else refused.set(mention.person.name!, { name: mention.person.name!, reason: why, mentions: 1 });
+        } else kept.push({ mention, alias });
+      }
+      for (const [key, group] of groupBy(kept, (k) => `${k.alias} ${foldName(k.mention.person.name!)}`)) {
+        const alias = group[0]!.alias;
+        const name = key.slice(key.indexOf(' ') + 1);
+        const ms = group.map((k) => k.mention);
+        const split = alias >= 0 ? { groups: [ms], unassigned: [] } : clusterByOrg(ms, (m) => (m.person.org ? foldName(m.person.org) : null));
+        for (const g of split.groups) locals.push({ meeting, key: name, mentions: g, org: longest(g.map((m) => (m.person.org ? foldName(m.person.org) : null))), internal: g.some((m) => INTERNAL.has(m.role)), alias });
+        if (split.unassigned.length) homonyms.push(report(name, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.', null));
       }
     },
     build() {
+      const { renames, canonical } = findRenames(meetings.values());
+      const scopeOf = (l: Local): string | null => {
+        const agency = canonical(l.meeting.agency);
+        if (!l.org || !l.internal || !agency) return l.org;
+        const written = l.meeting.agency ? foldName(l.meeting.agency) : '';
+        const org = written && l.org.includes(written) ? l.org.replace(written, agency) : l.org;
+        return org.includes(agency) ? org : agency + org;
+      };
       const people: IndexedPerson[] = [];
+      const ids = new Set<string>();
       const assignments = new Map<string, string>();
-      for (const [key, group] of [...groupBy(locals, (l) => l.key)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const split = clusterByOrg(group, (l) => l.scope);
+      const add = (preferred: string, key: string, group: Local[], name: string | null) => {
+        let id = preferred;
+        for (let n = 2; ids.has(id); n++) id = `${preferred}-${n}`;
+        ids.add(id);
+        const person = personOf(id, key, group, name);
+        people.push(person);
+        for (const l of group) for (const m of l.mentions) assignments.set(`${m.meeting} ${m.ref}`, person.id);
+        return person;
+      };
+      // Identities of the alias file first, so that their ids are theirs.
+      const entries = options.aliases?.people ?? [];
+      const byAlias = groupBy(locals.filter((l) => l.alias >= 0), (l) => String(l.alias));
+      entries.forEach((entry, i) => {
+        const group = byAlias.get(String(i));
+        if (!group) return;
+        add(entry.id ?? `p-${foldName(entry.name ?? entry.match[0]!.name)}`, group[0]!.key, sortByDate(group), entry.name);
+      });
+      const automatic = groupBy(locals.filter((l) => l.alias < 0), (l) => l.key);
+      for (const [key, group] of [...automatic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const split = clusterByOrg(group, scopeOf);
         const persons = split.groups.map((g) => sortByDate(g)).sort((a, b) => compareDates(a[0]!.meeting, b[0]!.meeting));
-        persons.forEach((g, i) => {
-          const person = personOf(`p-${key}${i ? `-${i + 1}` : ''}`, key, g);
-          people.push(person);
-          for (const l of g) for (const m of l.mentions) assignments.set(`${m.meeting} ${m.ref}`, person.id);
-        });
+        const made = persons.map((g) => add(`p-${key}`, key, g, null));
         if (persons.length > 1 || split.unassigned.length) {
+          const dates = persons.length > 1 ? (overlapping(persons) ? 'overlapping' : 'sequential') : null;
           const reason = split.unassigned.length
             ? 'Several people of this name, told apart by org; mentions without an org fit more than one and are left unassigned.'
-            : 'Several people of this name, told apart by org (they may be one person who moved: check before merging).';
-          homonyms.push(report(key, people.slice(-persons.length).map((p) => p.id), split.unassigned.flatMap((l) => l.mentions), reason));
+            : dates === 'overlapping'
+              ? 'Possible homonyms: people of this name with different orgs at overlapping dates (kept apart; an alias file can merge them).'
+              : 'Several people of this name, told apart by org, one after the other (they may be one person who moved: check, and merge with an alias file).';
+          homonyms.push(report(key, made.map((p) => p.id), split.unassigned.flatMap((l) => l.mentions), reason, dates));
         }
       }
       const first = new Map<string, MeetingInfo>();
       for (const m of meetings.values()) if (!first.has(m.key)) first.set(m.key, m);
       const list = sortByDate([...first.values()].map((meeting) => ({ meeting }))).map((x) => x.meeting);
-      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments };
+      const refusedList = [...refused.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments, refused: refusedList, renames, unusedAliases: aliases.unused() };
     },
   };
 }
 
 /** `collectPeople` over documents already in memory. */
-export function buildPeopleIndex(docs: Iterable<MinutesDocument>): PeopleIndex {
-  const collector = collectPeople();
+export function buildPeopleIndex(docs: Iterable<MinutesDocument>, options: PeopleOptions = {}): PeopleIndex {
+  const collector = collectPeople(options);
   for (const doc of docs) collector.add(doc);
   return collector.build();
 }
@@ -84,14 +143,22 @@ export function personIdOf(index: PeopleIndex, meeting: string, ref: string): st
   return index.assignments.get(`${meeting} ${ref}`) ?? null;
 }
 
-function scopeOf(mentions: Mention[], meeting: MeetingInfo): string | null {
-  const org = longest(mentions.map((m) => (m.person.org ? foldName(m.person.org) : null)));
-  const agency = meeting.agency ? foldName(meeting.agency) : null;
-  if (!agency || !mentions.some((m) => INTERNAL.has(m.role))) return org;
-  return org ? (org.includes(agency) ? org : agency + org) : agency;
+/** Do the dated meetings of any two of these people overlap in time? */
+function overlapping(persons: Local[][]): boolean {
+  const spans = persons.map((g) => {
+    const dates = g.map((l) => l.meeting.date).filter((d): d is string => !!d).sort();
+    return dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null;
+  });
+  for (let i = 0; i < spans.length; i++)
+    for (let j = i + 1; j < spans.length; j++) {
+      const a = spans[i];
+      const b = spans[j];
+      if (a && b && a.from <= b.to && b.from <= a.to) return true;
+    }
+  return false;
 }
 
-function personOf(id: string, key: string, locals: Local[]): IndexedPerson {
+function personOf(id: string, key: string, locals: Local[], shown: string | null): IndexedPerson {
   // One appearance per meeting: the same minutes as .txt and .pdf are one meeting.
   const byMeeting = new Map<string, Local>();
   for (const l of locals) if (!byMeeting.has(l.meeting.key)) byMeeting.set(l.meeting.key, l);
@@ -99,10 +166,10 @@ function personOf(id: string, key: string, locals: Local[]): IndexedPerson {
   const names = [...new Set(locals.flatMap((l) => l.mentions.map((m) => m.person.name!)))];
   const roles = [...new Set(appearances.flatMap((a) => a.roles))];
   const last = locals[locals.length - 1]!.mentions[0]!.person.name!;
-  const surname = [...locals].reverse().flatMap((l) => l.mentions.map((m) => m.person.surname)).find((x) => x && last.startsWith(x)) ?? null;
+  const surname = [...locals].reverse().flatMap((l) => l.mentions.map((m) => m.person.surname)).find((x) => x && (shown ?? last).startsWith(x)) ?? null;
   return {
     id,
-    name: last,
+    name: shown ?? last,
     surname,
     key,
     names,
@@ -130,8 +197,8 @@ function appearanceOf(local: Local): Appearance {
   };
 }
 
-function report(key: string, people: string[], unassigned: Mention[], reason: string): Homonym {
-  return { key, people, unassigned: unassigned.map((m) => ({ meeting: m.meeting, ref: m.ref, raw: m.person.raw })), reason };
+function report(key: string, people: string[], unassigned: Mention[], reason: string, dates: Homonym['dates']): Homonym {
+  return { key, people, unassigned: unassigned.map((m) => ({ meeting: m.meeting, ref: m.ref, raw: m.person.raw })), reason, dates };
 }
 
 function longest(values: (string | null)[]): string | null {

@@ -12,12 +12,12 @@ import { createPopoloBuilder } from '../../export/popolo.js';
 import type { PeopleIndex } from '../../people/types.js';
 import type { MinutesDocument } from '../../types.js';
 import type { Command } from '../command.js';
-import { indexFiles } from './people.js';
+import { indexFiles, readAliasFile } from './people.js';
 
 const FORMATS = ['csv', 'popolo', 'akn'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--excel-safe] [--sayit]';
+const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--aliases people.json] [--excel-safe] [--sayit]';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -26,17 +26,19 @@ export const exportCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' } },
+      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' }, aliases: { type: 'string' } },
     });
     const to = values.to as Format | undefined;
     if (!positionals.length || !to || !FORMATS.includes(to) || !values.output) {
       io.stderr(`twminutes export: give the batch output, --to ${FORMATS.join('|')} and -o DIR\nUsage: twminutes ${USAGE}`);
       return 2;
     }
+    const aliases = await readAliasFile(values.aliases, 'export', io.stderr);
+    if (aliases === false) return 2;
     const dir = values.output;
     await mkdir(dir, { recursive: true });
     // Two passes over the archive: people first (ids every format links to), then the records.
-    const { index, skipped } = await indexFiles(positionals);
+    const { index, skipped } = await indexFiles(positionals, aliases);
     const docs = uniqueDocs(positionals);
     let written: string[];
     if (to === 'csv') written = await exportCsv(docs, index, dir, !!values['excel-safe']);
