@@ -5,7 +5,7 @@ import { mentionsOf } from './mentions.js';
 import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName } from './types.js';
 import { historyOf } from './history.js';
 import { aliasMatcher, type Aliases } from './aliases.js';
-import { notAPerson } from './names.js';
+import { isOrganisationName, notAPerson } from './names.js';
 import { findRenames } from './renames.js';
 
 /** Roles of people who work for the agency holding the meeting: an org they write is a unit of it (資電處 of 外交部). */
@@ -73,8 +73,8 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
         const alias = group[0]!.alias;
         const name = key.slice(key.indexOf(' ') + 1);
         const ms = group.map((k) => k.mention);
-        const split = alias >= 0 ? { groups: [ms], unassigned: [] } : clusterByOrg(ms, (m) => (m.person.org ? foldName(m.person.org) : null));
-        for (const g of split.groups) locals.push({ meeting, key: name, mentions: g, org: longest(g.map((m) => (m.person.org ? foldName(m.person.org) : null))), internal: g.some((m) => INTERNAL.has(m.role)), alias });
+        const split = alias >= 0 ? { groups: [ms], unassigned: [] } : clusterByOrg(ms, orgOf);
+        for (const g of split.groups) locals.push({ meeting, key: name, mentions: g, org: longest(g.map(orgOf)), internal: g.some((m) => INTERNAL.has(m.role)), alias });
         if (split.unassigned.length) homonyms.push(report(name, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.', null));
       }
     },
@@ -141,6 +141,17 @@ export function buildPeopleIndex(docs: Iterable<MinutesDocument>, options: Peopl
 /** The id of the person a record of a document was assigned to, e.g. `personIdOf(index, 'm-…', 'speech/s3')`. */
 export function personIdOf(index: PeopleIndex, meeting: string, ref: string): string | null {
   return index.assignments.get(`${meeting} ${ref}`) ?? null;
+}
+
+/**
+ * The org a mention is matched by (folded), if it is one: a title or a status in brackets taken
+ * for an org (王祥宇(秘書長), (請假)) or an address is no evidence either way.
+ */
+function orgOf(m: Mention): string | null {
+  const org = m.person.org;
+  if (!isOrganisationName(org)) return null;
+  const why = notAPerson(org);
+  return why === 'title' || why === 'non-name-word' ? null : foldName(org);
 }
 
 /** Do the dated meetings of any two of these people overlap in time? */
