@@ -84,6 +84,11 @@ describe('people identity on the society archive', () => {
     expect(people[0]!.roles).toEqual(expect.arrayContaining(['chair', 'member']));
     expect(people[0]!.appearances.some((a) => a.agency === '中國天文學會')).toBe(true);
     expect(idx.homonyms).toEqual([]);
+    // The chair works for the society: chairs of two societies that are not one renamed are two people, reported.
+    const other = docs.map((d) => (d.meeting?.agency === '中國天文學會' ? copyWith(d, { meeting: copyWith(d.meeting, { agency: '中華民國物理學會' }) }) : d));
+    const apart = buildPeopleIndex(other);
+    expect(apart.people.filter((p) => p.key === '張祥光').length).toBeGreaterThan(1);
+    expect(apart.homonyms.map((h) => h.key)).toContain('張祥光');
   });
 
   it('stays one identity per person when the bracketed affiliations become orgs (as extraction improves)', () => {

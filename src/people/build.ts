@@ -1,5 +1,5 @@
 import type { MinutesDocument } from '../types.js';
-import { clusterByOrg } from './cluster.js';
+import { clusterBy, clusterByOrg, covers } from './cluster.js';
 import { foldName } from './fold.js';
 import { mentionsOf } from './mentions.js';
 import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName } from './types.js';
@@ -40,9 +40,11 @@ export interface PeopleCollector {
  * that neither contain nor abbreviate each other split them (林副處長東亨 of 資電處 in 2018 and
  * 林處長東亨 of 資電處 in 2021 are one person with two titles; 陳建宏 of 臺灣大學 and of 陽明大學
  * are two), and every split is reported in `homonyms`, saying whether the two were seen at
- * overlapping dates. The agency holding a meeting is not itself an affiliation (a society's chair
- * is also a professor somewhere); it qualifies a unit (資電處 of 外交部), under its latest name when
- * the body's series shows a rename (see `findRenames`). Names that are not a person's (titles,
+ * overlapping dates. Someone in an internal role (chair, recorder, agency representative, staff)
+ * works for the agency holding the meeting, under its latest name when the body's series shows a
+ * rename (see `findRenames`): two such agencies contradict each other, an org written for the same
+ * name elsewhere does not (a society's chair is a professor somewhere), and a unit is of its agency
+ * (資電處 of 外交部). Names that are not a person's (titles,
  * election words, fragments) are left out and listed in `refused`. Each file counts once.
  */
 export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
@@ -80,12 +82,16 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
     },
     build() {
       const { renames, canonical } = findRenames(meetings.values());
-      const scopeOf = (l: Local): string | null => {
-        const agency = canonical(l.meeting.agency);
-        if (!l.org || !l.internal || !agency) return l.org;
-        const written = l.meeting.agency ? foldName(l.meeting.agency) : '';
-        const org = written && l.org.includes(written) ? l.org.replace(written, agency) : l.org;
-        return org.includes(agency) ? org : agency + org;
+      // A person's evidence in a meeting: the agency they work for (internal roles, under its latest
+      // name) and the org they wrote (a unit of that agency, or their own org).
+      const scopeOf = (l: Local): Scope | null => {
+        const agency = l.internal ? canonical(l.meeting.agency) : null;
+        let org = l.org;
+        if (org && agency) {
+          const written = l.meeting.agency ? foldName(l.meeting.agency) : agency;
+          org = org.replace(written, '').replace(agency, '') || null;
+        }
+        return agency || org ? { agency, org } : null;
       };
       const people: IndexedPerson[] = [];
       const ids = new Set<string>();
@@ -109,7 +115,7 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
       });
       const automatic = groupBy(locals.filter((l) => l.alias < 0), (l) => l.key);
       for (const [key, group] of [...automatic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const split = clusterByOrg(group, scopeOf);
+        const split = clusterBy(group, scopeOf, scopeCovers, (s) => `${s.agency ?? ''}|${s.org ?? ''}`);
         const persons = split.groups.map((g) => sortByDate(g)).sort((a, b) => compareDates(a[0]!.meeting, b[0]!.meeting));
         const made = persons.map((g) => add(`p-${key}`, key, g, null));
         if (persons.length > 1 || split.unassigned.length) {
@@ -141,6 +147,22 @@ export function buildPeopleIndex(docs: Iterable<MinutesDocument>, options: Peopl
 /** The id of the person a record of a document was assigned to, e.g. `personIdOf(index, 'm-…', 'speech/s3')`. */
 export function personIdOf(index: PeopleIndex, meeting: string, ref: string): string | null {
   return index.assignments.get(`${meeting} ${ref}`) ?? null;
+}
+
+/** What tells people of one name apart: the agency they work for (internal roles) and the org they wrote. */
+interface Scope {
+  agency: string | null;
+  org: string | null;
+}
+
+/**
+ * Does evidence `p` imply `q` (q fits the person of p)? Two agencies worked for contradict each
+ * other; an org written by someone not working for the agency (a society's chair who is a professor
+ * elsewhere) does not contradict the agency; an org must cover the other's org (contain it or abbreviate to it).
+ */
+function scopeCovers(p: Scope, q: Scope): boolean {
+  if (q.agency && p.agency !== q.agency && (p.agency || !p.org)) return false;
+  return !q.org || (!!p.org && covers(p.org, q.org));
 }
 
 /**

@@ -12,14 +12,28 @@
  *   // → two groups, the item with no org unassigned
  */
 export function clusterByOrg<T>(items: readonly T[], orgOf: (item: T) => string | null): { groups: T[][]; unassigned: T[] } {
-  const orgs = [...new Set(items.map(orgOf).filter((o): o is string => !!o))];
-  const maximal = orgs.filter((o) => !orgs.some((p) => p !== o && covers(p, o)));
+  return clusterBy(items, orgOf, covers, (o) => o);
+}
+
+/**
+ * `clusterByOrg` over any evidence: `scopeOf` gives an item's evidence (null: none), `wider(a, b)`
+ * says that `a` implies `b` (b fits the person of a), `keyOf` tells equal evidence apart.
+ */
+export function clusterBy<T, S>(items: readonly T[], scopeOf: (item: T) => S | null, wider: (a: S, b: S) => boolean, keyOf: (s: S) => string): { groups: T[][]; unassigned: T[] } {
+  const distinct = new Map<string, S>();
+  for (const item of items) {
+    const s = scopeOf(item);
+    if (s !== null) distinct.set(keyOf(s), s);
+  }
+  const scopes = [...distinct.values()];
+  // Evidence implied by other evidence is not a person of its own; of two that imply each other, one stands.
+  const maximal = scopes.filter((o) => !scopes.some((p) => p !== o && wider(p, o) && (!wider(o, p) || keyOf(p) < keyOf(o))));
   if (maximal.length <= 1) return { groups: items.length ? [[...items]] : [], unassigned: [] };
   const groups: T[][] = maximal.map(() => []);
   const unassigned: T[] = [];
   for (const item of items) {
-    const org = orgOf(item);
-    const fits = maximal.flatMap((m, i) => (org === null || covers(m, org) ? [i] : []));
+    const s = scopeOf(item);
+    const fits = maximal.flatMap((m, i) => (s === null || keyOf(m) === keyOf(s) || wider(m, s) ? [i] : []));
     if (fits.length === 1) groups[fits[0]!]!.push(item);
     else unassigned.push(item);
   }
