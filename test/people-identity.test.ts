@@ -256,6 +256,14 @@ describe('alias file', () => {
     expect(idx.refused).toContainEqual(expect.objectContaining({ name: '周翊', reason: 'alias-file' }));
   });
 
+  it('the alias file of docs/people.md is valid', () => {
+    const docs = readFileSync(ROOT + 'docs/people.md', 'utf8');
+    const example = docs.split('```json\n').map((b) => b.split('```')[0]!).find((b) => b.includes('"notPeople"'))!;
+    const { aliases, errors } = parseAliases(JSON.parse(example));
+    expect(errors).toEqual([]);
+    expect(aliases!.people.map((p) => p.id)).toEqual(['p-chen-jianhong', 'p-zhang-early', 'p-zhang-late', null]);
+  });
+
   it('says what is wrong with a bad file, with the path of each problem', () => {
     expect(parseAliases([]).errors).toEqual(['(root): an object with "people" and/or "notPeople"']);
     expect(parseAliases({ people: [{ match: [] }, { id: 'x', match: [{ org: '臺灣大學', from: '2020/1/1', colour: 1 }] }], notPeople: [3] }).errors).toEqual([
@@ -276,6 +284,10 @@ describe('alias file', () => {
     expect(cli('batch', join(dir, 'a.txt'), join(dir, 'b.txt'), '-o', out, '-q').status).toBe(0);
     const plain = JSON.parse(cli('people', out).stdout);
     expect(plain.homonyms.map((h: { key: string }) => h.key)).toEqual(['陳建宏']);
+    // docs/people.md shows this output for these two inputs.
+    const docs = readFileSync(ROOT + 'docs/people.md', 'utf8');
+    const shown = docs.split('```').find((b) => b.startsWith('\n陳建宏 (p-陳建宏)'))!;
+    expect(cli('people', out, '--name', '陳建宏', '--text').stdout).toBe(shown.slice(1));
     const file = join(dir, 'people.json');
     writeFileSync(file, JSON.stringify({ people: [{ id: 'p-chen', match: [{ name: '陳建宏', org: '臺灣大學' }, { name: '陳建宏', agency: '經濟部' }, { name: '陳建宏', org: '成功大學' }] }] }));
     const merged = cli('people', out, '--aliases', file);
@@ -293,6 +305,10 @@ describe('alias file', () => {
     expect([broken.status, broken.stdout]).toEqual([2, '']);
     expect(broken.stderr).toContain('people[0].match[0].name: a non-empty string');
     expect(cli('people', out, '--aliases', join(dir, 'missing.json')).stderr).toContain('no such file');
+    // The error lines docs/people.md shows, for the file they describe.
+    writeFileSync(file, JSON.stringify({ people: [{ match: [{ name: '陳建宏' }] }, { match: [{ org: '臺灣大學', from: '2020/1/1' }] }] }));
+    const errorBlock = docs.split('```').find((b) => b.startsWith('\ntwminutes people: --aliases'))!;
+    expect(cli('people', out, '--aliases', file).stderr.replaceAll(file, 'people.json')).toBe(errorBlock.slice(1));
     writeFileSync(file, 'not json');
     expect(cli('export', out, '--to', 'csv', '-o', join(dir, 'csv'), '--aliases', file).status).toBe(2);
   });

@@ -44,8 +44,9 @@ export interface PeopleCollector {
  * works for the agency holding the meeting, under its latest name when the body's series shows a
  * rename (see `findRenames`): two such agencies contradict each other, an org written for the same
  * name elsewhere does not (a society's chair is a professor somewhere), and a unit is of its agency
- * (資電處 of 外交部). Names that are not a person's (titles,
- * election words, fragments) are left out and listed in `refused`. Each file counts once.
+ * (資電處 of 外交部). Names that are not a person's (titles, election words, fragments) are left
+ * out and listed in `refused`. An alias file (`options.aliases`) states identities by hand and wins
+ * over all of this. Each file counts once.
  */
 export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
   const locals: Local[] = [];
@@ -121,10 +122,10 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
         if (persons.length > 1 || split.unassigned.length) {
           const dates = persons.length > 1 ? (overlapping(persons) ? 'overlapping' : 'sequential') : null;
           const reason = split.unassigned.length
-            ? 'Several people of this name, told apart by org; mentions without an org fit more than one and are left unassigned.'
+            ? 'Several people of this name, told apart by affiliation (org written, or agency worked for); mentions without one fit more than one and are left unassigned.'
             : dates === 'overlapping'
-              ? 'Possible homonyms: people of this name with different orgs at overlapping dates (kept apart; an alias file can merge them).'
-              : 'Several people of this name, told apart by org, one after the other (they may be one person who moved: check, and merge with an alias file).';
+              ? 'Possible homonyms: people of this name with different affiliations (org written, or agency worked for) at overlapping dates; kept apart (an alias file can merge them).'
+              : 'Several people of this name, told apart by affiliation (org written, or agency worked for), one after the other: maybe one person who moved (check, and merge with an alias file).';
           homonyms.push(report(key, made.map((p) => p.id), split.unassigned.flatMap((l) => l.mentions), reason, dates));
         }
       }
