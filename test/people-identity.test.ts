@@ -238,6 +238,14 @@ describe('alias file', () => {
     expect(idx.unusedAliases).toEqual([]);
   });
 
+  it('a rule holds for the person in a whole meeting: their speeches follow their attendance row', () => {
+    // 「政治大學公共行政學系\t蕭副教授乃沂」 in the list, 「政治大學蕭副教授：」 as a speaker.
+    const { aliases } = parseAliases({ people: [{ id: 'p-hsiao', match: [{ name: '蕭乃沂', org: '公共行政學系' }] }] });
+    const idx = buildPeopleIndex([parse(sampleText('mofa-2018-107-1.txt'), { name: 'mofa.txt' })], { aliases });
+    const hsiao = idx.people.filter((p) => p.key === '蕭乃沂');
+    expect(hsiao.map((p) => [p.id, p.attended, p.speeches > 0])).toEqual([['p-hsiao', 1, true]]);
+  });
+
   it('splits: one name, two entries by date, on the society archive', () => {
     const aliases: Aliases = {
       people: [

@@ -1,5 +1,5 @@
 import { foldName } from './fold.js';
-import type { MeetingInfo, Mention } from './types.js';
+import type { MeetingInfo } from './types.js';
 
 /**
  * A user's alias file (`twminutes people --aliases people.json`, or the `aliases` option of
@@ -100,8 +100,8 @@ export function parseAliases(value: unknown): { aliases: Aliases | null; errors:
 
 /** Aliases folded once for matching. */
 export interface AliasMatcher {
-  /** The entry a mention belongs to (its index in `people`), or -1. */
-  entryOf(mention: Mention, meeting: MeetingInfo): number;
+  /** The entry a person of one meeting belongs to (its index in `people`), or -1: their folded name and the org written for them there (folded). */
+  entryOf(name: string, org: string | null, meeting: MeetingInfo): number;
   isNotAPerson(name: string): boolean;
   /** Rules that matched no mention, as `people[i].match[j]`: usually a typo in the file. */
   unused(): string[];
@@ -116,10 +116,9 @@ export function aliasMatcher(aliases: Aliases | null | undefined): AliasMatcher 
   const never = new Set((aliases?.notPeople ?? []).map(foldName));
   const used = new Set<string>();
   return {
-    entryOf(mention, meeting) {
-      const candidates = byName.get(foldName(mention.person.name));
+    entryOf(name, org, meeting) {
+      const candidates = byName.get(name);
       if (!candidates) return -1;
-      const org = mention.person.org ? foldName(mention.person.org) : null;
       const agency = meeting.agency ? foldName(meeting.agency) : null;
       for (const r of candidates) {
         if (r.org && !org?.includes(r.org)) continue;

@@ -55,6 +55,12 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
   const refused = new Map<string, RefusedName>();
   const aliases = aliasMatcher(options.aliases);
   let unresolvedSpeakers = 0;
+  const refuse = (ms: Mention[], reason: RefusedName['reason']) => {
+    const name = ms[0]!.person.name!;
+    const seen = refused.get(name);
+    if (seen) seen.mentions += ms.length;
+    else refused.set(name, { name, reason, mentions: ms.length });
+  };
   return {
     add(doc) {
       if (doc.kind !== 'minutes') return;
@@ -62,23 +68,20 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
       if (meetings.has(meeting.id)) return;
       meetings.set(meeting.id, meeting);
       unresolvedSpeakers += unresolved;
-      const kept: { mention: Mention; alias: number }[] = [];
-      for (const mention of mentions) {
-        const alias = aliases.entryOf(mention, meeting);
-        const why = alias >= 0 ? null : aliases.isNotAPerson(mention.person.name!) ? 'alias-file' : notAPerson(mention.person.name!);
-        if (why) {
-          const seen = refused.get(mention.person.name!);
-          if (seen) seen.mentions++;
-          else refused.set(mention.person.name!, { name: mention.person.name!, reason: why, mentions: 1 });
-        } else kept.push({ mention, alias });
-      }
-      for (const [key, group] of groupBy(kept, (k) => `${k.alias} ${foldName(k.mention.person.name!)}`)) {
-        const alias = group[0]!.alias;
-        const name = key.slice(key.indexOf(' ') + 1);
-        const ms = group.map((k) => k.mention);
-        const split = alias >= 0 ? { groups: [ms], unassigned: [] } : clusterByOrg(ms, orgOf);
-        for (const g of split.groups) locals.push({ meeting, key: name, mentions: g, org: longest(g.map(orgOf)), internal: g.some((m) => INTERNAL.has(m.role)), alias });
-        if (split.unassigned.length) homonyms.push(report(name, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.', null));
+      for (const [name, ms] of groupBy(mentions, (m) => foldName(m.person.name!))) {
+        const split = clusterByOrg(ms, orgOf);
+        for (const g of split.groups) {
+          const org = longest(g.map(orgOf));
+          const alias = aliases.entryOf(name, org, meeting);
+          // The alias file decides first: what it names is a person, what it rules out is not.
+          const why = alias >= 0 ? null : aliases.isNotAPerson(name) ? 'alias-file' : notAPerson(g[0]!.person.name!);
+          if (why) refuse(g, why);
+          else locals.push({ meeting, key: name, mentions: g, org, internal: g.some((m) => INTERNAL.has(m.role)), alias });
+        }
+        if (!split.unassigned.length) continue;
+        const why = aliases.isNotAPerson(name) ? 'alias-file' : notAPerson(split.unassigned[0]!.person.name!);
+        if (why) refuse(split.unassigned, why);
+        else homonyms.push(report(name, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.', null));
       }
     },
     build() {
