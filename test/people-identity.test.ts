@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv, type AnySchema } from 'ajv';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPeopleIndex, parse, parseAliases, parseFile, toPopolo, type Aliases, type PeopleIndex } from '../src/index.js';
 import { covers } from '../src/people/cluster.js';
@@ -131,6 +133,18 @@ describe('people identity on the society archive', () => {
     const ids = new Set(bundle.organizations.map((o) => o.id));
     for (const e of bundle.events) if (e.organization_id) expect(ids.has(e.organization_id) || e.classification === 'agenda-item', e.organization_id).toBe(true);
     for (const m of bundle.memberships) expect(ids.has(m.organization_id), m.organization_id).toBe(true);
+  });
+
+  it('Popolo: the renamed society is one organization with its former name, and the bundle validates', () => {
+    const bundle = toPopolo(society);
+    const societies = bundle.organizations.filter((o) => o.classification === 'government-agency' && o.name.endsWith('天文學會'));
+    expect(societies.map((o) => [o.name, o.other_names?.map((n) => n.name)])).toEqual([['中華民國天文學會', ['中國天文學會']]]);
+    const ajv = popoloAjv();
+    const kinds = { persons: 'person', organizations: 'organization', memberships: 'membership', events: 'event' } as const;
+    for (const [key, schema] of Object.entries(kinds)) {
+      const validate = ajv.getSchema(`http://www.popoloproject.com/schemas/${schema}.json#`)!;
+      for (const item of bundle[key as keyof typeof kinds]) expect([item, validate(item) ? null : validate.errors]).toEqual([item, null]);
+    }
   });
 });
 
@@ -321,3 +335,27 @@ describe('alias file', () => {
     expect(cli('export', out, '--to', 'csv', '-o', join(dir, 'csv'), '--aliases', file).status).toBe(2);
   });
 });
+
+/** The vendored draft-03 Popolo schemas for Ajv (as test/export.test.ts reads them). */
+function popoloAjv(): Ajv {
+  const dir = ROOT + 'test/fixtures/popolo/';
+  const translate = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(translate);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$schema') continue;
+      if (k === 'id' && typeof v === 'string') out.$id = v;
+      else if (k === 'required' && v === true) continue;
+      else out[k] = translate(v);
+    }
+    const props = (node as { properties?: Record<string, { required?: unknown }> }).properties;
+    const required = props ? Object.keys(props).filter((p) => props[p]!.required === true) : [];
+    if (required.length) out.required = required;
+    return out;
+  };
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) ajv.addSchema(translate(JSON.parse(readFileSync(dir + f, 'utf8'))) as AnySchema);
+  return ajv;
+}

@@ -29,11 +29,18 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
   const memberships = new Map<string, PopoloMembership>();
   // Only organisation names become organizations: a letterhead address or a sentence taken for a
   // body or a unit is left out (the membership goes to the agency, or is not written).
-  const org = (name: string, parent: string | null, classification: string): string | null => {
+  // A renamed agency is one organization under its latest name, the old one in other_names.
+  const latest = latestNames(people);
+  const org = (written: string, writtenParent: string | null, classification: string): string | null => {
+    const name = classification === 'government-agency' ? latest(written) : written;
+    let parent = writtenParent ? latest(writtenParent) : null;
     if (!isOrganisationName(name)) return parent && isOrganisationName(parent) ? org(parent, null, 'government-agency') : null;
     if (parent && !isOrganisationName(parent)) parent = null;
     const id = orgId(name, parent);
-    if (!organizations.has(id)) organizations.set(id, { id, name, classification, parent_id: parent ? orgId(parent) : null });
+    if (!organizations.has(id)) {
+      const formerly = classification === 'government-agency' ? people.renames.filter((r) => r.to === name).map((r) => ({ name: r.from, note: `renamed; last seen ${r.lastBefore}` })) : [];
+      organizations.set(id, formerly.length ? { id, name, classification, parent_id: parent ? orgId(parent) : null, other_names: formerly } : { id, name, classification, parent_id: parent ? orgId(parent) : null });
+    }
     if (parent) org(parent, null, 'government-agency');
     return id;
   };
@@ -60,4 +67,14 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
     }
   }
   return { organizations: [...organizations.values()], memberships: [...memberships.values()] };
+}
+
+/** An agency's latest name in the archive, through the renames the people index found (中國天文學會 → 中華民國天文學會). */
+export function latestNames(people: Pick<PeopleIndex, 'renames'>): (agency: string) => string {
+  const next = new Map(people.renames.map((r) => [r.from, r.to]));
+  return (agency) => {
+    let name = agency;
+    for (let hops = 0; next.has(name) && hops < next.size; hops++) name = next.get(name)!;
+    return name;
+  };
 }

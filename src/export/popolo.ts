@@ -4,7 +4,7 @@ import { isOrganisationName } from '../people/names.js';
 import type { PeopleIndex } from '../people/types.js';
 import type { MinutesDocument } from '../types.js';
 import { agendaRecordId, meetingId, orgId, recordId, uniqueDocuments } from './ids.js';
-import { popoloMemberships, popoloPerson } from './popolo-people.js';
+import { latestNames, popoloMemberships, popoloPerson } from './popolo-people.js';
 import type { PopoloAttendance, PopoloBundle, PopoloEvent, PopoloMotion, PopoloSpeech } from './popolo-types.js';
 
 /** Popolo wants UTC `…Z` without fractions in event dates; ours carry +08:00. A date alone stays a date. */
@@ -19,7 +19,7 @@ export function popoloMeeting(doc: MinutesDocument, people: PeopleIndex): Pick<P
   const mid = meetingId(doc);
   const m = doc.meeting!;
   const pid = (ref: string) => people.assignments.get(`${mid} ${ref}`) ?? null;
-  const agency = isOrganisationName(m.agency) ? m.agency : null;
+  const agency = isOrganisationName(m.agency) ? latestNames(people)(m.agency) : null;
   const body = isOrganisationName(m.body) ? orgId(m.body, agency) : agency ? orgId(agency) : null;
   const date = m.date;
   const attendance: PopoloAttendance[] = doc.attendees.map((a, i) => ({
