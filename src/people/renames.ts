@@ -6,8 +6,8 @@ import type { MeetingInfo } from './types.js';
 export interface Rename {
   from: string;
   to: string;
-  /** The body whose series shows it (理事會議). */
-  body: string;
+  /** The bodies whose series show it (理事會議, 理監事會議). */
+  bodies: string[];
   /** The last meeting under the old name and the first under the new. */
   lastBefore: string;
   firstAfter: string;
@@ -44,9 +44,18 @@ export function findRenames(meetings: Iterable<MeetingInfo>): { renames: Rename[
     for (let i = 1; i < spans.length; i++) {
       const [fromKey, from] = spans[i - 1]!;
       const [toKey, to] = spans[i]!;
-      if (from.last >= to.first || coreOf(fromKey) !== coreOf(toKey) || next.has(fromKey)) continue;
+      if (from.last >= to.first || coreOf(fromKey) !== coreOf(toKey)) continue;
+      const seen = renames.find((r) => foldName(r.from) === fromKey);
+      if (seen && foldName(seen.to) !== toKey) continue; // one successor: the first series seen decides
+      if (seen) {
+        // Another series of the same agency: the old name was seen until the latest of them.
+        seen.bodies.push(body);
+        if (from.last > seen.lastBefore) seen.lastBefore = from.last;
+        if (to.first < seen.firstAfter) seen.firstAfter = to.first;
+        continue;
+      }
       next.set(fromKey, toKey);
-      renames.push({ from: from.name, to: to.name, body, lastBefore: from.last, firstAfter: to.first });
+      renames.push({ from: from.name, to: to.name, bodies: [body], lastBefore: from.last, firstAfter: to.first });
     }
   }
   const canonical = (agency: string | null): string | null => {

@@ -75,7 +75,7 @@ function textOf(people: readonly IndexedPerson[], index: PeopleIndex): string[] 
   for (const h of index.homonyms.filter((x) => people.some((p) => p.key === x.key)))
     out.push(`! ${h.key}: ${h.reason}${h.unassigned.length ? ` (${h.unassigned.length} mention(s) unassigned)` : ''}`);
   if (people.length !== index.people.length) return out;
-  for (const r of index.renames) out.push(`~ renamed: ${r.from} → ${r.to} (the ${r.body} series: ${r.lastBefore} / ${r.firstAfter})`);
+  for (const r of index.renames) out.push(`~ renamed: ${r.from} → ${r.to} (the series of ${r.bodies.join(', ')}: last ${r.lastBefore}, then ${r.firstAfter})`);
   if (index.refused.length) out.push(`- not people: ${index.refused.map((r) => `${r.name} (${r.reason})`).join(', ')}`);
   return out;
 }
