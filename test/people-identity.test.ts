@@ -209,6 +209,7 @@ describe('only person names become people', () => {
     expect(notAPerson('理事長')).toBe('title');
     expect(notAPerson('張委員')).toBe('title');
     expect(notAPerson('清華大學')).toBe('organisation');
+    expect(notAPerson('林務局')).toBe('organisation');
     expect(notAPerson('室報告')).not.toBeNull();
     expect(notAPerson('同意，辦理')).toBe('shape');
     for (const name of ['張祥光', '周翊', '木下大輔', '陳王正源', '歐陽明', '瓦歷斯·貝林', 'Geoffrey Marcy']) expect(notAPerson(name), name).toBeNull();

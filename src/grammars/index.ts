@@ -82,6 +82,7 @@ export interface Grammar {
     addressMarks: string[];
     orgMaxLength: number;
     renamePrefixes: string[];
+    nonNameEndings: string[];
   };
 }
 
@@ -219,6 +220,7 @@ export function loadGrammar(dir?: string): Grammar {
       addressMarks: c.strings(o.addressMarks, 'addressMarks'),
       orgMaxLength: c.number(o.orgMaxLength, 'orgMaxLength'),
       renamePrefixes: c.strings(o.renamePrefixes, 'renamePrefixes'),
+      nonNameEndings: c.strings(o.nonNameEndings, 'nonNameEndings'),
     };
   }, dir);
   return { numerals, headings, sections, people, fields, time, layout, records, variants, identity };

@@ -12,7 +12,7 @@ const LATIN = /^[A-Za-z][A-Za-z .'-]*[A-Za-z.]$/;
  * 2–4 ideographs that starts with a surname (a compound one counts), a transliteration with a
  * middle dot (瓦歷斯·貝林), or a Latin-letter name. Never a name: election vocabulary and list
  * words (候選人, 人選, 名單), a bare title or a surname with a title (理事長, 張委員), an
- * organisation (…大學, …學會), a fragment with punctuation or digits.
+ * organisation (…大學, …學會, …局, …處: `nonNameEndings`), a fragment with punctuation or digits.
  *
  * @example
  *   notAPerson('張祥光');  // null
@@ -25,7 +25,7 @@ export function notAPerson(name: string): NotAPerson | null {
   if (!folded) return 'shape';
   if (id.nonNames.some((w) => folded.includes(w))) return 'non-name-word';
   if (titleEnding().some((t) => folded.endsWith(t))) return 'title';
-  if (orgEnding().some((s) => folded.endsWith(s))) return 'organisation';
+  if (orgEnding().some((s) => folded.endsWith(s)) || id.nonNameEndings.some((s) => folded.endsWith(s))) return 'organisation';
   if (LATIN.test(name.trim())) return name.trim().length <= id.latinNameMaxLength ? null : 'shape';
   const parts = splitOnDots(folded, id.nameDots);
   if (parts.length > 1) return parts.every((p) => HAN.test(p) || LATIN.test(p)) ? null : 'shape';
