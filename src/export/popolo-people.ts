@@ -1,3 +1,4 @@
+import { foldName } from '../people/fold.js';
 import { isOrganisationName } from '../people/names.js';
 import type { IndexedPerson, PeopleIndex } from '../people/types.js';
 import { orgId } from './ids.js';
@@ -38,7 +39,7 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
     if (parent && !isOrganisationName(parent)) parent = null;
     const id = orgId(name, parent);
     if (!organizations.has(id)) {
-      const formerly = classification === 'government-agency' ? people.renames.filter((r) => r.to === name).map((r) => ({ name: r.from, note: `renamed; last seen ${r.lastBefore}` })) : [];
+      const formerly = classification === 'government-agency' ? people.renames.filter((r) => foldName(r.to) === foldName(name)).map((r) => ({ name: r.from, note: `renamed; last seen ${r.lastBefore}` })) : [];
       organizations.set(id, formerly.length ? { id, name, classification, parent_id: parent ? orgId(parent) : null, other_names: formerly } : { id, name, classification, parent_id: parent ? orgId(parent) : null });
     }
     if (parent) org(parent, null, 'government-agency');
@@ -71,10 +72,10 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
 
 /** An agency's latest name in the archive, through the renames the people index found (中國天文學會 → 中華民國天文學會). */
 export function latestNames(people: Pick<PeopleIndex, 'renames'>): (agency: string) => string {
-  const next = new Map(people.renames.map((r) => [r.from, r.to]));
+  const next = new Map(people.renames.map((r) => [foldName(r.from), r.to]));
   return (agency) => {
     let name = agency;
-    for (let hops = 0; next.has(name) && hops < next.size; hops++) name = next.get(name)!;
+    for (let hops = 0; next.has(foldName(name)) && hops < next.size; hops++) name = next.get(foldName(name))!;
     return name;
   };
 }
