@@ -289,7 +289,7 @@ describe('AKN: narrative paragraphs (issue 18)', () => {
       walk(findAll(tree, 'debateBody')[0]!);
       expect([doc.source.name, offsets.every((o, i) => o >= 0 && (i === 0 || o > offsets[i - 1]!))]).toEqual([doc.source.name, true]);
     }
-    expect(narratives).toBeGreaterThan(100);
+    expect(narratives).toBeGreaterThan(40); // 53 once verbatim turns became speeches
   });
 
   it('without the text (a batch without --text) there is no narrative, and no error', () => {

@@ -96,7 +96,7 @@ describe('people index', () => {
     expect(chen.map((p) => p.id)).toEqual(['p-陳大文', 'p-陳大文-2']);
     expect(chen.map((p) => p.appearances.map((a) => a.org))).toEqual([['政治大學', '國立政治大學公共行政學系'], ['臺灣大學']]);
     expect(idx.homonyms).toEqual([
-      { key: '陳大文', people: ['p-陳大文', 'p-陳大文-2'], unassigned: [{ meeting: 'm-c30000000000', ref: 'speech/s1', raw: '陳委員大文' }], reason: expect.stringContaining('left unassigned') },
+      { key: '陳大文', people: ['p-陳大文', 'p-陳大文-2'], unassigned: [{ meeting: 'm-c30000000000', ref: 'speech/s1', raw: '陳委員大文' }], reason: expect.stringContaining('left unassigned'), dates: 'overlapping' },
     ]);
     expect(personIdOf(idx, 'm-c30000000000', 'speech/s1')).toBeNull();
   });

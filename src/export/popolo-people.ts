@@ -1,3 +1,5 @@
+import { foldName } from '../people/fold.js';
+import { isOrganisationName } from '../people/names.js';
 import type { IndexedPerson, PeopleIndex } from '../people/types.js';
 import { orgId } from './ids.js';
 import type { PopoloMembership, PopoloOrganization, PopoloPerson } from './popolo-types.js';
@@ -26,9 +28,20 @@ export function popoloPerson(p: IndexedPerson): PopoloPerson {
 export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { agency: string | null; body: string | null }>): { organizations: PopoloOrganization[]; memberships: PopoloMembership[] } {
   const organizations = new Map<string, PopoloOrganization>();
   const memberships = new Map<string, PopoloMembership>();
-  const org = (name: string, parent: string | null, classification: string) => {
+  // Only organisation names become organizations: a letterhead address or a sentence taken for a
+  // body or a unit is left out (the membership goes to the agency, or is not written).
+  // A renamed agency is one organization under its latest name, the old one in other_names.
+  const latest = latestNames(people);
+  const org = (written: string, writtenParent: string | null, classification: string): string | null => {
+    const name = classification === 'government-agency' ? latest(written) : written;
+    let parent = writtenParent ? latest(writtenParent) : null;
+    if (!isOrganisationName(name)) return parent && isOrganisationName(parent) ? org(parent, null, 'government-agency') : null;
+    if (parent && !isOrganisationName(parent)) parent = null;
     const id = orgId(name, parent);
-    if (!organizations.has(id)) organizations.set(id, { id, name, classification, parent_id: parent ? orgId(parent) : null });
+    if (!organizations.has(id)) {
+      const formerly = classification === 'government-agency' ? people.renames.filter((r) => foldName(r.to) === foldName(name)).map((r) => ({ name: r.from, note: `renamed; last seen ${r.lastBefore}` })) : [];
+      organizations.set(id, formerly.length ? { id, name, classification, parent_id: parent ? orgId(parent) : null, other_names: formerly } : { id, name, classification, parent_id: parent ? orgId(parent) : null });
+    }
     if (parent) org(parent, null, 'government-agency');
     return id;
   };
@@ -45,9 +58,9 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
     for (const a of p.appearances) {
       const meeting = meetings.get(a.meeting);
       const internal = a.roles.some((r) => INTERNAL_ROLES.has(r)) && !!a.agency;
-      const unit = a.org ? org(a.org, internal && !a.org.includes(a.agency!) ? a.agency : null, internal ? 'unit' : 'organization') : null;
-      if (meeting?.body) {
-        const body = org(meeting.body, meeting.agency, 'committee');
+      const unit = isOrganisationName(a.org) ? org(a.org, internal && !a.org.includes(a.agency!) ? a.agency : null, internal ? 'unit' : 'organization') : null;
+      const body = meeting?.body ? org(meeting.body, meeting.agency, 'committee') : null;
+      if (body) {
         for (const role of a.roles.filter((r) => MEMBER_ROLES.has(r)))
           member({ person_id: p.id, organization_id: body, role, label: null, on_behalf_of_id: role === 'agency-representative' ? unit : null }, a.date);
       }
@@ -55,4 +68,14 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
     }
   }
   return { organizations: [...organizations.values()], memberships: [...memberships.values()] };
+}
+
+/** An agency's latest name in the archive, through the renames the people index found (中國天文學會 → 中華民國天文學會). */
+export function latestNames(people: Pick<PeopleIndex, 'renames'>): (agency: string) => string {
+  const next = new Map(people.renames.map((r) => [foldName(r.from), r.to]));
+  return (agency) => {
+    let name = agency;
+    for (let hops = 0; next.has(foldName(name)) && hops < next.size; hops++) name = next.get(foldName(name))!;
+    return name;
+  };
 }

@@ -12,6 +12,8 @@ export interface PopoloOrganization {
   name: string;
   classification?: string | null;
   parent_id?: string | null;
+  /** A former name of a renamed agency (the note says when it was last seen). */
+  other_names?: { name: string; note?: string | null }[];
 }
 
 export interface PopoloMembership {

@@ -1,8 +1,10 @@
 import { collectPeople } from '../people/build.js';
+import type { Aliases } from '../people/aliases.js';
+import { isOrganisationName } from '../people/names.js';
 import type { PeopleIndex } from '../people/types.js';
 import type { MinutesDocument } from '../types.js';
 import { agendaRecordId, meetingId, orgId, recordId, uniqueDocuments } from './ids.js';
-import { popoloMemberships, popoloPerson } from './popolo-people.js';
+import { latestNames, popoloMemberships, popoloPerson } from './popolo-people.js';
 import type { PopoloAttendance, PopoloBundle, PopoloEvent, PopoloMotion, PopoloSpeech } from './popolo-types.js';
 
 /** Popolo wants UTC `…Z` without fractions in event dates; ours carry +08:00. A date alone stays a date. */
@@ -17,7 +19,8 @@ export function popoloMeeting(doc: MinutesDocument, people: PeopleIndex): Pick<P
   const mid = meetingId(doc);
   const m = doc.meeting!;
   const pid = (ref: string) => people.assignments.get(`${mid} ${ref}`) ?? null;
-  const body = m.body ? orgId(m.body, m.agency) : m.agency ? orgId(m.agency) : null;
+  const agency = isOrganisationName(m.agency) ? latestNames(people)(m.agency) : null;
+  const body = isOrganisationName(m.body) ? orgId(m.body, agency) : agency ? orgId(agency) : null;
   const date = m.date;
   const attendance: PopoloAttendance[] = doc.attendees.map((a, i) => ({
     person_id: pid(`attendee/${i}`), name: a.name, attribution_text: a.raw, role: a.role, status: a.status,
@@ -76,13 +79,14 @@ export function createPopoloBuilder(people: PeopleIndex): PopoloBuilder {
 /**
  * Popolo JSON of an archive: persons, organizations, memberships, events (a meeting, its agenda
  * items as child events), speeches (`creator_id`, `attribution_text`, `position`, `event_id`),
- * motions for rulings, and attendance with `on_behalf_of_id` as an extension.
+ * motions for rulings, and attendance with `on_behalf_of_id` as an extension. Pass `aliases`
+ * (an alias file, see `parseAliases`) or a `people` index built with them to state identities by hand.
  */
-export function toPopolo(docs: Iterable<MinutesDocument>, options: { people?: PeopleIndex } = {}): PopoloBundle {
+export function toPopolo(docs: Iterable<MinutesDocument>, options: { people?: PeopleIndex; aliases?: Aliases | null } = {}): PopoloBundle {
   const unique = [...uniqueDocuments(docs)];
   let people = options.people;
   if (!people) {
-    const c = collectPeople();
+    const c = collectPeople({ aliases: options.aliases ?? null });
     for (const d of unique) c.add(d);
     people = c.build();
   }

@@ -84,6 +84,19 @@ export interface Grammar {
     speakerOrgSuffixes: string[];
     amountUnits: string[];
   };
+  /** People identity (src/people): name shapes, never-names, non-organisation marks, rename prefixes. */
+  identity: {
+    surnames: Set<string>;
+    hanNameLength: [number, number];
+    nameDots: string;
+    latinNameMaxLength: number;
+    nonNames: string[];
+    orgStopMarks: string;
+    addressMarks: string[];
+    orgMaxLength: number;
+    renamePrefixes: string[];
+    nonNameEndings: string[];
+  };
 }
 
 function strMap<K extends string>(c: Checker, o: Record<string, unknown>, key: string, names: readonly K[]): Record<K, string[]> {
@@ -209,7 +222,23 @@ export function loadGrammar(dir?: string): Grammar {
     for (const [to, from] of Object.entries(o)) for (const ch of c.string(from, `variants.${to}`)) map.set(ch, to);
     return map;
   }, dir);
-  return { numerals, headings, sections, people, fields, time, layout, records, variants };
+  const identity = readTable('identity.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const range = Array.isArray(o.hanNameLength) && o.hanNameLength.length === 2 ? o.hanNameLength : [null, null];
+    return {
+      surnames: new Set(c.string(o.surnames, 'surnames')),
+      hanNameLength: [c.number(range[0], 'hanNameLength[0]'), c.number(range[1], 'hanNameLength[1]')] as [number, number],
+      nameDots: c.string(o.nameDots, 'nameDots'),
+      latinNameMaxLength: c.number(o.latinNameMaxLength, 'latinNameMaxLength'),
+      nonNames: c.strings(o.nonNames, 'nonNames'),
+      orgStopMarks: c.string(o.orgStopMarks, 'orgStopMarks'),
+      addressMarks: c.strings(o.addressMarks, 'addressMarks'),
+      orgMaxLength: c.number(o.orgMaxLength, 'orgMaxLength'),
+      renamePrefixes: c.strings(o.renamePrefixes, 'renamePrefixes'),
+      nonNameEndings: c.strings(o.nonNameEndings, 'nonNameEndings'),
+    };
+  }, dir);
+  return { numerals, headings, sections, people, fields, time, layout, records, variants, identity };
 }
 
 let cached: Grammar | null = null;

@@ -1,11 +1,14 @@
 import type { MinutesDocument } from '../types.js';
-import { clusterByOrg } from './cluster.js';
+import { clusterBy, clusterByOrg, covers } from './cluster.js';
 import { foldName } from './fold.js';
 import { mentionsOf } from './mentions.js';
-import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole } from './types.js';
+import type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName } from './types.js';
 import { historyOf } from './history.js';
+import { aliasMatcher, type Aliases } from './aliases.js';
+import { isOrganisationName, notAPerson } from './names.js';
+import { findRenames } from './renames.js';
 
-/** Roles of people who work for the agency holding the meeting: their org is a unit of it (資電處 of 外交部). */
+/** Roles of people who work for the agency holding the meeting: an org they write is a unit of it (資電處 of 外交部). */
 const INTERNAL: ReadonlySet<PersonRole> = new Set(['convener', 'agency-representative', 'observer', 'staff', 'chair', 'recorder']);
 
 /** One person in one meeting: the mentions of one name there (attendee row, chair, speeches). */
@@ -13,8 +16,17 @@ interface Local {
   meeting: MeetingInfo;
   key: string;
   mentions: Mention[];
-  /** Org qualified by the agency for internal roles (外交部資電處), the key people are split by. */
-  scope: string | null;
+  /** The most specific org written there (folded), if any. */
+  org: string | null;
+  /** Whether the org is a unit of the agency holding the meeting (the mentions have an internal role). */
+  internal: boolean;
+  /** The alias-file entry the mentions belong to, or -1. */
+  alias: number;
+}
+
+export interface PeopleOptions {
+  /** Identities stated by hand (see `parseAliases` and docs/people.md): they win over the automatic rules. */
+  aliases?: Aliases | null;
 }
 
 export interface PeopleCollector {
@@ -24,15 +36,31 @@ export interface PeopleCollector {
 
 /**
  * People across meetings, added one document at a time (so a large archive is never held in
- * memory): mentions of one folded name are merged when their orgs agree (林副處長東亨 of 資電處 in
- * 2018 and 林處長東亨 of 資電處 in 2021 are one person with two titles), split by org when they
- * differ, and what cannot be told apart is reported in `homonyms`. Each file counts once.
+ * memory). Mentions of one folded name are one person unless something contradicts it: orgs
+ * that neither contain nor abbreviate each other split them (林副處長東亨 of 資電處 in 2018 and
+ * 林處長東亨 of 資電處 in 2021 are one person with two titles; 陳建宏 of 臺灣大學 and of 陽明大學
+ * are two), and every split is reported in `homonyms`, saying whether the two were seen at
+ * overlapping dates. Someone in an internal role (chair, recorder, agency representative, staff)
+ * works for the agency holding the meeting, under its latest name when the body's series shows a
+ * rename (see `findRenames`): two such agencies contradict each other, an org written for the same
+ * name elsewhere does not (a society's chair is a professor somewhere), and a unit is of its agency
+ * (資電處 of 外交部). Names that are not a person's (titles, election words, fragments) are left
+ * out and listed in `refused`. An alias file (`options.aliases`) states identities by hand and wins
+ * over all of this. Each file counts once.
  */
-export function collectPeople(): PeopleCollector {
+export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
   const locals: Local[] = [];
   const meetings = new Map<string, MeetingInfo>();
   const homonyms: Homonym[] = [];
+  const refused = new Map<string, RefusedName>();
+  const aliases = aliasMatcher(options.aliases);
   let unresolvedSpeakers = 0;
+  const refuse = (ms: Mention[], reason: RefusedName['reason']) => {
+    const name = ms[0]!.person.name!;
+    const seen = refused.get(name);
+    if (seen) seen.mentions += ms.length;
+    else refused.set(name, { name, reason, mentions: ms.length });
+  };
   return {
     add(doc) {
       if (doc.kind !== 'minutes') return;
@@ -40,41 +68,82 @@ export function collectPeople(): PeopleCollector {
       if (meetings.has(meeting.id)) return;
       meetings.set(meeting.id, meeting);
       unresolvedSpeakers += unresolved;
-      for (const [key, group] of groupBy(mentions, (m) => foldName(m.person.name!))) {
-        const split = clusterByOrg(group, (m) => (m.person.org ? foldName(m.person.org) : null));
-        for (const g of split.groups) locals.push({ meeting, key, mentions: g, scope: scopeOf(g, meeting) });
-        if (split.unassigned.length) homonyms.push(report(key, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.'));
+      for (const [name, ms] of groupBy(mentions, (m) => foldName(m.person.name!))) {
+        const split = clusterByOrg(ms, orgOf);
+        for (const g of split.groups) {
+          const org = longest(g.map(orgOf));
+          const alias = aliases.entryOf(name, org, meeting);
+          // The alias file decides first: what it names is a person, what it rules out is not.
+          const why = alias >= 0 ? null : aliases.isNotAPerson(name) ? 'alias-file' : notAPerson(g[0]!.person.name!);
+          if (why) refuse(g, why);
+          else locals.push({ meeting, key: name, mentions: g, org, internal: g.some((m) => INTERNAL.has(m.role)), alias });
+        }
+        if (!split.unassigned.length) continue;
+        const why = aliases.isNotAPerson(name) ? 'alias-file' : notAPerson(split.unassigned[0]!.person.name!);
+        if (why) refuse(split.unassigned, why);
+        else homonyms.push(report(name, [], split.unassigned, 'Two people of this name in one meeting; a mention without an org fits either.', null));
       }
     },
     build() {
+      const { renames, canonical } = findRenames(meetings.values());
+      // A person's evidence in a meeting: the agency they work for (internal roles, under its latest
+      // name) and the org they wrote (a unit of that agency, or their own org).
+      const scopeOf = (l: Local): Scope | null => {
+        const agency = l.internal ? canonical(l.meeting.agency) : null;
+        let org = l.org;
+        if (org && agency) {
+          const written = l.meeting.agency ? foldName(l.meeting.agency) : agency;
+          org = org.replace(written, '').replace(agency, '') || null;
+        }
+        return agency || org ? { agency, org } : null;
+      };
       const people: IndexedPerson[] = [];
+      const ids = new Set<string>();
       const assignments = new Map<string, string>();
-      for (const [key, group] of [...groupBy(locals, (l) => l.key)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const split = clusterByOrg(group, (l) => l.scope);
+      const add = (preferred: string, key: string, group: Local[], name: string | null) => {
+        let id = preferred;
+        for (let n = 2; ids.has(id); n++) id = `${preferred}-${n}`;
+        ids.add(id);
+        const person = personOf(id, key, group, name);
+        people.push(person);
+        for (const l of group) for (const m of l.mentions) assignments.set(`${m.meeting} ${m.ref}`, person.id);
+        return person;
+      };
+      // Identities of the alias file first, so that their ids are theirs.
+      const entries = options.aliases?.people ?? [];
+      const byAlias = groupBy(locals.filter((l) => l.alias >= 0), (l) => String(l.alias));
+      entries.forEach((entry, i) => {
+        const group = byAlias.get(String(i));
+        if (!group) return;
+        add(entry.id ?? `p-${foldName(entry.name ?? entry.match[0]!.name)}`, group[0]!.key, sortByDate(group), entry.name);
+      });
+      const automatic = groupBy(locals.filter((l) => l.alias < 0), (l) => l.key);
+      for (const [key, group] of [...automatic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const split = clusterBy(group, scopeOf, scopeCovers, (s) => `${s.agency ?? ''}|${s.org ?? ''}`);
         const persons = split.groups.map((g) => sortByDate(g)).sort((a, b) => compareDates(a[0]!.meeting, b[0]!.meeting));
-        persons.forEach((g, i) => {
-          const person = personOf(`p-${key}${i ? `-${i + 1}` : ''}`, key, g);
-          people.push(person);
-          for (const l of g) for (const m of l.mentions) assignments.set(`${m.meeting} ${m.ref}`, person.id);
-        });
+        const made = persons.map((g) => add(`p-${key}`, key, g, null));
         if (persons.length > 1 || split.unassigned.length) {
+          const dates = persons.length > 1 ? (overlapping(persons) ? 'overlapping' : 'sequential') : null;
           const reason = split.unassigned.length
-            ? 'Several people of this name, told apart by org; mentions without an org fit more than one and are left unassigned.'
-            : 'Several people of this name, told apart by org (they may be one person who moved: check before merging).';
-          homonyms.push(report(key, people.slice(-persons.length).map((p) => p.id), split.unassigned.flatMap((l) => l.mentions), reason));
+            ? 'Several people of this name, told apart by affiliation (org written, or agency worked for); mentions without one fit more than one and are left unassigned.'
+            : dates === 'overlapping'
+              ? 'Possible homonyms: people of this name with different affiliations (org written, or agency worked for) at overlapping dates; kept apart (an alias file can merge them).'
+              : 'Several people of this name, told apart by affiliation (org written, or agency worked for), one after the other: maybe one person who moved (check, and merge with an alias file).';
+          homonyms.push(report(key, made.map((p) => p.id), split.unassigned.flatMap((l) => l.mentions), reason, dates));
         }
       }
       const first = new Map<string, MeetingInfo>();
       for (const m of meetings.values()) if (!first.has(m.key)) first.set(m.key, m);
       const list = sortByDate([...first.values()].map((meeting) => ({ meeting }))).map((x) => x.meeting);
-      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments };
+      const refusedList = [...refused.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments, refused: refusedList, renames, unusedAliases: aliases.unused() };
     },
   };
 }
 
 /** `collectPeople` over documents already in memory. */
-export function buildPeopleIndex(docs: Iterable<MinutesDocument>): PeopleIndex {
-  const collector = collectPeople();
+export function buildPeopleIndex(docs: Iterable<MinutesDocument>, options: PeopleOptions = {}): PeopleIndex {
+  const collector = collectPeople(options);
   for (const doc of docs) collector.add(doc);
   return collector.build();
 }
@@ -84,14 +153,49 @@ export function personIdOf(index: PeopleIndex, meeting: string, ref: string): st
   return index.assignments.get(`${meeting} ${ref}`) ?? null;
 }
 
-function scopeOf(mentions: Mention[], meeting: MeetingInfo): string | null {
-  const org = longest(mentions.map((m) => (m.person.org ? foldName(m.person.org) : null)));
-  const agency = meeting.agency ? foldName(meeting.agency) : null;
-  if (!agency || !mentions.some((m) => INTERNAL.has(m.role))) return org;
-  return org ? (org.includes(agency) ? org : agency + org) : agency;
+/** What tells people of one name apart: the agency they work for (internal roles) and the org they wrote. */
+interface Scope {
+  agency: string | null;
+  org: string | null;
 }
 
-function personOf(id: string, key: string, locals: Local[]): IndexedPerson {
+/**
+ * Does evidence `p` imply `q` (q fits the person of p)? Two agencies worked for contradict each
+ * other; an org written by someone not working for the agency (a society's chair who is a professor
+ * elsewhere) does not contradict the agency; an org must cover the other's org (contain it or abbreviate to it).
+ */
+function scopeCovers(p: Scope, q: Scope): boolean {
+  if (q.agency && p.agency !== q.agency && (p.agency || !p.org)) return false;
+  return !q.org || (!!p.org && covers(p.org, q.org));
+}
+
+/**
+ * The org a mention is matched by (folded), if it is one: a title or a status in brackets taken
+ * for an org (王祥宇(秘書長), (請假)) or an address is no evidence either way.
+ */
+function orgOf(m: Mention): string | null {
+  const org = m.person.org;
+  if (!isOrganisationName(org)) return null;
+  const why = notAPerson(org);
+  return why === 'title' || why === 'non-name-word' ? null : foldName(org);
+}
+
+/** Do the dated meetings of any two of these people overlap in time? */
+function overlapping(persons: Local[][]): boolean {
+  const spans = persons.map((g) => {
+    const dates = g.map((l) => l.meeting.date).filter((d): d is string => !!d).sort();
+    return dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null;
+  });
+  for (let i = 0; i < spans.length; i++)
+    for (let j = i + 1; j < spans.length; j++) {
+      const a = spans[i];
+      const b = spans[j];
+      if (a && b && a.from <= b.to && b.from <= a.to) return true;
+    }
+  return false;
+}
+
+function personOf(id: string, key: string, locals: Local[], shown: string | null): IndexedPerson {
   // One appearance per meeting: the same minutes as .txt and .pdf are one meeting.
   const byMeeting = new Map<string, Local>();
   for (const l of locals) if (!byMeeting.has(l.meeting.key)) byMeeting.set(l.meeting.key, l);
@@ -99,10 +203,10 @@ function personOf(id: string, key: string, locals: Local[]): IndexedPerson {
   const names = [...new Set(locals.flatMap((l) => l.mentions.map((m) => m.person.name!)))];
   const roles = [...new Set(appearances.flatMap((a) => a.roles))];
   const last = locals[locals.length - 1]!.mentions[0]!.person.name!;
-  const surname = [...locals].reverse().flatMap((l) => l.mentions.map((m) => m.person.surname)).find((x) => x && last.startsWith(x)) ?? null;
+  const surname = [...locals].reverse().flatMap((l) => l.mentions.map((m) => m.person.surname)).find((x) => x && (shown ?? last).startsWith(x)) ?? null;
   return {
     id,
-    name: last,
+    name: shown ?? last,
     surname,
     key,
     names,
@@ -130,8 +234,8 @@ function appearanceOf(local: Local): Appearance {
   };
 }
 
-function report(key: string, people: string[], unassigned: Mention[], reason: string): Homonym {
-  return { key, people, unassigned: unassigned.map((m) => ({ meeting: m.meeting, ref: m.ref, raw: m.person.raw })), reason };
+function report(key: string, people: string[], unassigned: Mention[], reason: string, dates: Homonym['dates']): Homonym {
+  return { key, people, unassigned: unassigned.map((m) => ({ meeting: m.meeting, ref: m.ref, raw: m.person.raw })), reason, dates };
 }
 
 function longest(values: (string | null)[]): string | null {

@@ -1,4 +1,7 @@
-/** People index: people merged across meetings by folded name, split by org, homonyms reported. */
-export { collectPeople, buildPeopleIndex, personIdOf, type PeopleCollector } from './build.js';
+/** People index: people across meetings by folded name, split by org, homonyms reported, an alias file to override. */
+export { collectPeople, buildPeopleIndex, personIdOf, type PeopleCollector, type PeopleOptions } from './build.js';
+export { parseAliases, type Aliases, type AliasPerson, type AliasRule } from './aliases.js';
+export type { NotAPerson } from './names.js';
+export type { Rename } from './renames.js';
 export { foldName } from './fold.js';
-export type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, TitleSpan } from './types.js';
+export type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName, TitleSpan } from './types.js';

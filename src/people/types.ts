@@ -1,3 +1,4 @@
+import type { Rename } from './renames.js';
 import type { AttendanceStatus, AttendeeRole, Person } from '../types.js';
 
 /** What a person did in a meeting: an attendee role, or chair, recorder, speaker, or `represented` (someone stood in for them). */
@@ -73,6 +74,15 @@ export interface Homonym {
   /** Mentions that fit more than one of them (no org written): left unassigned. */
   unassigned: { meeting: string; ref: string; raw: string }[];
   reason: string;
+  /** When split by org: whether the people's meetings overlap in time (two people at once) or follow each other (maybe one person who moved). */
+  dates: 'overlapping' | 'sequential' | null;
+}
+
+/** A name mentioned in the minutes that is not taken as a person (a title, an election word, a fragment). */
+export interface RefusedName {
+  name: string;
+  reason: 'non-name-word' | 'title' | 'organisation' | 'shape' | 'unknown-surname' | 'alias-file';
+  mentions: number;
 }
 
 export interface PeopleIndex {
@@ -83,4 +93,10 @@ export interface PeopleIndex {
   unresolvedSpeakers: number;
   /** `${meetingId} ${ref}` → person id, for exports that link records to people. */
   assignments: Map<string, string>;
+  /** Names not indexed because they are not a person's (most mentioned first). */
+  refused: RefusedName[];
+  /** Agencies renamed in the archive (中國天文學會 → 中華民國天文學會): their units are matched across the rename. */
+  renames: Rename[];
+  /** Rules of the alias file that matched no mention (`people[2].match[0]`): usually a typo. */
+  unusedAliases: string[];
 }

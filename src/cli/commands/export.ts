@@ -16,12 +16,12 @@ import { copyWith } from '../../util/objects.js';
 import type { Diagnostic, MinutesDocument } from '../../types.js';
 import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
-import { indexFiles } from './people.js';
+import { indexFiles, readAliasFile } from './people.js';
 
 const FORMATS = ['csv', 'popolo', 'akn'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--excel-safe] [--sayit]';
+const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--aliases people.json] [--excel-safe] [--sayit]';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -30,7 +30,7 @@ export const exportCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' } },
+      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' }, aliases: { type: 'string' } },
     });
     const to = values.to as Format | undefined;
     if (!positionals.length || !to || !FORMATS.includes(to) || !values.output) {
@@ -42,10 +42,12 @@ export const exportCommand: Command = {
       io.stderr(`twminutes export: ${bad.path}: ${bad.code}: ${bad.message}`);
       return 1;
     }
+    const aliases = await readAliasFile(values.aliases, 'export', io.stderr);
+    if (aliases === false) return 2;
     const dir = values.output;
     await mkdir(dir, { recursive: true });
     // Two passes over the archive: people first (ids every format links to), then the records.
-    const { index, skipped } = await indexFiles(positionals);
+    const { index, skipped } = await indexFiles(positionals, aliases);
     const leftOut = new Map<string, number>();
     const capped = { count: 0 };
     const docs = uniqueDocs(positionals, leftOut, capped);
