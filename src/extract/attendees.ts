@@ -169,7 +169,22 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
 
 /** May lines at i hold this meeting's attendance? The header, or a later sitting's header outside every section. */
 function inHeader(ctx: ExtractContext, meta: MetadataResult, i: number): boolean {
-  return i < meta.bodyStart || (ctx.deepestAt[i] ?? -1) < 0;
+  if (i < meta.bodyStart || (ctx.deepestAt[i] ?? -1) < 0) return true;
+  // 四、列席人員\t\t汪仁鴻: a numbered header field whose label has no colon, right after the header.
+  const h = ctx.headingAt.get(i);
+  if (h && h.parent === null && i === meta.bodyStart && listStart(h.rest) !== null) return true;
+  // No header field before the first section: the sections wrap whole records (a chapter holding each
+  // sitting's record). A list right after a sitting's time or place field is that sitting's attendance.
+  return meta.fieldLines.size === 0 && followsMeetingField(ctx, i);
+}
+
+function followsMeetingField(ctx: ExtractContext, i: number): boolean {
+  const f = grammar().fields.fields;
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const label = matchLabel(ctx.lines[j]!.text);
+    if (label && (f.time.includes(label.label) || f.location.includes(label.label))) return true;
+  }
+  return false;
 }
 
 /** Attendance lists: `機關代表：陳委員華玉(鍾副局長文正代)、…`, continued on following lines, in any of the list forms. */
@@ -177,12 +192,14 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
   const out: Attendee[] = [];
   const n = ctx.lines.length;
   let listNo = 0;
+  let lastListEnd = -10;
   for (let i = 0; i < n; i++) {
-    if (!inHeader(ctx, meta, i)) continue;
     const line = ctx.lines[i]!;
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
     const found = listStart(text);
     if (!found) continue;
+    // A list right after another list (出席 … 請假 … 列席) is in the same header.
+    if (!inHeader(ctx, meta, i) && !(meta.fieldLines.size === 0 && i - lastListEnd <= 4)) continue;
     const offset = line.text.length - text.length;
     const segments: ListSegment[] = [{ line, from: offset + found.restOffset, text: text.slice(found.restOffset) }];
     let org: string | null = null;
@@ -205,6 +222,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
       segments.push({ line: next, from, text: next.text.slice(from), org });
       i = j;
     }
+    lastListEnd = i;
     listNo++;
     const body = segments.map((s) => s.text).join('\n');
     if (grammar().records.attendanceReferenced.some((w) => body.includes(w)) && !/[、，,]/.test(body)) continue;
@@ -251,13 +269,20 @@ function checkListCount(body: string, read: readonly Attendee[], line: Line): Di
 }
 
 /** The attendees of one list, read entry by entry. */
-export function readList(text: string, segments: readonly ListSegment[], group: GroupInfo, listNo: number, diagnostics: Diagnostic[]): Attendee[] {
+export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, listNo: number, diagnostics: Diagnostic[]): Attendee[] {
   const entries = groupEntries(tokenizeList(segments));
+  let group = firstGroup;
   const known = new Set<string>();
   for (const e of entries) if (plausibleWhole(e.nameText)) known.add(e.nameText);
   const out: Attendee[] = [];
   const lineOf = (e: ListEntry) => e.line;
   for (const e of entries) {
+    // A group label run into the list (…黃清信(代)列席 when the line break was lost) starts that group.
+    const label = !e.titleText && e.notes.length === 0 ? listGroup(e.nameText.replace(/[:：]$/u, '')) : null;
+    if (label) {
+      group = label;
+      continue;
+    }
     for (const a of entryAttendees(text, e, group, known, lineOf(e), diagnostics)) {
       (a as { listNo?: number }).listNo = listNo;
       out.push(a);
