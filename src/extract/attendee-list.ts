@@ -16,10 +16,12 @@ export interface ListSegment {
   text: string;
   /** A unit written as a sub-label inside the list (`市政府：…`). */
   org?: string | null;
+  /** A title written as a sub-label inside the list (`委員：A、B`). */
+  title?: string | null;
 }
 
 export interface ListToken {
-  kind: 'word' | 'note' | 'hard' | 'soft' | 'newline';
+  kind: 'word' | 'note' | 'hard' | 'soft' | 'newline' | 'label';
   text: string;
   /** Absolute offsets into the normalised text. */
   at: number;
@@ -40,6 +42,7 @@ export function tokenizeList(segments: readonly ListSegment[]): ListToken[] {
     const s = seg.text;
     const base = seg.line.start + seg.from;
     const org = seg.org ?? null;
+    if (seg.title) out.push({ kind: 'label', text: seg.title, at: base, end: base, line: seg.line, org });
     let i = 0;
     while (i < s.length) {
       const c = s[i]!;
@@ -267,6 +270,11 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
 
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if (t.kind === 'label') {
+      flush();
+      prefixTitle = t.text;
+      continue;
+    }
     if (t.kind === 'hard') {
       flush();
       sawSoft = sawNewline = false;

@@ -203,23 +203,28 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     const offset = line.text.length - text.length;
     const segments: ListSegment[] = [{ line, from: offset + found.restOffset, text: text.slice(found.restOffset) }];
     let org: string | null = null;
+    const headOnly = !text.slice(found.restOffset).trim();
     // Continuation lines: until the next heading, label (not a unit's sub-label), field or prose.
     for (let j = i + 1; j < n; j++) {
       const next = ctx.lines[j]!;
       const t = next.text.trim();
       if (!t || PAGE_FURNITURE.test(t)) continue;
-      if (ctx.headingAt.has(j) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
+      if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
       const label = matchLabel(next.text);
       let from = 0;
-      if (label) {
-        // 市政府：市長鄭文燦、…: a unit heading part of the list.
+      let subTitle: string | null = null;
+      if (label && headOnly) {
+        // 列席：(nothing) then 市政府：市長鄭文燦、… / 委員：A、B: a label over sub-lists by unit or title.
         const l = label.label;
         if (l.length <= 6 && grammar().people.orgSuffixes.some((x) => l.endsWith(x)) && !isHeaderLabel(l)) {
           org = l;
           from = label.restOffset;
+        } else if (l.length <= 6 && titleOnly(l) && !isHeaderLabel(l)) {
+          subTitle = l;
+          from = label.restOffset;
         } else break;
-      } else if (/^[^、，,]{1,12}[:：]/u.test(next.text)) break;
-      segments.push({ line: next, from, text: next.text.slice(from), org });
+      } else if (label || /^[^、，,]{1,12}[:：]/u.test(next.text)) break;
+      segments.push({ line: next, from, text: next.text.slice(from), org, title: subTitle });
       i = j;
     }
     lastListEnd = i;
@@ -227,10 +232,27 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     const body = segments.map((s) => s.text).join('\n');
     if (grammar().records.attendanceReferenced.some((w) => body.includes(w)) && !/[、，,]/.test(body)) continue;
     const read = readList(ctx.text, segments, found.group, listNo, diagnostics);
+    if (read.length === 0 && /\p{Script=Han}{2}/u.test(body)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'attendee-list-unread',
+        message: `An attendance list ("${body.slice(0, 40)}") was found but no person could be read from it; check the list's layout.`,
+        span: spanOf(line),
+      });
+    }
     out.push(...read);
     diagnostics.push(...checkListCount(body, read, segments[0]!.line));
   }
   return dedupeSittings(out);
+}
+
+/**
+ * `參         議   曾柏文`: a grid row whose letter-spaced title begins with a character that also numbers
+ * sections. Its first cells join into a title, so it is a row of the list, not a section.
+ */
+function letterSpacedTitleRow(t: string): boolean {
+  const cells = t.split(/[\s\u3000]+/u);
+  return cells.length >= 3 && cells[0]!.length === 1 && titleOnly(cells[0]! + cells[1]!) !== null;
 }
 
 /** A file with several sittings lists the same people again: each person once, from the first list. */
