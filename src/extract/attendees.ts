@@ -5,7 +5,7 @@ import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } fro
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
-import { findAttendanceTable } from './attendance-table.js';
+import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
 
@@ -209,7 +209,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
       const next = ctx.lines[j]!;
       const t = next.text.trim();
       if (!t || PAGE_FURNITURE.test(t)) continue;
-      if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
+      if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
       const label = matchLabel(next.text);
       let from = 0;
       let subTitle: string | null = null;
