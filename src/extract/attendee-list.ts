@@ -198,14 +198,6 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
     }
     return false;
   };
-  const nextIsWord = (k: number): boolean => {
-    for (let j = k + 1; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      if (t.kind === 'soft' || t.kind === 'newline') continue;
-      return t.kind === 'word';
-    }
-    return false;
-  };
 
   const addWord = (text: string, t: ListToken, k: number) => {
     // 理事長－葉永烜, 張光祥秘書長－高仲明: a title and a dash introduce the names after them.
@@ -247,7 +239,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
         lastNameCells.push(w);
       } else if (LATIN_WORD.test(w) && (/[A-Za-z]$/u.test(c.nameText) || (isDottedName(c.nameText) && !/[A-Za-z]/u.test(c.nameText)))) {
         c.nameText += ' ' + w; // Bakan Pawa; 夷將．拔路兒 Icyang．Parod
-      } else if (!c.titleText && !c.suffixTitle && titleOnly(w)?.org === null && !sawNewline && !nextWordOnLine(k)) {
+      } else if ((!c.titleText || orgOnly(c.titleText)) && !c.suffixTitle && titleOnly(w)?.org === null && !sawNewline && !nextWordOnLine(k)) {
         c.suffixTitle = w; // 陳建宏 教授
       } else {
         flush();
@@ -303,7 +295,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
           e.status = statusNames[1]!;
           out.push(e);
         }
-      } else if ((titleOnly(note) || isGroupTitle(note)) && (lineStart || !cur || (sawSoft && nextWordOnLine(k)) || (!cur && nextIsWord(k)))) {
+      } else if ((titleOnly(note) || isGroupTitle(note)) && (lineStart || !cur || (tokens[k + 1]?.kind === 'soft' && nextWordOnLine(k)) || (tokens[k + 1]?.kind === 'newline' && tokens[k + 2]?.kind === 'word'))) {
         // (理事長) 朱有花 / (常務理事) A、B: a role-group label before names applies to every name after it.
         flush();
         prefixTitle = note;
