@@ -157,7 +157,6 @@ export interface ListEntry {
 }
 
 let statusWithNamesRe: RegExp | null = null;
-let dashTitleRe: RegExp | null = null;
 
 /** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
 function plausibleName(s: string): boolean {
@@ -174,8 +173,7 @@ function plausibleName(s: string): boolean {
  */
 export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
   const g = grammar();
-  statusWithNamesRe ??= new RegExp(`^(${g.records.statusMarks.map((m) => m.mark).join('|')})\\s*[:：]?\\s*(.+)$`, 'u');
-  dashTitleRe ??= /^([^－—–-]+?)\s*[－—–-]\s*(.*)$/u;
+  statusWithNamesRe ??= new RegExp(`^(${g.records.statusMarks.map((m) => m.mark).join('|')})[\\s:：]*([^\\s:：].*)$`, 'u');
   const out: ListEntry[] = [];
   let prefixTitle: string | null = null;
   let cur: ListEntry | null = null;
@@ -201,7 +199,8 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
 
   const addWord = (text: string, t: ListToken, k: number) => {
     // 理事長－葉永烜, 張光祥秘書長－高仲明: a title and a dash introduce the names after them.
-    const dash = dashTitleRe!.exec(text);
+    const at = text.search(/[－—–-]/u);
+    const dash = at > 0 ? [text, text.slice(0, at), text.slice(at + 1)] : null;
     if (dash && dash[2]) {
       const left = squeezeHan(dash[1]!);
       for (let cut = 0; cut < left.length; cut++) {
