@@ -132,6 +132,13 @@ describe('titles and names in cells', () => {
     expect(by(d, '李玟')).toMatchObject({ title: '局長', org: '農業局' });
   });
 
+  it('unit sub-labels, a title and a name wrapped over lines, 暨 between entries (62)', () => {
+    const d = header('列席：\n市政府：市長鄭文燦、副市長王明德、游建華秘書\n長李憲明暨各局處首長\n本 會：副秘書長孫惠生 議事組主任卓達銘\n法制室主任廖錦秀\n主席：邱議長奕勝');
+    expect(names(d)).toEqual(['鄭文燦', '王明德', '游建華', '李憲明', '孫惠生', '卓達銘', '廖錦秀']);
+    expect(by(d, '李憲明')).toMatchObject({ title: '秘書長', role: 'observer', org: '市政府' });
+    expect(by(d, '卓達銘')).toMatchObject({ title: '主任', org: '議事組', role: 'staff' });
+  });
+
   it('an org, a name and a title each in its own cell', () => {
     const d = header('出席人員：臺灣大學 陳建宏 教授、政治大學 王大明 副教授');
     expect(d.attendees.map((a) => [a.org, a.name, a.title])).toEqual([['臺灣大學', '陳建宏', '教授'], ['政治大學', '王大明', '副教授']]);

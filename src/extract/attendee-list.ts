@@ -32,7 +32,8 @@ export interface ListToken {
 
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
-const HARD = new Set(['、', '，', ',', '；', ';']);
+// 暨 (and) joins two entries as a separator does: 游建華暨各局處首長.
+const HARD = new Set(['、', '，', ',', '；', ';', '暨']);
 const SPACE = /[\s\u3000\u00a0]/u;
 
 /** Words, bracketed notes and separators of a list, in order; each line ends with a `newline` token. */
@@ -77,7 +78,42 @@ export function tokenizeList(segments: readonly ListSegment[]): ListToken[] {
     }
     out.push({ kind: 'newline', text: '\n', at: seg.line.start + seg.from + s.length, end: seg.line.start + seg.from + s.length, line: seg.line, org });
   }
+  return joinWrappedWords(out);
+}
+
+/**
+ * A list written with 、 wraps lines inside a word: `游建華秘書` / `長李憲明`, `處長林建` / `志`. The two
+ * pieces are one word when the break splits a title, or when the next line holds one character alone.
+ */
+function joinWrappedWords(tokens: ListToken[]): ListToken[] {
+  const out: ListToken[] = [];
+  let lineHasHard = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'hard') lineHasHard = true;
+    if (t.kind !== 'newline') {
+      out.push(t);
+      continue;
+    }
+    const a = out[out.length - 1];
+    const b = tokens[k + 1];
+    const after = tokens[k + 2];
+    if (lineHasHard && a?.kind === 'word' && b?.kind === 'word' && b.org === a.org && (splitsTitle(a.text, b.text) || (a.text.length >= 2 && ONE_HAN.test(b.text) && (!after || after.kind === 'newline' || after.kind === 'hard')))) {
+      out[out.length - 1] = { kind: 'word', text: a.text + b.text, at: a.at, end: b.end, line: a.line, org: a.org };
+      k++;
+      continue;
+    }
+    lineHasHard = false;
+    out.push(t);
+  }
   return out;
+}
+
+function splitsTitle(a: string, b: string): boolean {
+  for (let i = 1; i <= Math.min(4, a.length); i++) {
+    for (let j = 1; j <= Math.min(3, b.length); j++) if (titles().has(a.slice(-i) + b.slice(0, j)) && !titles().has(b.slice(0, j + 1))) return true;
+  }
+  return false;
 }
 
 let titleSet: Set<string> | null = null;

@@ -331,8 +331,17 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     org: cellTitle?.org ?? cellOrg ?? e.org,
     status: e.status ? (grammar().records.statusMarks.find((m) => m.mark === e.status)?.status ?? null) : null,
   };
-  // 管一政陳炳志: two names written without a separator.
+  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name.
   const parts = parseName(name);
+  if (!parts.name && !parts.title) {
+    const pair = nameThenTitledName(name);
+    if (pair) {
+      return pair.flatMap((n) => {
+        const a = parseAttendeeEntry(n, group, base.org, line, e.at, 'attendees.inline-list', base);
+        return a ? [withSpan(a, e, line)] : [];
+      });
+    }
+  }
   if (!parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name) && !/代$/u.test(name)) {
     const two = splitGlued(name, known);
     if (two) {
@@ -353,6 +362,16 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!a) return [];
   a.raw = raw.trim() || written;
   return [withSpan(a, e, line)];
+}
+
+/** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
+function nameThenTitledName(s: string): [string, string] | null {
+  for (let k = 2; k <= 4 && k < s.length - 3; k++) {
+    const first = parseName(s.slice(0, k));
+    const rest = parseName(s.slice(k));
+    if (first.name === s.slice(0, k) && !first.title && rest.name && rest.title && s.slice(k).startsWith(rest.title)) return [s.slice(0, k), s.slice(k)];
+  }
+  return null;
 }
 
 function withSpan(a: Attendee, e: ListEntry, line: Line): Attendee {
@@ -401,7 +420,8 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
       span: spanOf(ctx.lines[ref.line]!),
     });
   }
-  diagnostics.push(...checkStatedCount(ctx, meta, attendees));
+  // A count inside a list was checked against that list; the field's count is checked once, here, otherwise.
+  if (!diagnostics.some((d) => d.code === 'attendee-count-mismatch' && d.span?.line === (meta.attendance?.line ?? -2) + 1)) diagnostics.push(...checkStatedCount(ctx, meta, attendees));
   return { attendees, diagnostics };
 }
 
