@@ -132,7 +132,6 @@ const EMPTY: ReadonlySet<string> = new Set();
 
 let listLabelRe: RegExp | null = null;
 let countRe: RegExp | null = null;
-const PAGE_FURNITURE = /^(?:第\s*\d+\s*\/\s*\d+\s*頁|[-－—]\s*\d+\s*[-－—])$/u;
 
 /**
  * The attendee group a list label names, when the label introduces a list: 出席, 出 席, 列席人員,
@@ -192,6 +191,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
   const out: Attendee[] = [];
   const n = ctx.lines.length;
   let listNo = 0;
+  const listOf = new Map<Attendee, number>();
   let lastListEnd = -10;
   for (let i = 0; i < n; i++) {
     const line = ctx.lines[i]!;
@@ -208,7 +208,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     for (let j = i + 1; j < n; j++) {
       const next = ctx.lines[j]!;
       const t = next.text.trim();
-      if (!t || PAGE_FURNITURE.test(t)) continue;
+      if (!t || grammar().layout.pageNumberPatterns.some((re) => re.test(t))) continue; // page furniture inside a list
       if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
       const label = matchLabel(next.text);
       let from = 0;
@@ -231,7 +231,8 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     listNo++;
     const body = segments.map((s) => s.text).join('\n');
     if (grammar().records.attendanceReferenced.some((w) => body.includes(w)) && !/[、，,]/.test(body)) continue;
-    const read = readList(ctx.text, segments, found.group, listNo, diagnostics);
+    const read = readList(ctx.text, segments, found.group, diagnostics);
+    for (const a of read) listOf.set(a, listNo);
     if (read.length === 0 && /\p{Script=Han}{2}/u.test(body)) {
       diagnostics.push({
         severity: 'warning',
@@ -243,7 +244,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     out.push(...read);
     diagnostics.push(...checkListCount(body, read, segments[0]!.line));
   }
-  return dedupeSittings(out);
+  return dedupeSittings(out, listOf);
 }
 
 /**
@@ -256,13 +257,13 @@ function letterSpacedTitleRow(t: string): boolean {
 }
 
 /** A file with several sittings lists the same people again: each person once, from the first list. */
-function dedupeSittings(list: Attendee[]): Attendee[] {
+function dedupeSittings(list: Attendee[], listOf: ReadonlyMap<Attendee, number>): Attendee[] {
   const seen = new Map<string, number>();
   return list.filter((a) => {
     const key = a.name && parseName(a.name).name === a.name ? a.name + '\u0000' + a.role : null;
     if (!key) return true;
     const first = seen.get(key);
-    const no = (a as { listNo?: number }).listNo ?? 0;
+    const no = listOf.get(a) ?? 0;
     if (first === undefined) {
       seen.set(key, no);
       return true;
@@ -291,7 +292,7 @@ function checkListCount(body: string, read: readonly Attendee[], line: Line): Di
 }
 
 /** The attendees of one list, read entry by entry. */
-export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, listNo: number, diagnostics: Diagnostic[]): Attendee[] {
+export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, diagnostics: Diagnostic[]): Attendee[] {
   const entries = groupEntries(tokenizeList(segments));
   let group = firstGroup;
   const known = new Set<string>();
@@ -305,10 +306,7 @@ export function readList(text: string, segments: readonly ListSegment[], firstGr
       group = label;
       continue;
     }
-    for (const a of entryAttendees(text, e, group, known, lineOf(e), diagnostics)) {
-      (a as { listNo?: number }).listNo = listNo;
-      out.push(a);
-    }
+    out.push(...entryAttendees(text, e, group, known, lineOf(e), diagnostics));
   }
   return out;
 }
