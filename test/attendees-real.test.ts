@@ -211,6 +211,15 @@ describe('what is not an attendee', () => {
     expect(names(d)).toEqual(['王大明']);
   });
 
+  it('a whole body is not a person; a list closed by 等 N 人 keeps its last name and checks the count', () => {
+    expect(header('出席：全體理監事').attendees).toEqual([]);
+    expect(header('出席人員：各委員（詳簽到單）').attendees).toEqual([]);
+    const d = header('出席：王大明、李小華等3人');
+    expect(names(d)).toEqual(['王大明', '李小華']);
+    expect(d.diagnostics.some((x) => x.code === 'attendee-count-mismatch')).toBe(true);
+    expect(header('出席：王大明、李小華等2人').diagnostics.some((x) => x.code === 'attendee-count-mismatch')).toBe(false);
+  });
+
   it('a previous meeting’s record read out inside a section gives no attendees (15)', () => {
     const d = corpus('15_ly-judiciary-gazette-20160502.txt');
     expect(d.attendees).toEqual([]);

@@ -318,8 +318,10 @@ function plausibleWhole(s: string): boolean {
 /** An entry's person: its name cell read by the name grammar, with its title and unit cells. */
 function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: ReadonlySet<string>, line: Line, diagnostics: Diagnostic[]): Attendee[] {
   const p = grammar().people;
-  const name = squeezeHan(e.nameText);
-  if (!name || p.notNames.includes(name)) return [];
+  const name = withoutListTail(squeezeHan(e.nameText));
+  // 委員出席12人: a head count under the list, not a person.
+  if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name))) return [];
+  if (!name || p.notNames.includes(name) || p.notNamePrefixes.some((x) => name.startsWith(x))) return [];
   if (grammar().records.attendanceReferenced.some((w) => name.includes(w))) return [];
   const raw = text.slice(e.at, e.end).trim() || e.titleText + e.nameText;
   const cellTitle = e.titleText ? titleOnly(e.titleText) : null;
@@ -360,6 +362,21 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!a) return [];
   a.raw = raw.trim() || written;
   return [withSpan(a, e, line)];
+}
+
+let countTailRe: RegExp | null = null;
+/** 李小華等 3 人 → 李小華: the words that close a list, and the count after them, are not part of the name. */
+function withoutListTail(name: string): string {
+  const c = grammar().records.countPattern;
+  countTailRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*[0-9]{1,4}\\s*(?:${alternation(c.suffix)})$`, 'u');
+  let s = name.replace(countTailRe, '');
+  for (const t of grammar().people.listTails) {
+    if (s.length > t.length + 1 && s.endsWith(t)) {
+      s = s.slice(0, -t.length);
+      break;
+    }
+  }
+  return s;
 }
 
 /** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
