@@ -167,8 +167,8 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
 }
 
 /** May lines at i hold this meeting's attendance? The header, or a later sitting's header outside every section. */
-function inHeader(ctx: ExtractContext, meta: MetadataResult, i: number): boolean {
-  if (i < meta.bodyStart || (ctx.deepestAt[i] ?? -1) < 0) return true;
+function inHeader(ctx: ExtractContext, meta: MetadataResult, i: number, proseStart: number): boolean {
+  if ((i < meta.bodyStart || (ctx.deepestAt[i] ?? -1) < 0) && i < proseStart) return true;
   // 四、列席人員\t\t汪仁鴻: a numbered header field whose label has no colon, right after the header.
   const h = ctx.headingAt.get(i);
   if (h && h.parent === null && i === meta.bodyStart && listStart(h.rest) !== null) return true;
@@ -193,13 +193,23 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
   let listNo = 0;
   const listOf = new Map<Attendee, number>();
   let lastListEnd = -10;
+  // With no numbered sections the header has no end mark: it ends where prose (a sentence) begins.
+  let proseStart = n;
+  if (meta.bodyStart >= n) {
+    for (let i = 0; i < n; i++) {
+      if (/。\s*$/u.test(ctx.lines[i]!.text) && !matchLabel(ctx.lines[i]!.text)) {
+        proseStart = i;
+        break;
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
     const line = ctx.lines[i]!;
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
     const found = listStart(text);
     if (!found) continue;
     // A list right after another list (出席 … 請假 … 列席) is in the same header.
-    if (!inHeader(ctx, meta, i) && !(meta.fieldLines.size === 0 && i - lastListEnd <= 4)) continue;
+    if (!inHeader(ctx, meta, i, proseStart) && !(meta.fieldLines.size === 0 && i - lastListEnd <= 4)) continue;
     const offset = line.text.length - text.length;
     const segments: ListSegment[] = [{ line, from: offset + found.restOffset, text: text.slice(found.restOffset) }];
     let org: string | null = null;
