@@ -221,8 +221,8 @@ describe('what is not an attendee', () => {
   });
 
   it('with no numbered sections, an election result in the prose is not an attendance list (20)', () => {
-    const d = parse('天文學會九十四年度第一次理監事會議會議記錄\n日期及時間： 94年6月18日上午10:00\n與會人員：理事－陳文屏、金升光\n記錄：何瑄誼\n會議記錄：\n1.1參與人數總計為111人；會員部份編號至500多號，應持續宣傳並擴充會員人數。\n選舉新任理事長及幹部：\n常務理事：郭新、張祥光。\n理事當選人：王大明', { text: true });
-    expect(names(d)).toEqual(['陳文屏', '金升光']);
+    const d = parse('天文學會九十四年度第一次理監事會議會議記錄\n日期及時間： 94年6月18日上午10:00\n與會人員：理事－陳文屏、金升光、秦一男、郭新\n記錄：何瑄誼\n會議記錄：\n1.1參與人數總計為111人；會員部份編號至500多號，應持續宣傳並擴充會員人數。\n選舉新任理事長及幹部：\n常務理事：郭新、張祥光。\n理事當選人：王大明', { text: true });
+    expect(names(d)).toEqual(['陳文屏', '金升光', '秦一男', '郭新']);
   });
 
   it('a previous meeting’s record read out inside a section gives no attendees (15)', () => {
