@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { alternation, grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
@@ -6,8 +6,11 @@ import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from 
 import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
+let headerWordRe: RegExp | null = null;
 export function isAttendanceHeader(text: string): boolean {
   if (text.length > 40) return false; // a header row is a few short words
+  headerWordRe ??= new RegExp(alternation(grammar().records.attendanceTableHeaders), 'u');
+  if (!headerWordRe.test(text)) return false;
   const cells = text.split(/\t| {1,}|\u3000+/u).map((c) => c.trim()).filter(Boolean);
   const words = grammar().records.attendanceTableHeaders;
   return cells.length >= 2 && cells.length <= 6 && cells.filter((c) => words.includes(c)).length >= 2;

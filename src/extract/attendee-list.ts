@@ -1,6 +1,7 @@
 import { grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import { squeezeHan } from './person.js';
+import { memoString } from '../util/memo.js';
 
 /**
  * The written grammar of an attendance list, before any name is read: where one entry ends and the next
@@ -139,7 +140,9 @@ function endsWithOrgSuffix(s: string): boolean {
  * A title with nothing after it: 市長, 民政局局長, 司法院秘書長, 前任理事長. The text before the title
  * must be a unit (ends like one) or a title modifier, so 王委員 (surname + title) is not title-only.
  */
-export function titleOnly(written: string): { title: string; org: string | null } | null {
+export const titleOnly = memoString(titleOnlyUncached);
+
+function titleOnlyUncached(written: string): { title: string; org: string | null } | null {
   const s = squeezeHan(written).replace(/\s+/g, '');
   if (!/^\p{Script=Han}+$/u.test(s)) return null;
   for (let len = Math.min(s.length, 12); len >= 2; len--) {
@@ -161,7 +164,9 @@ export function titleOnly(written: string): { title: string; org: string | null 
 }
 
 /** A unit with no person in it (臺灣大學, 審計部桃園市審計處). */
-export function orgOnly(written: string): boolean {
+export const orgOnly = memoString(orgOnlyUncached);
+
+function orgOnlyUncached(written: string): boolean {
   const s = squeezeHan(written);
   return /^\p{Script=Han}{3,}$/u.test(s) && endsWithOrgSuffix(s) && titleOnly(s) === null && !(s.length <= 3 && plausibleName(s));
 }

@@ -8,6 +8,7 @@ import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeLis
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
+import { memoString } from '../util/memo.js';
 
 export interface GroupInfo {
   role: AttendeeRole;
@@ -137,7 +138,9 @@ let countRe: RegExp | null = null;
  * The attendee group a list label names, when the label introduces a list: 出席, 出 席, 列席人員,
  * 出席人員姓名, 出席召集委員, 本府出席人員 (a short unit word before a group label).
  */
-function listGroup(label: string): GroupInfo | null {
+const listGroup = memoString(listGroupUncached);
+
+function listGroupUncached(label: string): GroupInfo | null {
   const g = grammar().records;
   listLabelRe ??= new RegExp(`^(?:${alternation(g.attendeeGroups.map((x) => x.label))})$`, 'u');
   const l = squeezeHan(label).replace(/\s+/g, '');
@@ -218,7 +221,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     for (let j = i + 1; j < n; j++) {
       const next = ctx.lines[j]!;
       const t = next.text.trim();
-      if (!t || grammar().layout.pageNumberPatterns.some((re) => re.test(t))) continue; // page furniture inside a list
+      if (!t || (/\d/u.test(t) && grammar().layout.pageNumberPatterns.some((re) => re.test(t)))) continue; // page furniture inside a list
       if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
       const label = matchLabel(next.text);
       let from = 0;
