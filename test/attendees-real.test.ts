@@ -179,6 +179,11 @@ describe('brackets and remarks', () => {
     expect(d.attendees.map((a) => [a.name, a.title, a.role])).toEqual([['王大明', '委員', 'member'], ['李小華', '委員', 'member'], ['陳美玉', '秘書', 'observer']]);
   });
 
+  it('a title sub-label on the list line itself', () => {
+    const d = header('出席人員：委員：王大明、李小華；顧問：陳美玉');
+    expect(d.attendees.map((a) => [a.name, a.title])).toEqual([['王大明', '委員'], ['李小華', '委員'], ['陳美玉', '顧問']]);
+  });
+
   it('a list that names nobody gives a warning', () => {
     const d = header('出席人員：全體理事暨各組召集人');
     expect(d.attendees).toEqual([]);

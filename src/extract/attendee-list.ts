@@ -217,6 +217,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
   statusWithNamesRe ??= new RegExp(`^(${g.records.statusMarks.map((m) => m.mark).join('|')})[\\s:：]*([^\\s:：].*)$`, 'u');
   const out: ListEntry[] = [];
   let prefixTitle: string | null = null;
+  let subOrg: string | null = null;
   let cur: ListEntry | null = null;
   let lastNameCells: string[] = [];
   let sawSoft = false;
@@ -228,7 +229,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
     cur = null;
     lastNameCells = [];
   };
-  const start = (t: ListToken): ListEntry => ({ titleText: '', nameText: '', suffixTitle: null, prefixTitle, notes: [], org: t.org, status: null, at: t.at, end: t.end, line: t.line });
+  const start = (t: ListToken): ListEntry => ({ titleText: '', nameText: '', suffixTitle: null, prefixTitle, notes: [], org: t.org ?? subOrg, status: null, at: t.at, end: t.end, line: t.line });
   const nextWordOnLine = (k: number): boolean => {
     for (let j = k + 1; j < tokens.length; j++) {
       const t = tokens[j]!;
@@ -239,6 +240,23 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
   };
 
   const addWord = (text: string, t: ListToken, k: number) => {
+    // 委員：王大明 / 市政府：市長鄭文燦 inside a list: a title or a unit over the names after it.
+    const colon = text.search(/[:：]/u);
+    if (colon > 0 && colon < text.length - 1) {
+      const left = text.slice(0, colon);
+      if (titleOnly(left)) {
+        flush();
+        prefixTitle = squeezeHan(left);
+        addWord(text.slice(colon + 1), t, k);
+        return;
+      }
+      if (orgOnly(left) || (left.length <= 6 && endsWithOrgSuffix(left))) {
+        flush();
+        subOrg = squeezeHan(left);
+        addWord(text.slice(colon + 1), t, k);
+        return;
+      }
+    }
     // 理事長－葉永烜, 張光祥秘書長－高仲明: a title and a dash introduce the names after them.
     const at = text.search(/[－—–-]/u);
     const dash = at > 0 ? [text, text.slice(0, at), text.slice(at + 1)] : null;
