@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { alternation, grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
@@ -6,8 +6,11 @@ import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from 
 import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
+let headerWordRe: RegExp | null = null;
 export function isAttendanceHeader(text: string): boolean {
   if (text.length > 40) return false; // a header row is a few short words
+  headerWordRe ??= new RegExp(alternation(grammar().records.attendanceTableHeaders), 'u');
+  if (!headerWordRe.test(text)) return false;
   const cells = text.split(/\t| {1,}|\u3000+/u).map((c) => c.trim()).filter(Boolean);
   const words = grammar().records.attendanceTableHeaders;
   return cells.length >= 2 && cells.length <= 6 && cells.filter((c) => words.includes(c)).length >= 2;
@@ -26,7 +29,7 @@ export function findAttendanceTable(ctx: ExtractContext): Attendee[] {
     const end = tableEnd(ctx, i + 1);
     const rows = ctx.lines.slice(i + 1, end);
     const tabbed = rows.filter((l) => l.text.includes('\t')).length;
-    out.push(...(tabbed >= rows.length / 2 ? tabRows(rows) : flattenedRows(rows)));
+    out.push(...(tabbed >= rows.length / 2 ? tabRows(rows, headerColumns(ctx.lines[i]!.text)) : flattenedRows(rows)));
     i = end - 1;
   }
   return out;
@@ -54,23 +57,60 @@ function peopleInCell(cell: string): { text: string; index: number }[] {
   return out;
 }
 
-function tabRows(rows: readonly Line[]): Attendee[] {
+/** What each column of a tab-separated header holds, when the header names a title column (職稱 / 姓名 / 備註). */
+interface Columns {
+  title: number;
+  person: number;
+}
+
+function headerColumns(text: string): Columns | null {
+  const cells = text.split('\t').map((c) => squeezeHan(c));
+  if (cells.length < 2) return null;
+  const words = grammar().records.attendanceTableHeaders;
+  const title = cells.findIndex((c) => c === words.find((w) => w === '職稱'));
+  return title >= 0 && title + 1 < cells.length ? { title, person: title + 1 } : null;
+}
+
+let markSet: Set<string> | null = null;
+/** A remarks cell: empty, or a status, proxy or recorder mark (請假, 代理, 紀錄). */
+function isRemark(cell: string): boolean {
+  const g = grammar().records;
+  markSet ??= new Set([...g.statusMarks.map((m) => m.mark), ...g.proxyMarks, ...g.recorderMarks]);
+  const c = squeezeHan(cell).replace(/^[(（]|[)）]$/gu, '');
+  return c === '' || markSet.has(c);
+}
+
+function tabRows(rows: readonly Line[], columns: Columns | null): Attendee[] {
   const out: Attendee[] = [];
-  let group: GroupInfo | null = null;
+  let group: GroupInfo | null = columns ? (groupOf('出席') ?? null) : null;
   let unit: string | null = null;
   for (const line of rows) {
     const cells = line.text.split('\t');
+    // A last column of remarks (備註: 請假, 代理) belongs to the person before it, whatever its header says.
+    let remark = '';
+    if (cells.length >= 2 && isRemark(cells[cells.length - 1]!) && (cells.length >= 3 || columns)) remark = cells.pop()!.trim();
     if (cells.length < 2) continue;
-    const personCell = cells[cells.length - 1]!;
-    const category = cells.length >= 3 ? cells[0]!.trim() : '';
-    const unitCell = cells.length >= 3 ? cells[cells.length - 2]!.trim() : cells[0]!.trim();
-    if (category) group = groupOf(category) ?? group;
-    if (category || unitCell) unit = unitCell || null;
+    const personIndex = columns ? Math.min(columns.person, cells.length - 1) : cells.length - 1;
+    const personCell = cells[personIndex]!;
+    let title: string | null = null;
+    if (columns) {
+      title = squeezeHan(cells[columns.title] ?? '') || null;
+    } else {
+      const category = cells.length >= 3 ? cells[0]!.trim() : '';
+      const unitCell = cells.length >= 3 ? cells[cells.length - 2]!.trim() : cells[0]!.trim();
+      if (category) group = groupOf(category) ?? group;
+      if (category || unitCell) unit = unitCell || null;
+    }
     if (!group) continue;
-    const personStart = line.text.length - personCell.length;
+    const personStart = cells.slice(0, personIndex).reduce((n, c) => n + c.length + 1, 0);
     for (const p of peopleInCell(personCell)) {
-      const a = parseAttendeeEntry(p.text, group, unit, line, line.start + personStart + p.index, 'attendees.tab-table');
-      if (a) out.push(a);
+      const written = remark ? `${p.text}(${remark.replace(/^[(（]|[)）]$/gu, '')})` : p.text;
+      const a = parseAttendeeEntry(written, group, unit, line, line.start + personStart + p.index, 'attendees.tab-table');
+      if (a) {
+        if (!a.title && title) a.title = title;
+        a.raw = p.text;
+        out.push(a);
+      }
     }
   }
   return out;

@@ -4,9 +4,11 @@ import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { findAttendanceTable } from './attendance-table.js';
+import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
+import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
+import { memoString } from '../util/memo.js';
 
 export interface GroupInfo {
   role: AttendeeRole;
@@ -42,51 +44,79 @@ function proxyNoteRegex(): RegExp {
 
 /**
  * One attendee entry as written in a list or table cell: 陳委員華玉(鍾副局長文正代), 陳專門委員首翰(代理),
- * 柯秘書書豪(紀錄), 王委員可言(請假), 黃丁燦魏境代 (proxy without brackets).
+ * 柯秘書書豪(紀錄), 王委員可言(請假), 黃丁燦魏境代 (proxy without brackets), 賴詩萍 （清華大學天文所及物理系）
+ * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket).
  */
-export function parseAttendeeEntry(raw: string, group: GroupInfo, org: string | null, line: Line, start: number, rule: string): Attendee | null {
+export function parseAttendeeEntry(
+  raw: string,
+  group: GroupInfo,
+  org: string | null,
+  line: Line,
+  start: number,
+  rule: string,
+  cells: { title: string | null; org: string | null; status: AttendanceStatus | null } | null = null,
+  known: ReadonlySet<string> = EMPTY,
+): Attendee | null {
   const g = grammar().records;
   const written = raw.trim();
   if (!written) return null;
   const { main, notes } = splitParens(written);
-  let status: AttendanceStatus = group.status ?? 'present';
+  let status: AttendanceStatus = cells?.status ?? group.status ?? 'present';
   let onBehalfOf: Person | null = null;
   let recorder = false;
   let presentName = main;
   let proxy = false;
-  for (const note of notes) {
-    const mark = g.statusMarks.find((s) => note.startsWith(s.mark));
-    if (mark) status = mark.status;
-    else if (g.recorderMarks.includes(note)) recorder = true;
-    else if (g.proxyMarks.includes(note)) proxy = true;
-    else {
-      const sub = proxyNoteRegex().exec(note);
-      if (sub && parseName(sub[1]!).surname) {
-        proxy = true;
-        onBehalfOf = person(main);
-        presentName = sub[1]!;
+  let noteTitle: string | null = null;
+  let noteOrg: string | null = null;
+  for (const whole of notes) {
+    for (const note of whole.split(/[；;]/u).map((x) => x.trim()).filter(Boolean)) {
+      const mark = g.statusMarks.find((s) => note.startsWith(s.mark));
+      if (mark) status = mark.status;
+      else if (g.recorderMarks.includes(note)) recorder = true;
+      else if (g.proxyMarks.includes(note)) proxy = true;
+      else {
+        const sub = proxyNoteRegex().exec(note);
+        if (sub && parseName(sub[1]!).surname) {
+          proxy = true;
+          onBehalfOf = person(main);
+          presentName = sub[1]!;
+        } else if (titleOnly(note)) noteTitle = squeezeHan(note);
+        else if (/\p{Script=Han}/u.test(note) && grammar().people.orgSuffixes.some((x) => note.endsWith(x))) noteOrg = note;
       }
     }
   }
-  // 黃丁燦魏境代: principal and proxy written together, proxy last, ending in 代.
+  // 黃丁燦魏境代: principal and proxy written together, proxy last, ending in 代. Split where the
+  // grammar of names allows (a known surname starts the proxy's name), else keep it whole.
   if (!proxy && notes.length === 0 && /代$/u.test(main) && !/代表$|代理$/u.test(main)) {
     const body = main.slice(0, -1);
-    if (/^\p{Script=Han}{4,6}$/u.test(body)) {
-      const cut = body.length - (body.length >= 6 ? 3 : 2);
+    const two = splitGlued(body, known);
+    if (two) {
       proxy = true;
-      onBehalfOf = person(body.slice(0, cut));
-      presentName = body.slice(cut);
+      onBehalfOf = person(two[0]);
+      presentName = two[1];
     }
   }
   const parts = parseName(presentName);
-  if (!parts.name && !parts.title) return null;
+  // 店面陳小姐: a surname and an honorific are the name as written, with what stands before them.
+  let name = parts.title && grammar().people.honorifics.includes(parts.title) && squeezeHan(presentName).endsWith(parts.title) ? null : parts.name;
+  const squeezed = squeezeHan(presentName);
+  if (!name) {
+    // People named only as written: 任先生, E棟陳小姐, a unit E1-10F, a romanised or dotted name.
+    if (parts.title && grammar().people.honorifics.includes(parts.title)) name = squeezed;
+    else if (!parts.title && (/^[A-Za-z0-9][A-Za-z0-9\-]*$/u.test(squeezed) && /\d/u.test(squeezed) && /[A-Za-z]/u.test(squeezed))) name = squeezed;
+    else if (!parts.title && (isDottedName(squeezed) || /^[A-Za-z][A-Za-z .．‧·'’-]+$/u.test(squeezed))) name = squeezed;
+  }
+  if (!name && !parts.title) return null;
+  if (name && grammar().people.notNames.includes(name)) return null;
   if (proxy) status = 'proxy';
+  const title = parts.title ?? cells?.title ?? noteTitle;
+  const surname = parts.surname ?? (name && /^\p{Script=Han}{2,4}$/u.test(name) ? (grammar().people.compoundSurnames.includes(name.slice(0, 2)) && name.length >= 3 ? name.slice(0, 2) : name[0]!) : null);
   // Written out, not `{ ...person(written, parts), … }`: see util/objects.ts.
   return {
-    name: parts.name,
-    surname: parts.surname,
-    title: parts.title,
-    org: parts.org ?? org,
+    name,
+    surname,
+    title,
+    org: parts.org ?? cells?.org ?? noteOrg ?? org,
     raw: written,
     role: group.role,
     status,
@@ -99,39 +129,288 @@ export function parseAttendeeEntry(raw: string, group: GroupInfo, org: string | 
   };
 }
 
-let listLabelRe: RegExp | null = null;
+const EMPTY: ReadonlySet<string> = new Set();
 
-/** Inline lists: `機關代表：陳委員華玉(鍾副局長文正代)、丁委員樂群(蔣科長憶萍代)…`, continued on following lines. */
-function inlineLists(ctx: ExtractContext, meta: MetadataResult): Attendee[] {
+let listLabelRe: RegExp | null = null;
+let countRe: RegExp | null = null;
+
+/**
+ * The attendee group a list label names, when the label introduces a list: 出席, 出 席, 列席人員,
+ * 出席人員姓名, 出席召集委員, 本府出席人員 (a short unit word before a group label).
+ */
+const listGroup = memoString(listGroupUncached);
+
+function listGroupUncached(label: string): GroupInfo | null {
   const g = grammar().records;
-  listLabelRe ??= new RegExp(`^(?:${alternation(g.attendeeGroups.map((x) => x.label))})[:：]$`, 'u');
+  listLabelRe ??= new RegExp(`^(?:${alternation(g.attendeeGroups.map((x) => x.label))})$`, 'u');
+  const l = squeezeHan(label).replace(/\s+/g, '');
+  if (!l || l.length > 10) return null;
+  if (listLabelRe.test(l) || isHeaderLabel(l)) return groupOf(l);
+  const end = groupsLongestFirst().find((x) => l.endsWith(x.label) && l.length - x.label.length <= 2 && !x.status);
+  return end ? groupOf(l) : null;
+}
+
+/**
+ * Where a list starts on a line: `出席：A、B`, a label alone on its line (`出席`, names below), or a
+ * label followed by a wide gap (`列席人員\t\t汪仁鴻`).
+ */
+function listStart(text: string): { group: GroupInfo; restOffset: number } | null {
+  const label = matchLabel(text);
+  if (label) {
+    const group = listGroup(label.label);
+    return group ? { group, restOffset: label.restOffset } : null;
+  }
+  const m = /^[ \t\u3000]*([\p{Script=Han}][\p{Script=Han} \u3000]{0,12}?)(?:\t|[ \u3000]{2,}|\s*$)/u.exec(text);
+  if (!m) return null;
+  const group = listGroup(m[1]!);
+  if (!group) return null;
+  let restOffset = text.indexOf(m[1]!) + m[1]!.length;
+  while (restOffset < text.length && /\s/u.test(text[restOffset]!)) restOffset++;
+  return { group, restOffset };
+}
+
+/** May lines at i hold this meeting's attendance? The header, or a later sitting's header outside every section. */
+function inHeader(ctx: ExtractContext, meta: MetadataResult, i: number, proseStart: number): boolean {
+  if ((i < meta.bodyStart || (ctx.deepestAt[i] ?? -1) < 0) && i < proseStart) return true;
+  // 四、列席人員\t\t汪仁鴻: a numbered header field whose label has no colon, right after the header.
+  const h = ctx.headingAt.get(i);
+  if (h && h.parent === null && i === meta.bodyStart && listStart(h.rest) !== null) return true;
+  // No header field before the first section: the sections wrap whole records (a chapter holding each
+  // sitting's record). A list right after a sitting's time or place field is that sitting's attendance.
+  return meta.fieldLines.size === 0 && followsMeetingField(ctx, i);
+}
+
+function followsMeetingField(ctx: ExtractContext, i: number): boolean {
+  const f = grammar().fields.fields;
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const label = matchLabel(ctx.lines[j]!.text);
+    if (label && (f.time.includes(label.label) || f.location.includes(label.label))) return true;
+  }
+  return false;
+}
+
+/** Attendance lists: `機關代表：陳委員華玉(鍾副局長文正代)、…`, continued on following lines, in any of the list forms. */
+function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Diagnostic[]): Attendee[] {
   const out: Attendee[] = [];
-  const end = Math.min(meta.bodyStart, ctx.lines.length);
-  for (let i = 0; i < end; i++) {
-    const line = ctx.lines[i]!;
-    const text = ctx.headingAt.get(i)?.rest ?? line.text;
-    // A list label, possibly letter-spaced (出  席：…), from the attendee-group table.
-    const label = matchLabel(text);
-    const group = label && (listLabelRe.test(label.label + '：') || isHeaderLabel(label.label)) ? groupOf(label.label) : null;
-    if (!label || !group) continue;
-    const offset = line.text.length - text.length;
-    const segments: { line: Line; from: number; text: string }[] = [{ line, from: offset + label.restOffset, text: text.slice(label.restOffset) }];
-    // Continuation lines: until the next label, field or heading.
-    for (let j = i + 1; j < end; j++) {
-      const next = ctx.lines[j]!;
-      if (ctx.headingAt.has(j) || /^[^、，,]{1,12}[:：]/u.test(next.text) || meta.fieldLines.has(j)) break;
-      segments.push({ line: next, from: 0, text: next.text });
-      i = j;
-    }
-    for (const seg of segments) {
-      if (g.attendanceReferenced.some((w) => seg.text.includes(w)) && !/[、，,]/.test(seg.text)) continue;
-      for (const part of splitList(seg.text)) {
-        const a = parseAttendeeEntry(part.text, group, null, seg.line, seg.line.start + seg.from + part.index, 'attendees.inline-list');
-        if (a) out.push(a);
+  const n = ctx.lines.length;
+  let listNo = 0;
+  const listOf = new Map<Attendee, number>();
+  let lastListEnd = -10;
+  // With no numbered sections the header has no end mark: it ends where prose (a sentence) begins.
+  let proseStart = n;
+  if (meta.bodyStart >= n) {
+    for (let i = 0; i < n; i++) {
+      if (/。\s*$/u.test(ctx.lines[i]!.text) && !matchLabel(ctx.lines[i]!.text)) {
+        proseStart = i;
+        break;
       }
     }
   }
+  for (let i = 0; i < n; i++) {
+    const line = ctx.lines[i]!;
+    const text = ctx.headingAt.get(i)?.rest ?? line.text;
+    const found = listStart(text);
+    if (!found) continue;
+    // A list right after another list (出席 … 請假 … 列席) is in the same header.
+    if (!inHeader(ctx, meta, i, proseStart) && !(meta.fieldLines.size === 0 && i - lastListEnd <= 4)) continue;
+    const offset = line.text.length - text.length;
+    const segments: ListSegment[] = [{ line, from: offset + found.restOffset, text: text.slice(found.restOffset) }];
+    let org: string | null = null;
+    const headOnly = !text.slice(found.restOffset).trim();
+    // Continuation lines: until the next heading, label (not a unit's sub-label), field or prose.
+    for (let j = i + 1; j < n; j++) {
+      const next = ctx.lines[j]!;
+      const t = next.text.trim();
+      if (!t || (/\d/u.test(t) && grammar().layout.pageNumberPatterns.some((re) => re.test(t)))) continue; // page furniture inside a list
+      if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
+      const label = matchLabel(next.text);
+      let from = 0;
+      let subTitle: string | null = null;
+      if (label && headOnly) {
+        // 列席：(nothing) then 市政府：市長鄭文燦、… / 委員：A、B: a label over sub-lists by unit or title.
+        const l = label.label;
+        if (l.length <= 6 && grammar().people.orgSuffixes.some((x) => l.endsWith(x)) && !isHeaderLabel(l)) {
+          org = l;
+          from = label.restOffset;
+        } else if (l.length <= 6 && titleOnly(l) && !isHeaderLabel(l)) {
+          subTitle = l;
+          from = label.restOffset;
+        } else break;
+      } else if (label || /^[^、，,]{1,12}[:：]/u.test(next.text)) break;
+      segments.push({ line: next, from, text: next.text.slice(from), org, title: subTitle });
+      i = j;
+    }
+    lastListEnd = i;
+    listNo++;
+    const body = segments.map((s) => s.text).join('\n');
+    if (grammar().records.attendanceReferenced.some((w) => body.includes(w)) && !/[、，,]/.test(body)) continue;
+    const read = readList(ctx.text, segments, found.group, diagnostics);
+    for (const a of read) listOf.set(a, listNo);
+    if (read.length === 0 && /\p{Script=Han}{2}/u.test(body)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'attendee-list-unread',
+        message: `An attendance list ("${body.slice(0, 40)}") was found but no person could be read from it; check the list's layout.`,
+        span: spanOf(line),
+      });
+    }
+    out.push(...read);
+    diagnostics.push(...checkListCount(body, read, segments[0]!.line));
+  }
+  return dedupeSittings(out, listOf);
+}
+
+/**
+ * `參         議   曾柏文`: a grid row whose letter-spaced title begins with a character that also numbers
+ * sections. Its first cells join into a title, so it is a row of the list, not a section.
+ */
+function letterSpacedTitleRow(t: string): boolean {
+  const cells = t.split(/[\s\u3000]+/u);
+  return cells.length >= 3 && cells[0]!.length === 1 && titleOnly(cells[0]! + cells[1]!) !== null;
+}
+
+/** A file with several sittings lists the same people again: each person once, from the first list. */
+function dedupeSittings(list: Attendee[], listOf: ReadonlyMap<Attendee, number>): Attendee[] {
+  const seen = new Map<string, number>();
+  return list.filter((a) => {
+    const key = a.name && parseName(a.name).name === a.name ? a.name + '\u0000' + a.role : null;
+    if (!key) return true;
+    const first = seen.get(key);
+    const no = listOf.get(a) ?? 0;
+    if (first === undefined) {
+      seen.set(key, no);
+      return true;
+    }
+    return first === no;
+  });
+}
+
+/** A head count stated inside a list (委員出席12人, 計 N 人) checked against the names read from it. */
+function checkListCount(body: string, read: readonly Attendee[], line: Line): Diagnostic[] {
+  const c = grammar().records.countPattern;
+  countRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(c.suffix)})`, 'u');
+  const m = countRe.exec(body);
+  if (!m || read.length === 0) return [];
+  const stated = Number(m[1]);
+  const present = read.filter((a) => a.status === 'present' || a.status === 'proxy').length;
+  if (stated === present || stated === read.length) return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'attendee-count-mismatch',
+      message: `A list states ${stated} attendees but ${read.length} were read from it (${present} present); some names may be missing or misread.`,
+      span: spanOf(line),
+    },
+  ];
+}
+
+/** The attendees of one list, read entry by entry. */
+export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, diagnostics: Diagnostic[]): Attendee[] {
+  const entries = groupEntries(tokenizeList(segments));
+  let group = firstGroup;
+  const known = new Set<string>();
+  for (const e of entries) if (plausibleWhole(e.nameText)) known.add(e.nameText);
+  const out: Attendee[] = [];
+  const lineOf = (e: ListEntry) => e.line;
+  for (const e of entries) {
+    // A group label run into the list (…黃清信(代)列席 when the line break was lost) starts that group.
+    const label = !e.titleText && e.notes.length === 0 ? listGroup(e.nameText.replace(/[:：]$/u, '')) : null;
+    if (label) {
+      group = label;
+      continue;
+    }
+    out.push(...entryAttendees(text, e, group, known, lineOf(e), diagnostics));
+  }
   return out;
+}
+
+function plausibleWhole(s: string): boolean {
+  return /^\p{Script=Han}{2,4}$/u.test(s) && !parseName(s).title;
+}
+
+/** An entry's person: its name cell read by the name grammar, with its title and unit cells. */
+function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: ReadonlySet<string>, line: Line, diagnostics: Diagnostic[]): Attendee[] {
+  const p = grammar().people;
+  const name = withoutListTail(squeezeHan(e.nameText));
+  // 委員出席12人: a head count under the list, not a person.
+  if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name))) return [];
+  if (!name || p.notNames.includes(name) || p.notNamePrefixes.some((x) => name.startsWith(x))) return [];
+  if (grammar().records.attendanceReferenced.some((w) => name.includes(w))) return [];
+  const raw = text.slice(e.at, e.end).trim() || e.titleText + e.nameText;
+  const cellTitle = e.titleText ? titleOnly(e.titleText) : null;
+  const cellOrg = !cellTitle && e.titleText && orgOnly(e.titleText) ? squeezeHan(e.titleText) : null;
+  const base: EntryContext = {
+    title: cellTitle?.title ?? e.suffixTitle ?? e.prefixTitle,
+    org: cellTitle?.org ?? cellOrg ?? e.org,
+    status: e.status ? (grammar().records.statusMarks.find((m) => m.mark === e.status)?.status ?? null) : null,
+  };
+  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name.
+  const parts = parseName(name);
+  if (!parts.name && !parts.title) {
+    const pair = nameThenTitledName(name);
+    if (pair) {
+      return pair.flatMap((n) => {
+        const a = parseAttendeeEntry(n, group, base.org, line, e.at, 'attendees.inline-list', base);
+        return a ? [withSpan(a, e, line)] : [];
+      });
+    }
+  }
+  if (!parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name) && !/代$/u.test(name)) {
+    const two = splitGlued(name, known);
+    if (two) {
+      return two.flatMap((n, k) => {
+        const a = parseAttendeeEntry(n + (k === 1 ? e.notes.map((x) => `(${x})`).join('') : ''), group, base.org, line, e.at, 'attendees.inline-list', base);
+        return a ? [withSpan(a, e, line)] : [];
+      });
+    }
+    diagnostics.push({
+      severity: 'warning',
+      code: 'attendee-name-unsplit',
+      message: `"${name}" may be two names written together; it was kept whole because the name grammar gives no single split. Check the list.`,
+      span: spanOf(line, e.at, e.end),
+    });
+  }
+  const written = name + e.notes.map((x) => `(${x})`).join('');
+  const a = parseAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known);
+  if (!a) return [];
+  a.raw = raw.trim() || written;
+  return [withSpan(a, e, line)];
+}
+
+let countTailRe: RegExp | null = null;
+/** 李小華等 3 人 → 李小華: the words that close a list, and the count after them, are not part of the name. */
+function withoutListTail(name: string): string {
+  const c = grammar().records.countPattern;
+  countTailRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*[0-9]{1,4}\\s*(?:${alternation(c.suffix)})$`, 'u');
+  let s = name.replace(countTailRe, '');
+  for (const t of grammar().people.listTails) {
+    if (s.length > t.length + 1 && s.endsWith(t)) {
+      s = s.slice(0, -t.length);
+      break;
+    }
+  }
+  return s;
+}
+
+/** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
+function nameThenTitledName(s: string): [string, string] | null {
+  for (let k = 2; k <= 4 && k < s.length - 3; k++) {
+    const first = parseName(s.slice(0, k));
+    const rest = parseName(s.slice(k));
+    if (first.name === s.slice(0, k) && !first.title && rest.name && rest.title && s.slice(k).startsWith(rest.title)) return [s.slice(0, k), s.slice(k)];
+  }
+  return null;
+}
+
+function withSpan(a: Attendee, e: ListEntry, line: Line): Attendee {
+  a.span = spanOf(line, e.at, Math.min(e.end, line.end));
+  return a;
+}
+
+interface EntryContext {
+  title: string | null;
+  org: string | null;
+  status: AttendanceStatus | null;
 }
 
 /** Split a list on 、，, and ； outside brackets. */
@@ -159,7 +438,7 @@ export function splitList(s: string): { text: string; index: number }[] {
  */
 export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { attendees: Attendee[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const attendees = [...inlineLists(ctx, meta), ...findAttendanceTable(ctx)];
+  const attendees = [...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)];
   const ref = meta.attendance;
   if (attendees.length === 0 && ref && grammar().records.attendanceReferenced.some((w) => ref.value.includes(w))) {
     diagnostics.push({
@@ -169,7 +448,8 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
       span: spanOf(ctx.lines[ref.line]!),
     });
   }
-  diagnostics.push(...checkStatedCount(ctx, meta, attendees));
+  // A count inside a list was checked against that list; the field's count is checked once, here, otherwise.
+  if (!diagnostics.some((d) => d.code === 'attendee-count-mismatch' && d.span?.line === (meta.attendance?.line ?? -2) + 1)) diagnostics.push(...checkStatedCount(ctx, meta, attendees));
   return { attendees, diagnostics };
 }
 

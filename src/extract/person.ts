@@ -52,6 +52,8 @@ export interface NameParts {
 function parseNameUncached(written: string): NameParts {
   const s = squeezeHan(written);
   const maxGiven = grammar().people.givenNameMaxLength;
+  const full = orgTitleFullName(s);
+  if (full) return full;
   let best: { title: string; given: number } | null = null;
   for (let given = maxGiven; given >= 0; given--) {
     const end = s.length - given;
@@ -108,6 +110,32 @@ function parseNameUncached(written: string): NameParts {
     return { name: s, surname, title: null, org: null };
   }
   return { name: null, surname: null, title: null, org: null };
+}
+
+/**
+ * [org][title][full name], as lists of officials write them: 民政局局長江俊霆, 議事組主任高明慧,
+ * 研考會主委林純秀. The unit ends like one, and the name after the title is 2–4 ideographs starting
+ * with a known surname.
+ */
+function orgTitleFullName(s: string): NameParts | null {
+  const p = grammar().people;
+  if (!/^\p{Script=Han}{6,}$/u.test(s)) return null;
+  for (let at = 2; at < s.length - 3; at++) {
+    const org = s.slice(0, at);
+    if (!p.orgSuffixes.some((x) => org.endsWith(x))) continue;
+    for (let len = Math.min(maxTitle || 8, s.length - at - 2); len >= 2; len--) {
+      const title = s.slice(at, at + len);
+      if (!titles().has(title)) continue;
+      const name = s.slice(at + len);
+      if (name.length < 2 || name.length > 4) continue;
+      const two = name.slice(0, 2);
+      const compound = name.length >= 3 && p.compoundSurnames.includes(two);
+      if (!compound && !p.surnames.includes(name[0]!)) continue;
+      if (titles().has(name) || p.orgSuffixes.some((x) => name.endsWith(x))) continue;
+      return { name, surname: compound ? two : name[0]!, title, org };
+    }
+  }
+  return null;
 }
 
 /** Memoised: see parseNameUncached. */

@@ -20,7 +20,7 @@ export interface Grammar {
   numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
   headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number };
   sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[] };
-  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[] };
+  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn', string[]>;
     titleMarkers: string[];
@@ -140,7 +140,7 @@ export function loadGrammar(dir?: string): Grammar {
   }, dir);
   const people = readTable('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords'] as const), {
+    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords', 'surnames', 'titleModifiers', 'notNames', 'honorifics', 'notNamePrefixes', 'listTails'] as const), {
       givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
     });
   }, dir);

@@ -1,0 +1,408 @@
+import { grammar } from '../grammars/index.js';
+import type { Line } from '../segment/lines.js';
+import { squeezeHan } from './person.js';
+import { memoString } from '../util/memo.js';
+
+/**
+ * The written grammar of an attendance list, before any name is read: where one entry ends and the next
+ * begins. Lists separate entries with 、，； or with spaces and line breaks; a title may stand before a
+ * name in its own cell (`民政局局長   江俊霆`, or on the line above), letter-spaced (`市     長`), and a
+ * two-character name may be padded to three cells (`廖 鯉`) or printed one character per line.
+ */
+
+/** One line's share of a list: the text after the label, and where it starts in the line. */
+export interface ListSegment {
+  line: Line;
+  from: number;
+  text: string;
+  /** A unit written as a sub-label inside the list (`市政府：…`). */
+  org?: string | null;
+  /** A title written as a sub-label inside the list (`委員：A、B`). */
+  title?: string | null;
+}
+
+export interface ListToken {
+  kind: 'word' | 'note' | 'hard' | 'soft' | 'newline' | 'label';
+  text: string;
+  /** Absolute offsets into the normalised text. */
+  at: number;
+  end: number;
+  line: Line;
+  org: string | null;
+}
+
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+// 暨 (and) joins two entries as a separator does: 游建華暨各局處首長.
+const HARD = new Set(['、', '，', ',', '；', ';', '暨']);
+const SPACE = /[\s\u3000\u00a0]/u;
+
+/** Words, bracketed notes and separators of a list, in order; each line ends with a `newline` token. */
+export function tokenizeList(segments: readonly ListSegment[]): ListToken[] {
+  const out: ListToken[] = [];
+  for (const seg of segments) {
+    const s = seg.text;
+    const base = seg.line.start + seg.from;
+    const org = seg.org ?? null;
+    if (seg.title) out.push({ kind: 'label', text: seg.title, at: base, end: base, line: seg.line, org });
+    let i = 0;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (OPEN.has(c)) {
+        let depth = 0;
+        let j = i;
+        for (; j < s.length; j++) {
+          if (OPEN.has(s[j]!)) depth++;
+          else if (CLOSE.has(s[j]!) && --depth === 0) break;
+        }
+        const close = Math.min(j, s.length);
+        out.push({ kind: 'note', text: s.slice(i + 1, close).trim(), at: base + i, end: base + Math.min(close + 1, s.length), line: seg.line, org });
+        i = close + 1;
+      } else if (SPACE.test(c)) {
+        let j = i + 1;
+        while (j < s.length && SPACE.test(s[j]!)) j++;
+        out.push({ kind: 'soft', text: s.slice(i, j), at: base + i, end: base + j, line: seg.line, org });
+        i = j;
+      } else if (HARD.has(c)) {
+        out.push({ kind: 'hard', text: c, at: base + i, end: base + i + 1, line: seg.line, org });
+        i++;
+      } else {
+        let j = i + 1;
+        while (j < s.length && !SPACE.test(s[j]!) && !HARD.has(s[j]!) && !OPEN.has(s[j]!)) {
+          if (CLOSE.has(s[j]!)) break;
+          j++;
+        }
+        const text = s.slice(i, j).replace(/[。.]$/u, '');
+        if (text && !CLOSE.has(text)) out.push({ kind: 'word', text, at: base + i, end: base + j, line: seg.line, org });
+        i = Math.max(j, i + 1);
+      }
+    }
+    out.push({ kind: 'newline', text: '\n', at: seg.line.start + seg.from + s.length, end: seg.line.start + seg.from + s.length, line: seg.line, org });
+  }
+  return joinWrappedWords(out);
+}
+
+/**
+ * A list written with 、 wraps lines inside a word: `游建華秘書` / `長李憲明`, `處長林建` / `志`. The two
+ * pieces are one word when the break splits a title, or when the next line holds one character alone.
+ */
+function joinWrappedWords(tokens: ListToken[]): ListToken[] {
+  const out: ListToken[] = [];
+  let lineHasHard = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'hard') lineHasHard = true;
+    if (t.kind !== 'newline') {
+      out.push(t);
+      continue;
+    }
+    const a = out[out.length - 1];
+    const b = tokens[k + 1];
+    const after = tokens[k + 2];
+    if (lineHasHard && a?.kind === 'word' && b?.kind === 'word' && b.org === a.org && (splitsTitle(a.text, b.text) || (a.text.length >= 2 && ONE_HAN.test(b.text) && (!after || after.kind === 'newline' || after.kind === 'hard')))) {
+      out[out.length - 1] = { kind: 'word', text: a.text + b.text, at: a.at, end: b.end, line: a.line, org: a.org };
+      k++;
+      continue;
+    }
+    lineHasHard = false;
+    out.push(t);
+  }
+  return out;
+}
+
+function splitsTitle(a: string, b: string): boolean {
+  for (let i = 1; i <= Math.min(4, a.length); i++) {
+    for (let j = 1; j <= Math.min(3, b.length); j++) if (titles().has(a.slice(-i) + b.slice(0, j)) && !titles().has(b.slice(0, j + 1))) return true;
+  }
+  return false;
+}
+
+let titleSet: Set<string> | null = null;
+let titlePrefixes: Set<string> | null = null;
+function titles(): Set<string> {
+  titleSet ??= new Set(grammar().people.titles);
+  return titleSet;
+}
+/** Proper beginnings of titles (副, 副秘書, 市): the cells of a letter-spaced title. */
+function isTitlePrefix(s: string): boolean {
+  if (!titlePrefixes) {
+    titlePrefixes = new Set();
+    for (const t of grammar().people.titles) for (let k = 1; k < t.length; k++) titlePrefixes.add(t.slice(0, k));
+  }
+  return titlePrefixes.has(s);
+}
+
+function endsWithOrgSuffix(s: string): boolean {
+  return grammar().people.orgSuffixes.some((x) => s.endsWith(x));
+}
+
+/**
+ * A title with nothing after it: 市長, 民政局局長, 司法院秘書長, 前任理事長. The text before the title
+ * must be a unit (ends like one) or a title modifier, so 王委員 (surname + title) is not title-only.
+ */
+export const titleOnly = memoString(titleOnlyUncached);
+
+function titleOnlyUncached(written: string): { title: string; org: string | null } | null {
+  const s = squeezeHan(written).replace(/\s+/g, '');
+  if (!/^\p{Script=Han}+$/u.test(s)) return null;
+  for (let len = Math.min(s.length, 12); len >= 2; len--) {
+    const t = s.slice(s.length - len);
+    if (!titles().has(t)) continue;
+    let before = s.slice(0, s.length - len);
+    let title = t;
+    for (const m of grammar().people.titleModifiers) {
+      if (before.endsWith(m)) {
+        title = m + title;
+        before = before.slice(0, -m.length);
+        break;
+      }
+    }
+    if (!before) return { title, org: null };
+    if (endsWithOrgSuffix(before) && before.length >= 2) return { title, org: before };
+  }
+  return null;
+}
+
+/** A unit with no person in it (臺灣大學, 審計部桃園市審計處). */
+export const orgOnly = memoString(orgOnlyUncached);
+
+function orgOnlyUncached(written: string): boolean {
+  const s = squeezeHan(written);
+  return /^\p{Script=Han}{3,}$/u.test(s) && endsWithOrgSuffix(s) && titleOnly(s) === null && !(s.length <= 3 && plausibleName(s));
+}
+
+const ONE_HAN = /^\p{Script=Han}$/u;
+const LATIN_WORD = /^[A-Za-z][A-Za-z'’\-.．‧·]*$/u;
+/** A transliterated name: words joined by a name dot (巴干.巴萬, 夷將．拔路兒, Nikar．Falong). */
+const DOTTED = /^[\p{Script=Han}A-Za-z]+[.．‧·•][\p{Script=Han}A-Za-z]+/u;
+
+export function isDottedName(s: string): boolean {
+  return DOTTED.test(s);
+}
+
+/** One entry of a list as written: its title cell(s), its name cell(s), its notes. */
+export interface ListEntry {
+  titleText: string;
+  nameText: string;
+  /** A title written after the name in its own cell (陳建宏 教授). */
+  suffixTitle: string | null;
+  /** A role-group label in force: (常務理事) A、B or 理事－A、B. */
+  prefixTitle: string | null;
+  notes: string[];
+  org: string | null;
+  /** A status that a bracket gave to the names inside it: (無法參加: A B). */
+  status: string | null;
+  at: number;
+  end: number;
+  line: Line;
+}
+
+let statusWithNamesRe: RegExp | null = null;
+
+/** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
+function plausibleName(s: string): boolean {
+  const p = grammar().people;
+  if (!/^\p{Script=Han}{2,4}$/u.test(s)) return false;
+  return p.surnames.includes(s[0]!) || p.compoundSurnames.includes(s.slice(0, 2));
+}
+
+/**
+ * Group the tokens of a list into entries. Separators 、，； always end an entry; a space or a line break
+ * ends it unless the cells on either side are parts of one person: a title and the name after it, the
+ * letter-spaced pieces of a title, the single characters of a padded or vertically printed name, a name
+ * and a title written after it, the words of a romanised name.
+ */
+export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
+  const g = grammar();
+  statusWithNamesRe ??= new RegExp(`^(${g.records.statusMarks.map((m) => m.mark).join('|')})[\\s:：]*([^\\s:：].*)$`, 'u');
+  const out: ListEntry[] = [];
+  let prefixTitle: string | null = null;
+  let subOrg: string | null = null;
+  let cur: ListEntry | null = null;
+  let lastNameCells: string[] = [];
+  let sawSoft = false;
+  let sawNewline = false;
+  let lineStart = true;
+
+  const flush = () => {
+    if (cur && (cur.titleText || cur.nameText)) out.push(cur);
+    cur = null;
+    lastNameCells = [];
+  };
+  const start = (t: ListToken): ListEntry => ({ titleText: '', nameText: '', suffixTitle: null, prefixTitle, notes: [], org: t.org ?? subOrg, status: null, at: t.at, end: t.end, line: t.line });
+  const nextWordOnLine = (k: number): boolean => {
+    for (let j = k + 1; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'soft') continue;
+      return t.kind === 'word';
+    }
+    return false;
+  };
+
+  const addWord = (text: string, t: ListToken, k: number) => {
+    // 委員：王大明 / 市政府：市長鄭文燦 inside a list: a title or a unit over the names after it.
+    const colon = text.search(/[:：]/u);
+    if (colon > 0 && colon < text.length - 1) {
+      const left = text.slice(0, colon);
+      if (titleOnly(left)) {
+        flush();
+        prefixTitle = squeezeHan(left);
+        addWord(text.slice(colon + 1), t, k);
+        return;
+      }
+      if (orgOnly(left) || (left.length <= 6 && endsWithOrgSuffix(left))) {
+        flush();
+        subOrg = squeezeHan(left);
+        addWord(text.slice(colon + 1), t, k);
+        return;
+      }
+    }
+    // 理事長－葉永烜, 張光祥秘書長－高仲明: a title and a dash introduce the names after them.
+    const at = text.search(/[－—–-]/u);
+    const dash = at > 0 ? [text, text.slice(0, at), text.slice(at + 1)] : null;
+    if (dash && dash[2]) {
+      const left = squeezeHan(dash[1]!);
+      for (let cut = 0; cut < left.length; cut++) {
+        const tail = left.slice(cut);
+        const to = titleOnly(tail);
+        if (!to || to.org) continue;
+        const head = left.slice(0, cut);
+        if (head && !plausibleName(head) && !isDottedName(head)) continue;
+        if (head) addWord(head, t, k);
+        flush();
+        prefixTitle = tail;
+        addWord(dash[2]!, t, k);
+        return;
+      }
+    }
+    const w = text;
+    if (cur && (sawSoft || sawNewline)) {
+      const c: ListEntry = cur;
+      if (!c.nameText) {
+        if (isTitlePrefix(c.titleText + w) || (titleOnly(c.titleText + w) && !titleOnly(c.titleText))) {
+          c.titleText += w;
+        } else if (titleOnly(c.titleText) || orgOnly(c.titleText)) {
+          c.nameText = w;
+          lastNameCells = [w];
+        } else if (ONE_HAN.test(c.titleText) && ONE_HAN.test(w)) {
+          // Not a title after all: the first character of a padded name (高 翔).
+          c.nameText = c.titleText + w;
+          c.titleText = '';
+          lastNameCells = [c.nameText];
+        } else {
+          flush();
+        }
+      } else if (ONE_HAN.test(w) && ONE_HAN.test(lastNameCells[lastNameCells.length - 1] ?? '') && c.nameText.length < 4 && !c.suffixTitle) {
+        c.nameText += w; // 廖 鯉, 呂\n林\n小\n鳳
+        lastNameCells.push(w);
+      } else if (LATIN_WORD.test(w) && (/[A-Za-z]$/u.test(c.nameText) || (isDottedName(c.nameText) && !/[A-Za-z]/u.test(c.nameText)))) {
+        c.nameText += ' ' + w; // Bakan Pawa; 夷將．拔路兒 Icyang．Parod
+      } else if ((!c.titleText || orgOnly(c.titleText)) && !c.suffixTitle && titleOnly(w)?.org === null && !sawNewline && !nextWordOnLine(k)) {
+        c.suffixTitle = w; // 陳建宏 教授
+      } else {
+        flush();
+      }
+      if (cur) {
+        (cur as ListEntry).end = t.end;
+        return;
+      }
+    } else if (cur) {
+      flush();
+    }
+    cur = start(t);
+    const first = cur as ListEntry;
+    if (titleOnly(w) || orgOnly(w) || (isTitlePrefix(w) && w.length <= 3 && !plausibleName(w))) first.titleText = w;
+    else {
+      first.nameText = w;
+      lastNameCells = [w];
+    }
+  };
+
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'label') {
+      flush();
+      prefixTitle = t.text;
+      continue;
+    }
+    if (t.kind === 'hard') {
+      flush();
+      sawSoft = sawNewline = false;
+      lineStart = false;
+      continue;
+    }
+    if (t.kind === 'soft') {
+      sawSoft = true;
+      continue;
+    }
+    if (t.kind === 'newline') {
+      sawNewline = true;
+      lineStart = true;
+      continue;
+    }
+    if (t.kind === 'note') {
+      const note = t.text;
+      const statusNames = statusWithNamesRe.exec(note);
+      const innerNames = statusNames ? statusNames[2]!.split(/[\s\u3000、，,；;]+/u).filter(Boolean) : [];
+      if (statusNames && innerNames.length > 0 && innerNames.every((n) => plausibleName(n) || splitGlued(n, new Set()) !== null)) {
+        // (無法參加: 管一政 陳炳志): the names inside share the status; the entry before keeps its own.
+        flush();
+        for (const n of innerNames) {
+          const e = start(t);
+          e.nameText = n;
+          e.status = statusNames[1]!;
+          out.push(e);
+        }
+      } else if ((titleOnly(note) || isGroupTitle(note)) && (lineStart || !cur || (tokens[k + 1]?.kind === 'soft' && nextWordOnLine(k)) || (tokens[k + 1]?.kind === 'newline' && tokens[k + 2]?.kind === 'word'))) {
+        // (理事長) 朱有花 / (常務理事) A、B: a role-group label before names applies to every name after it.
+        flush();
+        prefixTitle = note;
+      } else if (cur) {
+        (cur as ListEntry).notes.push(note);
+        (cur as ListEntry).end = t.end;
+      } else if (out.length > 0) {
+        const last = out[out.length - 1]!;
+        last.notes.push(note);
+        last.end = t.end;
+      }
+      sawSoft = sawNewline = false;
+      lineStart = false;
+      // A name written right after a bracket (…(請假)賴詩萍) is a new entry.
+      if (cur && tokens[k + 1]?.kind === 'word') flush();
+      continue;
+    }
+    // word
+    if (lineStart && cur && (cur as ListEntry).notes.length > 0) flush();
+    addWord(t.text, t, k);
+    sawSoft = sawNewline = false;
+    lineStart = false;
+  }
+  flush();
+  return out;
+}
+
+function isGroupTitle(note: string): boolean {
+  const s = squeezeHan(note);
+  return grammar().records.attendeeGroups.some((g) => g.label === s && !g.status);
+}
+
+/**
+ * Split a run of ideographs that holds two names written without a separator (管一政陳炳志): only where
+ * the grammar of names allows — both parts 2–4 ideographs, the second starting with a known surname —
+ * and the list's own names decide between several such cuts. Null when there is no single reading.
+ */
+export function splitGlued(s: string, known: ReadonlySet<string>): [string, string] | null {
+  if (!/^\p{Script=Han}{4,8}$/u.test(s)) return null;
+  const cuts: [string, string][] = [];
+  for (let k = 2; k <= s.length - 2; k++) {
+    const a = s.slice(0, k);
+    const b = s.slice(k);
+    if (a.length > 4 || b.length > 4) continue;
+    if (plausibleName(a) && plausibleName(b)) cuts.push([a, b]);
+  }
+  const byKnown = cuts.filter(([a, b]) => known.has(a) || known.has(b));
+  if (byKnown.length === 1) return byKnown[0]!;
+  // A four-character run may be one name (黃林玲玲, 木下大輔): only the list's own names split it.
+  if (s.length === 4) return null;
+  return cuts.length === 1 ? cuts[0]! : null;
+}
