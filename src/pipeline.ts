@@ -29,6 +29,8 @@ export const STAGES = ['load', 'normalize', 'segment', 'extract.metadata', 'extr
 
 /** Text (already loaded) → MinutesDocument. Never throws on bad input: problems become diagnostics. */
 export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}): MinutesDocument {
+  // A structured source (Akoma Ntoso) is its own document: no text stages to run.
+  if (source.assemble) return source.assemble(sha256(bytes), options);
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const norm = normalize(source.text, source.pageStarts);
   diagnostics.push(...norm.diagnostics);

@@ -154,12 +154,13 @@ export interface ActionItem {
   span: Span;
 }
 
-export type SourceFormat = 'pdf' | 'text' | 'markdown';
+export type SourceFormat = 'pdf' | 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'doc' | 'akn';
 
 export interface MinutesDocument {
   schema: 'minutes/1';
   source: { name: string | null; format: SourceFormat; sha256: string; pages: number | null };
-  kind: 'minutes' | 'other';
+  /** 'transcript': a verbatim record (逐字稿) with speeches but no minutes title or header. */
+  kind: 'minutes' | 'transcript' | 'other';
   title: string | null;
   meeting: Meeting | null;
   agenda: AgendaItem[];

@@ -1,14 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { SourceFormat } from '../types.js';
 import { loadText, decodeText } from './text.js';
 import { loadMarkdown } from './markdown.js';
 import { loadPdf, type PdfOptions } from './pdf/index.js';
+import { unusableTextError } from './pdf/garbled.js';
+import { detect } from './detect.js';
+import { loadHtml } from './html.js';
+import { loadDocx } from './docx.js';
+import { loadOdt } from './odt.js';
+import { loadDoc } from './doc.js';
+import { loadAkn } from './akn.js';
 import type { LoadedSource } from './types.js';
 import { LoadError } from './types.js';
 
 export { LoadError, type LoadedSource } from './types.js';
 export type { PdfOptions } from './pdf/index.js';
+export { KNOWN_EXTENSIONS } from './detect.js';
 
 export interface LoadOptions {
   /** Force a format instead of detecting it from magic bytes and the file name. */
@@ -16,26 +23,49 @@ export interface LoadOptions {
   pdf?: PdfOptions;
 }
 
-/** Format from magic bytes first (a PDF named .txt is still a PDF), then from the extension. */
+/**
+ * Format from magic bytes first (a PDF named .txt is still a PDF), then from the extension.
+ * Throws `unsupported-format` (naming the format) for spreadsheets, images, archives and other XML.
+ */
 export function detectFormat(bytes: Uint8Array, name: string | null): SourceFormat {
-  if (isPdfMagic(bytes)) return 'pdf';
-  const ext = name ? extname(name).toLowerCase() : '';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  return 'text';
+  const found = detect(bytes, name);
+  if ('unsupported' in found) throw unsupported(found.unsupported);
+  return found.format;
 }
 
-function isPdfMagic(bytes: Uint8Array): boolean {
-  // The header may be preceded by junk within the first 1024 bytes (PDF 1.7 § 7.5.2 implementations allow it).
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+function unsupported(what: string): LoadError {
+  return new LoadError('unsupported-format', `This is a ${what}, which twminutes does not read; give a .pdf, .txt, .md, .html, .docx, .odt, .doc or Akoma Ntoso .xml document.`);
 }
 
 export async function loadBytes(bytes: Uint8Array, name: string | null, options: LoadOptions = {}): Promise<LoadedSource> {
   const format = options.format ?? detectFormat(bytes, name);
-  if (format === 'pdf') return loadPdf(bytes, options.pdf);
-  if (format === 'markdown') return loadMarkdown(decodeText(bytes).text);
-  return loadText(bytes);
+  switch (format) {
+    case 'pdf': {
+      const source = await loadPdf(bytes, options.pdf);
+      // A text layer that is noise, or only a letterhead over scanned pages, is refused, not parsed.
+      const refusal = unusableTextError(source);
+      if (refusal) throw new LoadError(refusal.code, refusal.message);
+      return source;
+    }
+    case 'markdown':
+      return loadMarkdown(decodeText(bytes).text);
+    case 'html': {
+      const { text, diagnostics } = decodeText(bytes);
+      return loadHtml(text, 'html', diagnostics);
+    }
+    case 'docx':
+      return loadDocx(bytes);
+    case 'odt':
+      return loadOdt(bytes);
+    case 'doc':
+      return loadDoc(bytes);
+    case 'akn': {
+      const { text, diagnostics } = decodeText(bytes);
+      return loadAkn(text, diagnostics);
+    }
+    case 'text':
+      return loadText(bytes);
+  }
 }
 
 export async function loadFile(path: string, options: LoadOptions = {}): Promise<{ bytes: Uint8Array; source: LoadedSource }> {

@@ -22,3 +22,42 @@ export function garbledDiagnostic(pageTexts: readonly string[]): Diagnostic | nu
     message: `${total} character(s) on page(s) ${where} could not be decoded (U+FFFD or private-use code points): the PDF's fonts have no usable Unicode mapping there. Check those pages against the printed document, or re-export the PDF with fonts embedded.`,
   };
 }
+
+/**
+ * Characters that stand in for Chinese when a font has no Unicode map and its glyph codes are read
+ * as if they were Latin: ASCII punctuation (glyph 1, 2, 3 … read as `!"#`), Latin-1 and Mac Roman
+ * letters (Ä Å Ç), general punctuation and mathematical symbols (‹ › ≠ ∞), private-use code points, U+FFFD.
+ */
+const NOISE = /[!-/:-@[-`{-~\u0080-\u02ff\u2000-\u206f\u2100-\u22ff\uE000-\uF8FF\uFFFD]/u;
+/** Han characters, CJK punctuation and full-width forms: what Chinese minutes are mostly made of. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+const WHITE = /\s/u;
+
+/** Below this many non-space characters the statistics say nothing (a one-line test page). */
+const MIN_CHARS = 200;
+/** Readable Chinese minutes hold at most ~12 % noise and at least ~45 % Chinese; a noise layer the reverse. Wide margins both ways. */
+const MAX_NOISE_SHARE = 0.3;
+const MIN_CJK_SHARE = 0.15;
+
+/**
+ * The `pdf-garbled-text` refusal: a text layer whose character statistics are not those of any
+ * written document: mostly punctuation and Latin-1 noise, hardly any Chinese. (A few undecodable
+ * glyphs in otherwise good text only get the `garbled-text` warning.)
+ */
+export function unusableTextError(source: { text: string }): { code: string; message: string } | null {
+  let n = 0;
+  let noise = 0;
+  let cjk = 0;
+  for (const ch of source.text) {
+    if (WHITE.test(ch)) continue;
+    n++;
+    if (NOISE.test(ch)) noise++;
+    else if (CJK.test(ch)) cjk++;
+  }
+  if (n < MIN_CHARS || noise / n <= MAX_NOISE_SHARE || cjk / n >= MIN_CJK_SHARE) return null;
+  const pct = (x: number) => `${Math.round((x / n) * 100)} %`;
+  return {
+    code: 'pdf-garbled-text',
+    message: `The PDF's text layer is noise (${pct(noise)} punctuation and symbols, ${pct(cjk)} Chinese): its fonts have no Unicode map, so the characters extracted are not the ones printed. Run OCR on it (e.g. ocrmypdf --force-ocr --language chi_tra) and load the result.`,
+  };
+}

@@ -1,0 +1,260 @@
+import { SaxesParser } from 'saxes';
+import { person } from '../extract/person.js';
+import { copyWith } from '../util/objects.js';
+import type { AgendaItem, AgendaKind, Diagnostic, MinutesDocument, Person, Span, Speech } from '../types.js';
+import type { LoadedSource } from './types.js';
+import { LoadError } from './types.js';
+
+/** What an Akoma Ntoso debate holds, as read. */
+interface Debate {
+  name: string | null;
+  title: string | null;
+  date: string | null;
+  hasRollCall: boolean;
+  /** TLCPerson eId (or AKN 2.0 id) → its showAs. */
+  persons: Map<string, string>;
+  blocks: Block[];
+}
+
+type Block =
+  | { type: 'section'; depth: number; name: string | null; num: string | null; heading: string }
+  | { type: 'speech'; depth: number; by: string | null; from: string | null; paragraphs: string[] }
+  | { type: 'text'; depth: number; paragraphs: string[] };
+
+const SECTIONS = new Set(['debateSection', 'resolutions', 'adjournment', 'questions', 'address', 'ministerialStatements', 'petitions', 'pointOfOrder', 'prayers', 'proceduralMotions', 'communication', 'declarationOfVote', 'nationalInterest', 'noticesOfMotion', 'oralStatements', 'papers', 'personalStatements', 'writtenStatements', 'debateBody']);
+const SPEECHES = new Set(['speech', 'question', 'answer']);
+const NARRATIVE = new Set(['narrative', 'summary', 'other', 'scene']);
+const AGENDA_KINDS = new Set<string>(['metadata', 'chair-remarks', 'special-report', 'report', 'discussion', 'member-remarks', 'resolutions', 'extempore-motions', 'adjournment', 'other']);
+
+/**
+ * Load an Akoma Ntoso `debate` (SayIt and archive exports, and twminutes' own `export --to akn`).
+ * The document is structured already, so it is built directly rather than re-read from text:
+ * speeches with their speakers (`from` as written, else the `TLCPerson` that `by` points to),
+ * `debateSection` headings as the agenda, the date (`docDate`) and title (`docTitle`, else the
+ * first heading). The text (heading lines and `speaker：words` lines) is built alongside so that
+ * spans point into it. A debate without a minutes header (no roll call, not named minutes) is a
+ * `transcript`: its meeting holds only the date.
+ */
+export function loadAkn(xml: string, diagnostics: Diagnostic[] = []): LoadedSource {
+  let debate: Debate;
+  try {
+    debate = readDebate(xml);
+  } catch (e) {
+    throw new LoadError('akn-invalid', `The Akoma Ntoso XML cannot be read (${(e as Error).message}).`);
+  }
+  const built = build(debate);
+  return {
+    format: 'akn',
+    text: built.text,
+    pages: null,
+    pageStarts: [],
+    diagnostics,
+    assemble: (sha256, options) => {
+      const all = [...diagnostics, ...built.diagnostics];
+      const doc: MinutesDocument = {
+        schema: 'minutes/1',
+        source: { name: options.name ?? null, format: 'akn', sha256, pages: null },
+        kind: built.kind,
+        title: built.title,
+        meeting: built.meeting,
+        agenda: built.agenda,
+        attendees: [],
+        speeches: built.speeches,
+        rulings: [],
+        datasets: [],
+        actions: [],
+        diagnostics: options.strict ? all.map((d) => (d.severity === 'warning' ? copyWith(d, { severity: 'error' }) : d)) : all,
+      };
+      if (options.text) doc.text = built.text;
+      return doc;
+    },
+  };
+}
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function readDebate(xml: string): Debate {
+  const p = new SaxesParser({ xmlns: false });
+  const debate: Debate = { name: null, title: null, date: null, hasRollCall: false, persons: new Map(), blocks: [] };
+  const stack: string[] = [];
+  let depth = 0; // section nesting
+  let inBody = false;
+  let section: Extract<Block, { type: 'section' }> | null = null;
+  let speech: Extract<Block, { type: 'speech' }> | Extract<Block, { type: 'text' }> | null = null;
+  let capture: 'num' | 'heading' | 'from' | 'p' | 'docTitle' | 'docDate' | null = null;
+  let buf = '';
+  let skipRollCall = 0;
+  p.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    const a = tag.attributes as Record<string, string>;
+    stack.push(name);
+    if (skipRollCall > 0) {
+      skipRollCall++;
+      return;
+    }
+    if (name === 'debate') debate.name = a.name ?? null;
+    else if (name === 'TLCPerson') {
+      const id = a.eId ?? a.id;
+      if (id) debate.persons.set(id, a.showAs ?? id);
+    } else if (name === 'debateBody') inBody = true;
+    else if (name === 'rollCall') {
+      debate.hasRollCall = true;
+      skipRollCall = 1;
+    } else if (name === 'docTitle' || name === 'docDate') {
+      capture = name;
+      buf = '';
+      if (name === 'docDate' && a.date) debate.date = a.date;
+    } else if (inBody && SECTIONS.has(name) && name !== 'debateBody') {
+      depth++;
+      section = { type: 'section', depth, name: name === 'debateSection' ? (a.name ?? null) : name, num: null, heading: '' };
+      debate.blocks.push(section);
+    } else if (inBody && SPEECHES.has(name)) {
+      speech = { type: 'speech', depth, by: a.by ?? null, from: null, paragraphs: [] };
+      debate.blocks.push(speech);
+    } else if (inBody && NARRATIVE.has(name) && speech === null) {
+      speech = { type: 'text', depth, paragraphs: [] };
+      debate.blocks.push(speech);
+    } else if (inBody && (name === 'num' || name === 'heading' || name === 'from') && capture === null) {
+      capture = name;
+      buf = '';
+    } else if (inBody && name === 'p' && speech !== null && capture === null) {
+      capture = 'p';
+      buf = '';
+    } else if (name === 'br' && capture !== null) buf += '\n';
+  });
+  p.on('text', (t) => {
+    if (capture !== null && skipRollCall === 0) buf += t;
+  });
+  p.on('closetag', (tag) => {
+    const name = localName(tag.name);
+    stack.pop();
+    if (skipRollCall > 0) {
+      skipRollCall--;
+      return;
+    }
+    if (capture === name || (capture === 'docTitle' && name === 'docTitle')) {
+      const value = buf.replace(/[ \t\r\n]+/g, ' ').trim();
+      if (name === 'docTitle') debate.title = value || null;
+      else if (name === 'docDate') debate.date ??= value || null;
+      else if (name === 'num' && section && speech === null) section.num = value || null;
+      else if (name === 'heading' && section && speech === null) section.heading = value;
+      else if (name === 'from' && speech?.type === 'speech') speech.from = value || null;
+      else if (name === 'p' && speech) {
+        for (const line of buf.split('\n')) {
+          const l = line.replace(/[ \t\r]+/g, ' ').trim();
+          if (l) speech.paragraphs.push(l);
+        }
+      }
+      capture = null;
+      return;
+    }
+    if (inBody && SECTIONS.has(name) && name !== 'debateBody') {
+      depth--;
+      section = null;
+    } else if (SPEECHES.has(name) || (NARRATIVE.has(name) && speech?.type === 'text')) speech = null;
+    else if (name === 'debateBody') inBody = false;
+  });
+  p.write(xml).close();
+  if (debate.name === null && !debate.persons.size && !debate.blocks.length) throw new Error('no <debate> element');
+  return debate;
+}
+
+interface Built {
+  text: string;
+  kind: MinutesDocument['kind'];
+  title: string | null;
+  meeting: MinutesDocument['meeting'];
+  agenda: AgendaItem[];
+  speeches: Speech[];
+  diagnostics: Diagnostic[];
+}
+
+function build(debate: Debate): Built {
+  const lines: string[] = [];
+  let offset = 0;
+  const add = (line: string): Span => {
+    const span: Span = { start: offset, end: offset + line.length, line: lines.length + 1, page: null };
+    lines.push(line);
+    offset += line.length + 1;
+    return span;
+  };
+  const agenda: AgendaItem[] = [];
+  const speeches: Speech[] = [];
+  const open: AgendaItem[] = []; // open sections by depth
+  const title = debate.title ?? firstHeading(debate);
+  if (debate.title) add(debate.title);
+  if (debate.date) add(debate.date);
+  for (const b of debate.blocks) {
+    if (b.type === 'section') {
+      if (!b.heading && !b.num) {
+        open.length = b.depth - 1;
+        continue;
+      }
+      open.length = Math.min(open.length, b.depth - 1);
+      const parent = open[open.length - 1] ?? null;
+      const span = add(b.num ? `${b.num} ${b.heading}` : b.heading);
+      const item: AgendaItem = {
+        id: `a${agenda.length + 1}`,
+        parent: parent?.id ?? null,
+        level: (parent?.level ?? 0) + 1,
+        number: b.num,
+        ordinal: null,
+        family: '',
+        kind: (b.name && AGENDA_KINDS.has(b.name) ? b.name : 'other') as AgendaKind,
+        title: b.heading,
+        omitted: false,
+        span,
+      };
+      agenda.push(item);
+      open.push(item);
+    } else if (b.type === 'text') {
+      for (const p of b.paragraphs) add(p);
+    } else {
+      const ref = b.by?.replace(/^#/, '') ?? null;
+      const named = ref !== null ? (debate.persons.get(ref) ?? null) : null;
+      const raw = b.from ?? named ?? ref ?? '';
+      const texts = b.paragraphs.length ? b.paragraphs : [''];
+      const first = add(`${raw}：${texts[0]}`);
+      let end = first.end;
+      for (const p of texts.slice(1)) end = add(p).end;
+      speeches.push({
+        id: `s${speeches.length + 1}`,
+        agendaId: open[open.length - 1]?.id ?? null,
+        speaker: speakerOf(raw, named),
+        text: texts.join('\n'),
+        points: [],
+        rule: 'akn.speech',
+        span: { start: first.start, end, line: first.line, page: null },
+      });
+    }
+  }
+  const isMinutes = debate.name === 'minutes' || debate.hasRollCall;
+  const diagnostics: Diagnostic[] = [];
+  if (!speeches.length) diagnostics.push({ severity: 'warning', code: 'akn-no-speeches', message: 'The Akoma Ntoso document holds no speeches.' });
+  const date = debate.date && /^\d{4}-\d{2}-\d{2}$/.test(debate.date) && debate.date !== '0001-01-01' ? debate.date : null;
+  return {
+    text: lines.join('\n'),
+    kind: isMinutes ? 'minutes' : 'transcript',
+    title,
+    meeting: { agency: null, body: null, term: null, session: null, date, start: null, end: null, location: null, online: false, chair: null, recorder: null },
+    agenda,
+    speeches,
+    diagnostics,
+  };
+}
+
+function firstHeading(debate: Debate): string | null {
+  for (const b of debate.blocks) if (b.type === 'section' && b.heading) return b.heading;
+  return null;
+}
+
+/** The speaker as written, read like any speaker label; a `TLCPerson` full name fills the name when the label lacks it. */
+function speakerOf(raw: string, named: string | null): Person {
+  const p = person(raw);
+  if (p.name === null && named !== null && named !== raw && named.length >= 2 && p.surname !== null && named.startsWith(p.surname)) return copyWith(p, { name: named });
+  if (p.name === null && named === raw && raw.length >= 2 && raw.length <= 4 && p.title === null && p.org === null) return copyWith(p, { name: raw, surname: p.surname ?? raw.slice(0, 1) });
+  return p;
+}
