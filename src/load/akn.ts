@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { person } from '../extract/person.js';
+import { grammar } from '../grammars/index.js';
 import { copyWith } from '../util/objects.js';
 import type { AgendaItem, AgendaKind, Diagnostic, MinutesDocument, Person, Span, Speech } from '../types.js';
 import type { LoadedSource } from './types.js';
@@ -144,7 +145,7 @@ function readDebate(xml: string): Debate {
       else if (name === 'from' && speech?.type === 'speech') speech.from = value || null;
       else if (name === 'p' && speech) {
         for (const line of buf.split('\n')) {
-          const l = line.replace(/[ \t\r]+/g, ' ').trim();
+          const l = line.replace(/\r/g, '').trim();
           if (l) speech.paragraphs.push(l);
         }
       }
@@ -216,6 +217,16 @@ function build(debate: Debate): Built {
       const ref = b.by?.replace(/^#/, '') ?? null;
       const named = ref !== null ? (debate.persons.get(ref) ?? null) : null;
       const raw = b.from ?? named ?? ref ?? '';
+      const sectionKind = sectionNamed(raw);
+      if (sectionKind) {
+        // A section heading entered as a speaker (業務報告, 提案討論: archives built from speaker labels do this):
+        // an agenda item under the current section, its words the item's text.
+        const parent = open[open.length - 1] ?? null;
+        const span = add(raw);
+        agenda.push({ id: `a${agenda.length + 1}`, parent: parent?.id ?? null, level: (parent?.level ?? 0) + 1, number: null, ordinal: null, family: '', kind: sectionKind, title: raw, omitted: false, span });
+        for (const p of b.paragraphs) add(p);
+        continue;
+      }
       const texts = b.paragraphs.length ? b.paragraphs : [''];
       const first = add(`${raw}：${texts[0]}`);
       let end = first.end;
@@ -234,7 +245,7 @@ function build(debate: Debate): Built {
   const isMinutes = debate.name === 'minutes' || debate.hasRollCall;
   const diagnostics: Diagnostic[] = [];
   if (!speeches.length) diagnostics.push({ severity: 'warning', code: 'akn-no-speeches', message: 'The Akoma Ntoso document holds no speeches.' });
-  const date = debate.date && /^\d{4}-\d{2}-\d{2}$/.test(debate.date) && debate.date !== '0001-01-01' ? debate.date : null;
+  const date = isoDate(debate.date) ?? isoDate(title);
   return {
     text: lines.join('\n'),
     kind: isMinutes ? 'minutes' : 'transcript',
@@ -246,15 +257,37 @@ function build(debate: Debate): Built {
   };
 }
 
+/** `2016-02-23` (also with / or .) at the start of the text; `0001-01-01` (our export's unknown date) is none. */
+function isoDate(text: string | null): string | null {
+  const m = text ? /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text.trim()) : null;
+  if (!m || m[1] === '0001') return null;
+  const mm = Number(m[2]);
+  const dd = Number(m[3]);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return `${m[1]}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/** The agenda kind of a label that is exactly a section name (not a metadata label such as 主席, which is a speaker). */
+function sectionNamed(label: string): AgendaKind | null {
+  sectionKeywords ??= new Map(grammar().sections.kinds.filter((k) => k.kind !== 'metadata').flatMap((k) => k.keywords.map((w) => [w, k.kind] as [string, AgendaKind])));
+  return sectionKeywords.get(label) ?? null;
+}
+let sectionKeywords: Map<string, AgendaKind> | undefined;
+
 function firstHeading(debate: Debate): string | null {
   for (const b of debate.blocks) if (b.type === 'section' && b.heading) return b.heading;
   return null;
 }
 
-/** The speaker as written, read like any speaker label; a `TLCPerson` full name fills the name when the label lacks it. */
+/**
+ * The speaker as written, read like any speaker label; the `TLCPerson` it points to names the person
+ * (an exporter's resolution: 主席 → the chair's name), so its name wins when it reads as one.
+ */
 function speakerOf(raw: string, named: string | null): Person {
   const p = person(raw);
-  if (p.name === null && named !== null && named !== raw && named.length >= 2 && p.surname !== null && named.startsWith(p.surname)) return copyWith(p, { name: named });
+  if (named === null) return p;
+  const q = named === raw ? p : person(named);
+  if (q.name !== null && q.name !== p.name && q.name.length >= 2) return copyWith(p, { name: q.name, surname: q.surname });
   if (p.name === null && named === raw && raw.length >= 2 && raw.length <= 4 && p.title === null && p.org === null) return copyWith(p, { name: raw, surname: p.surname ?? raw.slice(0, 1) });
   return p;
 }

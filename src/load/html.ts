@@ -101,7 +101,8 @@ function rewrite(node: HNode, toText: (n: HNode) => string): void {
   for (let i = 0; i < children.length; i++) {
     const c = children[i]!;
     if (c.tagName === 'table') {
-      children[i] = { type: 'element', tagName: 'div', properties: {}, children: tableRows(c, toText).map((row) => block(row)) };
+      // Each row a <pre>: a block whose tabs (and leading empty cells) survive whitespace collapsing.
+      children[i] = { type: 'element', tagName: 'div', properties: {}, children: tableRows(c, toText).map((row) => preformatted(row)) };
       continue;
     }
     rewrite(c, toText);
@@ -109,8 +110,8 @@ function rewrite(node: HNode, toText: (n: HNode) => string): void {
   }
 }
 
-function block(text: string): HNode {
-  return { type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: text }] };
+function preformatted(text: string): HNode {
+  return { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: text }] };
 }
 
 /** A table's rows as tab-separated lines; a row-spanning cell leaves an empty cell in the rows below it. */
