@@ -45,6 +45,16 @@ describe('every sample as published in other formats scores within 0.02 of its t
     expect((await parseFile(FORMATS + 'mofa-2018-107-1.doc')).source.format).toBe('doc');
     const big5 = await parseFile(FORMATS + 'mofa-2018-107-1.big5.txt');
     expect(big5.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'encoding-big5' }));
+    // The same minutes in GB18030 (made with Python's codec): detected from the byte statistics, read whole.
+    const gb = await parseFile(FORMATS + 'mofa-2018-107-1.gb18030.txt');
+    expect(gb.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'encoding-gb18030' }));
+    expect(gb.title).toBe(big5.title);
+    expect(gb.speeches.map((s) => s.text)).toEqual(big5.speeches.map((s) => s.text));
+    const text = readFileSync(ROOT + 'samples/mofa-2018-107-1.txt', 'utf8');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const d16 = await parseBytes(utf16, { name: 'x.txt' });
+    expect(d16.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'encoding-utf16' }));
+    expect(d16.title).toBe(big5.title);
   });
 
   it('a table row comes out as one line of tab-separated cells in every format', async () => {
@@ -218,6 +228,9 @@ describe('Akoma Ntoso', () => {
     expect(back.kind).toBe('minutes');
     expect(back.meeting?.date).toBe(doc.meeting?.date);
     expect(back.speeches.map((s) => [s.speaker.raw, s.speaker.name, s.text])).toEqual(doc.speeches.map((s) => [s.speaker.raw, s.speaker.name, s.text]));
+    // Rulings come back with their kind and label (the export writes their items without numbers).
+    expect(back.rulings.map((r) => [r.kind, r.label])).toEqual(doc.rulings.map((r) => [r.kind, r.label]));
+    expect(back.agenda.map((a) => [a.number, a.title])).toEqual(doc.agenda.map((a) => [a.number, a.title]));
   });
 });
 

@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { person } from '../extract/person.js';
 import { grammar } from '../grammars/index.js';
 import { copyWith } from '../util/objects.js';
-import type { AgendaItem, AgendaKind, Diagnostic, MinutesDocument, Person, Span, Speech } from '../types.js';
+import type { AgendaItem, AgendaKind, Diagnostic, MinutesDocument, Person, Ruling, RulingKind, Span, Speech } from '../types.js';
 import type { LoadedSource } from './types.js';
 import { LoadError } from './types.js';
 
@@ -20,7 +20,8 @@ interface Debate {
 type Block =
   | { type: 'section'; depth: number; name: string | null; num: string | null; heading: string }
   | { type: 'speech'; depth: number; by: string | null; from: string | null; paragraphs: string[] }
-  | { type: 'text'; depth: number; paragraphs: string[] };
+  | { type: 'text'; depth: number; paragraphs: string[] }
+  | { type: 'ruling'; depth: number; kind: RulingKind; label: string; paragraphs: string[] };
 
 const SECTIONS = new Set(['debateSection', 'resolutions', 'adjournment', 'questions', 'address', 'ministerialStatements', 'petitions', 'pointOfOrder', 'prayers', 'proceduralMotions', 'communication', 'declarationOfVote', 'nationalInterest', 'noticesOfMotion', 'oralStatements', 'papers', 'personalStatements', 'writtenStatements', 'debateBody']);
 const SPEECHES = new Set(['speech', 'question', 'answer']);
@@ -61,7 +62,7 @@ export function loadAkn(xml: string, diagnostics: Diagnostic[] = []): LoadedSour
         agenda: built.agenda,
         attendees: [],
         speeches: built.speeches,
-        rulings: [],
+        rulings: built.rulings,
         datasets: [],
         actions: [],
         diagnostics: options.strict ? all.map((d) => (d.severity === 'warning' ? copyWith(d, { severity: 'error' }) : d)) : all,
@@ -84,7 +85,7 @@ function readDebate(xml: string): Debate {
   let depth = 0; // section nesting
   let inBody = false;
   let section: Extract<Block, { type: 'section' }> | null = null;
-  let speech: Extract<Block, { type: 'speech' }> | Extract<Block, { type: 'text' }> | null = null;
+  let speech: Exclude<Block, { type: 'section' }> | null = null;
   let capture: 'num' | 'heading' | 'from' | 'p' | 'docTitle' | 'docDate' | null = null;
   let buf = '';
   let skipRollCall = 0;
@@ -108,6 +109,10 @@ function readDebate(xml: string): Debate {
       capture = name;
       buf = '';
       if (name === 'docDate' && a.date) debate.date = a.date;
+    } else if (inBody && name === 'resolutions' && (a.class === 'chair-ruling' || a.class === 'resolution') && speech === null) {
+      // A ruling as `export --to akn` writes it: a resolutions container with its kind as class.
+      speech = { type: 'ruling', depth, kind: a.class, label: '', paragraphs: [] };
+      debate.blocks.push(speech);
     } else if (inBody && SECTIONS.has(name) && name !== 'debateBody') {
       depth++;
       section = { type: 'section', depth, name: name === 'debateSection' ? (a.name ?? null) : name, num: null, heading: '' };
@@ -141,6 +146,7 @@ function readDebate(xml: string): Debate {
       if (name === 'docTitle') debate.title = value || null;
       else if (name === 'docDate') debate.date ??= value || null;
       else if (name === 'num' && section && speech === null) section.num = value || null;
+      else if (name === 'heading' && speech?.type === 'ruling') speech.label = value;
       else if (name === 'heading' && section && speech === null) section.heading = value;
       else if (name === 'from' && speech?.type === 'speech') speech.from = value || null;
       else if (name === 'p' && speech) {
@@ -152,7 +158,8 @@ function readDebate(xml: string): Debate {
       capture = null;
       return;
     }
-    if (inBody && SECTIONS.has(name) && name !== 'debateBody') {
+    if (name === 'resolutions' && speech?.type === 'ruling') speech = null;
+    else if (inBody && SECTIONS.has(name) && name !== 'debateBody') {
       depth--;
       section = null;
     } else if (SPEECHES.has(name) || (NARRATIVE.has(name) && speech?.type === 'text')) speech = null;
@@ -170,6 +177,7 @@ interface Built {
   meeting: MinutesDocument['meeting'];
   agenda: AgendaItem[];
   speeches: Speech[];
+  rulings: Ruling[];
   diagnostics: Diagnostic[];
 }
 
@@ -184,6 +192,7 @@ function build(debate: Debate): Built {
   };
   const agenda: AgendaItem[] = [];
   const speeches: Speech[] = [];
+  const rulings: Ruling[] = [];
   const open: AgendaItem[] = []; // open sections by depth
   const title = debate.title ?? firstHeading(debate);
   if (debate.title) add(debate.title);
@@ -213,6 +222,13 @@ function build(debate: Debate): Built {
       open.push(item);
     } else if (b.type === 'text') {
       for (const p of b.paragraphs) add(p);
+    } else if (b.type === 'ruling') {
+      const texts = b.paragraphs.length ? b.paragraphs : [''];
+      const first = add(`${b.label}：${texts[0]}`);
+      let end = first.end;
+      for (const p of texts.slice(1)) end = add(p).end;
+      const text = texts.join('\n');
+      rulings.push({ id: `r${rulings.length + 1}`, agendaId: open[open.length - 1]?.id ?? null, kind: b.kind, label: b.label, text, items: texts.length > 1 ? texts : [], rule: 'akn.ruling', span: { start: first.start, end, line: first.line, page: null } });
     } else {
       const ref = b.by?.replace(/^#/, '') ?? null;
       const named = ref !== null ? (debate.persons.get(ref) ?? null) : null;
@@ -253,6 +269,7 @@ function build(debate: Debate): Built {
     meeting: { agency: null, body: null, term: null, session: null, date, start: null, end: null, location: null, online: false, chair: null, recorder: null },
     agenda,
     speeches,
+    rulings,
     diagnostics,
   };
 }
