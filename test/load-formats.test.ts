@@ -241,6 +241,18 @@ describe('PDFs without usable text', () => {
     expect((err as LoadError).code).toBe('pdf-garbled-text');
   });
 
+  it('a scan whose text layer holds only a letterhead is refused with pdf-no-text; a text page beside a scanned one is not', async () => {
+    // One page: an image over the page, a letterhead line and a page number as text (made by make-scan-pdf.py).
+    const err = await parseFile(FORMATS + 'scan-with-letterhead-1-page.pdf').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LoadError);
+    expect(err).toMatchObject({ code: 'pdf-no-text', message: expect.stringMatching(/images \(a scan\).*OCR/) });
+    // Three such pages: the repeated letterhead is page furniture, so no text is left (the PDF loader's pdf-no-text).
+    const three = await parseFile(FORMATS + 'scan-with-letterhead.pdf');
+    expect(three.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'pdf-no-text' }));
+    const mixed = await parseFile(ROOT + 'test/fixtures/pdf/scanned-page.pdf');
+    expect(mixed.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'pdf-no-text' }));
+  });
+
   it('no other corpus or sample PDF is refused as garbled', async () => {
     const pdfs = [
       ...readdirSync(CORPUS + 'raw').filter((f) => f.endsWith('.pdf') && !f.startsWith('41_')).map((f) => CORPUS + 'raw/' + f),

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { unzipSync } from 'fflate';
 import type { SourceFormat } from '../types.js';
 
 /** What a file is: a format we read, or the name of one we do not (for the `unsupported-format` error). */
@@ -90,11 +90,15 @@ function isPdfMagic(bytes: Uint8Array): boolean {
   return latin1(bytes, 0, 1024).includes('%PDF-');
 }
 
+const require = createRequire(import.meta.url);
+
 /** A zip by what it holds: Word (`word/document.xml`), ODF text (its `mimetype` entry), or something else. */
 function detectZip(bytes: Uint8Array, ext: string): Detected {
   const names: string[] = [];
   let mimetype: string | null = null;
   try {
+    // fflate loads only when a zip shows up.
+    const { unzipSync } = require('fflate') as typeof import('fflate');
     const files = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name);

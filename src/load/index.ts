@@ -3,13 +3,8 @@ import type { SourceFormat } from '../types.js';
 import { loadText, decodeText } from './text.js';
 import { loadMarkdown } from './markdown.js';
 import { loadPdf, type PdfOptions } from './pdf/index.js';
-import { unusableTextError } from './pdf/garbled.js';
+import { scannedWithLetterhead, unusableTextError } from './pdf/garbled.js';
 import { detect } from './detect.js';
-import { loadHtml } from './html.js';
-import { loadDocx } from './docx.js';
-import { loadOdt } from './odt.js';
-import { loadDoc } from './doc.js';
-import { loadAkn } from './akn.js';
 import type { LoadedSource } from './types.js';
 import { LoadError } from './types.js';
 
@@ -41,9 +36,10 @@ export async function loadBytes(bytes: Uint8Array, name: string | null, options:
   const format = options.format ?? detectFormat(bytes, name);
   switch (format) {
     case 'pdf': {
+      const copy = bytes.slice(); // pdfjs detaches what it is given; a scan is asked once more
       const source = await loadPdf(bytes, options.pdf);
       // A text layer that is noise, or only a letterhead over scanned pages, is refused, not parsed.
-      const refusal = unusableTextError(source);
+      const refusal = unusableTextError(source) ?? (await scannedWithLetterhead(copy, source));
       if (refusal) throw new LoadError(refusal.code, refusal.message);
       return source;
     }
@@ -51,17 +47,18 @@ export async function loadBytes(bytes: Uint8Array, name: string | null, options:
       return loadMarkdown(decodeText(bytes).text);
     case 'html': {
       const { text, diagnostics } = decodeText(bytes);
-      return loadHtml(text, 'html', diagnostics);
+      return (await import('./html.js')).loadHtml(text, 'html', diagnostics);
     }
+    // The loaders of these formats (and their libraries) load on first use: every CLI start and batch worker would pay for them.
     case 'docx':
-      return loadDocx(bytes);
+      return (await import('./docx.js')).loadDocx(bytes);
     case 'odt':
-      return loadOdt(bytes);
+      return (await import('./odt.js')).loadOdt(bytes);
     case 'doc':
-      return loadDoc(bytes);
+      return (await import('./doc.js')).loadDoc(bytes);
     case 'akn': {
       const { text, diagnostics } = decodeText(bytes);
-      return loadAkn(text, diagnostics);
+      return (await import('./akn.js')).loadAkn(text, diagnostics);
     }
     case 'text':
       return loadText(bytes);

@@ -1,4 +1,7 @@
 import type { Diagnostic } from '../../types.js';
+import { openPdf } from './open.js';
+import { pageHasImages } from './page-read.js';
+import { loadPdfjs } from './pdfjs.js';
 
 /** U+FFFD (a glyph pdfjs could not map) and private-use code points (a font with no usable ToUnicode). */
 const GARBLED = /[\uFFFD\uE000-\uF8FF]|[\uDB80-\uDBFF][\uDC00-\uDFFF]/gu;
@@ -59,5 +62,47 @@ export function unusableTextError(source: { text: string }): { code: string; mes
   return {
     code: 'pdf-garbled-text',
     message: `The PDF's text layer is noise (${pct(noise)} punctuation and symbols, ${pct(cjk)} Chinese): its fonts have no Unicode map, so the characters extracted are not the ones printed. Run OCR on it (e.g. ocrmypdf --force-ocr --language chi_tra) and load the result.`,
+  };
+}
+
+/** Letters (Han characters, Latin letters) of text: what a page of minutes has hundreds of, and a letterhead a few dozen. */
+const LETTER = /[\p{Script=Han}A-Za-z]/u;
+/** Fewer letters than this per page, on average, is not a page of minutes: a letterhead, a page number, a stamp. */
+const MIN_LETTERS_PER_PAGE = 100;
+/** How many pages are asked whether they paint images (each answer decodes the page's images). */
+const PAGES_ASKED = 5;
+
+/**
+ * The `pdf-no-text` refusal for a scan that still has a little text: pages that are images, with only
+ * a letterhead or a page number in the text layer. Asked only when the text is that sparse (under 100
+ * letters a page); then the first pages must all paint images. `bytes` must be a copy that pdfjs has
+ * not yet detached.
+ */
+export async function scannedWithLetterhead(bytes: Uint8Array, source: { text: string; pages: number | null }): Promise<{ code: string; message: string } | null> {
+  const pages = source.pages ?? 0;
+  if (pages === 0 || source.text.trim() === '') return null; // no text at all: the PDF loader says so itself
+  let letters = 0;
+  for (const ch of source.text) if (LETTER.test(ch)) letters++;
+  if (letters / pages >= MIN_LETTERS_PER_PAGE) return null;
+  const pdfjs = await loadPdfjs();
+  const doc = await openPdf(bytes, 0);
+  try {
+    const asked = Math.min(pages, PAGES_ASKED);
+    for (let n = 1; n <= asked; n++) {
+      const page = await doc.getPage(n);
+      try {
+        if (!(await pageHasImages(page, pdfjs))) return null;
+      } finally {
+        page.cleanup();
+      }
+    }
+  } catch {
+    return null; // the loader read this PDF; a failure here only means the question stays open
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  return {
+    code: 'pdf-no-text',
+    message: `The PDF's pages are images (a scan): its text layer holds only ${letters} letter(s), a letterhead or page numbers. Run OCR on it (e.g. ocrmypdf --language chi_tra) and load the result.`,
   };
 }
