@@ -27,18 +27,10 @@ export async function loadDoc(bytes: Uint8Array): Promise<LoadedSource> {
 }
 
 /**
- * word-extractor's body → lines. In a .doc each cell ends with a cell mark and each row with one
- * more (both come out as tabs), so a row reads `a\tb\t\t` with no line break: a double tab is a
- * row end when it closes a run of tab-separated cells.
+ * word-extractor's body → lines. A table cell ends with a cell mark, written as a tab, and a row ends
+ * with a line break after its last cell's mark: `a\tb\t\n`. The trailing tab goes; empty cells stay.
  */
 export function docLines(body: string): string {
-  const out: string[] = [];
-  for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    if (!raw.includes('\t')) {
-      out.push(raw.trimEnd());
-      continue;
-    }
-    for (const row of raw.split(/\t\t(?=[^\t]|$)/)) if (row.trim() !== '') out.push(row.replace(/\t$/, ''));
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => (l.endsWith('\t') ? l.slice(0, -1) : l).replace(/[ \u3000]+$/, ''));
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
