@@ -31,6 +31,6 @@ export async function loadDoc(bytes: Uint8Array): Promise<LoadedSource> {
  * with a line break after its last cell's mark: `a\tb\t\n`. The trailing tab goes; empty cells stay.
  */
 export function docLines(body: string): string {
-  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => (l.endsWith('\t') ? l.slice(0, -1) : l).replace(/[ \u3000]+$/, ''));
+  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => (l.endsWith('\t') ? l.slice(0, -1) : l).trimEnd());
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -106,7 +106,8 @@ function styleNumbering(xml: string): Map<string, NumRef> {
  */
 function materialiseNumbering(xml: string, numbering: Numbering, styles: Map<string, NumRef>): string {
   const counters = new Map<string, number[]>();
-  return xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (whole, body: string) => {
+  return replaceBlocks(xml, '<w:pPr>', '</w:pPr>', (body) => {
+    const whole = `<w:pPr>${body}</w:pPr>`;
     const direct = attr(body, 'w:numId');
     const style = attr(body, 'w:pStyle');
     const ref: NumRef | undefined = direct !== null ? { numId: direct, ilvl: Number(attr(body, 'w:ilvl') ?? '0') } : style !== null ? styles.get(style) : undefined;
@@ -126,9 +127,29 @@ function materialiseNumbering(xml: string, numbering: Numbering, styles: Map<str
       return formatNumber(count[i] ?? startOf(i), levels.get(i)?.format ?? 'decimal');
     });
     const off = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
-    const props = direct !== null ? body.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, off) : off + body;
+    const props = direct !== null ? replaceBlocks(body, '<w:numPr>', '</w:numPr>', () => null, off) : off + body;
     return `<w:pPr>${props}</w:pPr>${label ? `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>` : ''}`;
   });
+}
+
+/**
+ * Each `open…close` block of `xml` replaced by `fn(inner)` (null: the block stays); with `literal`,
+ * by that text, first block only. Scanned with indexOf: linear, whatever the input.
+ */
+function replaceBlocks(xml: string, open: string, close: string, fn: (inner: string) => string | null, literal?: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = xml.indexOf(open, from);
+    if (start < 0) break;
+    const end = xml.indexOf(close, start + open.length);
+    if (end < 0) break;
+    const replaced = literal ?? fn(xml.slice(start + open.length, end));
+    out += xml.slice(from, start) + (replaced ?? xml.slice(start, end + close.length));
+    from = end + close.length;
+    if (literal !== undefined) break;
+  }
+  return out + xml.slice(from);
 }
 
 function attr(xml: string, element: string): string | null {

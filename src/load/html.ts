@@ -162,7 +162,12 @@ function spanOf(v: unknown): number {
 
 /** A cell's text on one line: its own lines joined by a space, tabs made spaces. */
 function cellText(cell: HNode, toText: (n: HNode) => string): string {
-  return toText(cell).replace(/\s*\n\s*/g, ' ').replace(/[\t\u00a0]/g, ' ').trim();
+  return toText(cell)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ')
+    .replace(/[\t\u00a0]/g, ' ');
 }
 
 const LIST_TYPES: Readonly<Record<string, NumberFormat>> = { '1': 'decimal', a: 'lower-letter', A: 'upper-letter', i: 'lower-roman', I: 'upper-roman' };
@@ -190,9 +195,8 @@ function tidy(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
     .split('\n')
-    .map((l) => l.replace(/[ \u3000]+$/, ''))
+    .map((l) => l.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n+$/, '');
+    .trim();
 }

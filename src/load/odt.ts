@@ -206,7 +206,7 @@ function readContent(xml: string, styles: ListStyles, outline: Map<number, Level
       case 'text:h':
         paragraphDepth--;
         if (paragraphDepth === 0) {
-          emit(line.replace(/[ \u3000]+$/, ''));
+          emit(line.trimEnd());
           line = '';
         }
         break;
