@@ -41,6 +41,8 @@ const MIN_CHARS = 200;
 /** Readable Chinese minutes hold at most ~12 % noise and at least ~45 % Chinese; a noise layer the reverse. Wide margins both ways. */
 const MAX_NOISE_SHARE = 0.3;
 const MIN_CJK_SHARE = 0.15;
+/** Characters looked at: enough for the statistics, and a 20-million-character text costs no more. */
+const SAMPLE_CHARS = 100_000;
 
 /**
  * The `pdf-garbled-text` refusal: a text layer whose character statistics are not those of any
@@ -53,10 +55,11 @@ export function unusableTextError(source: { text: string }): { code: string; mes
   let cjk = 0;
   for (const ch of source.text) {
     if (WHITE.test(ch)) continue;
-    n++;
+    if (++n > SAMPLE_CHARS) break; // the statistics of a long text are those of its beginning
     if (NOISE.test(ch)) noise++;
     else if (CJK.test(ch)) cjk++;
   }
+  n = Math.min(n, SAMPLE_CHARS);
   if (n < MIN_CHARS || noise / n <= MAX_NOISE_SHARE || cjk / n >= MIN_CJK_SHARE) return null;
   const pct = (x: number) => `${Math.round((x / n) * 100)} %`;
   return {
@@ -82,8 +85,8 @@ export async function scannedWithLetterhead(bytes: Uint8Array, source: { text: s
   const pages = source.pages ?? 0;
   if (pages === 0 || source.text.trim() === '') return null; // no text at all: the PDF loader says so itself
   let letters = 0;
-  for (const ch of source.text) if (LETTER.test(ch)) letters++;
-  if (letters / pages >= MIN_LETTERS_PER_PAGE) return null;
+  const enough = MIN_LETTERS_PER_PAGE * pages;
+  for (const ch of source.text) if (LETTER.test(ch) && ++letters >= enough) return null;
   const pdfjs = await loadPdfjs();
   const doc = await openPdf(bytes, 0);
   try {
