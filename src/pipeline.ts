@@ -34,6 +34,9 @@ export type StageHook = (stage: string) => void;
 export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}, hook?: StageHook): MinutesDocument {
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const stage = <T>(name: string, run: () => T, fallback: () => T): T => guarded(name, diagnostics, hook, run, fallback);
+  // A structured source (Akoma Ntoso) is its own document: no text stages to run (unless building it fails).
+  const assembled = source.assemble ? stage('assemble.structured', () => source.assemble!(sha256(bytes), options), () => null) : null;
+  if (assembled) return assembled;
   const norm = stage('normalize', () => normalize(source.text, source.pageStarts), () => ({ text: '', origin: new Int32Array(0), linePages: [], diagnostics: [] }));
   diagnostics.push(...norm.diagnostics);
   const lines = stage('segment.lines', () => toLines(norm.text, norm.linePages), () => []);

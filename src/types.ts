@@ -154,7 +154,7 @@ export interface ActionItem {
   span: Span;
 }
 
-export type SourceFormat = 'pdf' | 'text' | 'markdown';
+export type SourceFormat = 'pdf' | 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'doc' | 'akn';
 
 /** Pages of a PDF that were read by OCR (option `ocr`): the engine, its languages, and each page's mean confidence. */
 export interface OcrProvenance {
@@ -168,7 +168,8 @@ export interface OcrProvenance {
 export interface MinutesDocument {
   schema: 'minutes/1';
   source: { name: string | null; format: SourceFormat; sha256: string; pages: number | null; ocr?: OcrProvenance };
-  kind: 'minutes' | 'other';
+  /** 'transcript': a verbatim record (逐字稿) with speeches but no minutes title or header. */
+  kind: 'minutes' | 'transcript' | 'other';
   title: string | null;
   meeting: Meeting | null;
   agenda: AgendaItem[];

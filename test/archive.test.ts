@@ -155,14 +155,14 @@ describe('parseArchive', () => {
 });
 
 describe('expandInputs', () => {
-  it('walks directories for .txt/.md/.pdf, matches globs, keeps missing paths, drops duplicates', async () => {
+  it('walks directories for every known format, matches globs, keeps missing paths, drops duplicates', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'a/b'), { recursive: true });
     mkdirSync(join(dir, '.git'));
-    for (const f of ['a/x.txt', 'a/b/y.pdf', 'a/b/z.md', 'a/notes.docx', '.git/h.txt', 'top.txt']) writeFileSync(join(dir, f), 'x');
+    for (const f of ['a/x.txt', 'a/b/y.pdf', 'a/b/z.md', 'a/notes.docx', 'a/notes.bak', '.git/h.txt', 'top.txt']) writeFileSync(join(dir, f), 'x');
     symlinkSync(join(dir, 'a'), join(dir, 'a/b/loop'));
     const walked = await expandInputs([join(dir, 'a')]);
-    expect(walked.map((i) => i.name)).toEqual(['b/y.pdf', 'b/z.md', 'x.txt']);
+    expect(walked.map((i) => i.name)).toEqual(['b/y.pdf', 'b/z.md', 'notes.docx', 'x.txt']);
     const globbed = await expandInputs([join(dir, '**/*.txt'), join(dir, 'a/x.txt'), join(dir, 'nope.txt')]);
     expect(globbed.map((i) => i.name)).toEqual(['a/x.txt', 'top.txt', 'nope.txt']);
     expect((await expandInputs([join(dir, 'a/?.txt')])).map((i) => i.name)).toEqual(['x.txt']);

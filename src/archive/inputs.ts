@@ -1,13 +1,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { globToRegExp, isGlob, splitGlob } from './glob.js';
+import { KNOWN_EXTENSIONS } from '../load/detect.js';
 import type { ArchiveInput } from './types.js';
 
-/** Extensions a directory walk picks up (a file named explicitly or matched by a glob is taken whatever its name). */
-export const ARCHIVE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.pdf'];
+/**
+ * Extensions a directory walk picks up (a file named explicitly or matched by a glob is taken whatever its
+ * name): every format read (.pdf, .txt, .md, .html, .docx, .odt, .doc, .xml), and the document formats
+ * refused by name (spreadsheets, images, archives), so that a batch reports them with a coded
+ * `unsupported-format` line rather than skipping them silently.
+ */
+export const ARCHIVE_EXTENSIONS: readonly string[] = KNOWN_EXTENSIONS;
 
 /**
- * Files, directories (walked recursively for .txt/.md/.pdf) and globs (`*`, `?`, `**`) → the
+ * Files, directories (walked recursively for the ARCHIVE_EXTENSIONS) and globs (`*`, `?`, `**`) → the
  * inputs of a batch, each named by its path relative to the directory or glob base it was found
  * under (an explicit file by its base name). Order is stable: arguments in order, files sorted
  * within each. A path that does not exist stays an input, so that it is reported as `unreadable`

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { SourceFormat } from '../types.js';
 import { loadText, decodeText } from './text.js';
 import { loadMarkdown } from './markdown.js';
 import { loadPdf, type PdfOptions } from './pdf/index.js';
+import { scannedWithLetterhead, unusableTextError } from './pdf/garbled.js';
+import { detect } from './detect.js';
 import type { LoadedSource } from './types.js';
 import { LoadError } from './types.js';
 
 export { LoadError, type LoadedSource } from './types.js';
 export type { PdfOptions } from './pdf/index.js';
+export { KNOWN_EXTENSIONS } from './detect.js';
 
 export interface LoadOptions {
   /** Force a format instead of detecting it from magic bytes and the file name. */
@@ -18,26 +20,54 @@ export interface LoadOptions {
   ocr?: PdfOptions['ocr'];
 }
 
-/** Format from magic bytes first (a PDF named .txt is still a PDF), then from the extension. */
+/**
+ * Format from magic bytes first (a PDF named .txt is still a PDF), then from the extension.
+ * Throws `unsupported-format` (naming the format) for spreadsheets, images, archives and other XML.
+ */
 export function detectFormat(bytes: Uint8Array, name: string | null): SourceFormat {
-  if (isPdfMagic(bytes)) return 'pdf';
-  const ext = name ? extname(name).toLowerCase() : '';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  return 'text';
+  const found = detect(bytes, name);
+  if ('unsupported' in found) throw unsupported(found.unsupported);
+  return found.format;
 }
 
-function isPdfMagic(bytes: Uint8Array): boolean {
-  // The header may be preceded by junk within the first 1024 bytes (PDF 1.7 § 7.5.2 implementations allow it).
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+function unsupported(what: string): LoadError {
+  return new LoadError('unsupported-format', `This is a ${what}, which twminutes does not read; give a .pdf, .txt, .md, .html, .docx, .odt, .doc or Akoma Ntoso .xml document.`);
 }
 
 export async function loadBytes(bytes: Uint8Array, name: string | null, options: LoadOptions = {}): Promise<LoadedSource> {
   const format = options.format ?? detectFormat(bytes, name);
-  if (format === 'pdf') return loadPdf(bytes, options.ocr !== undefined && options.pdf?.ocr === undefined ? Object.assign({}, options.pdf, { ocr: options.ocr }) : options.pdf);
-  if (format === 'markdown') return loadMarkdown(decodeText(bytes).text);
-  return loadText(bytes);
+  switch (format) {
+    case 'pdf': {
+      const copy = bytes.slice(); // pdfjs detaches what it is given; a scan is asked once more
+      const source = await loadPdf(bytes, options.ocr !== undefined && options.pdf?.ocr === undefined ? Object.assign({}, options.pdf, { ocr: options.ocr }) : options.pdf);
+      // No text at all (a scan), a text layer that is noise, or only a letterhead over scanned pages is
+      // refused, not parsed (with OCR on, those pages were read by OCR and the text is the OCR's).
+      const scan = source.diagnostics.find((d) => d.code === 'pdf-no-text' && d.severity === 'error');
+      if (scan) throw new LoadError('pdf-no-text', scan.message);
+      const refusal = unusableTextError(source) ?? (await scannedWithLetterhead(copy, source));
+      if (refusal) throw new LoadError(refusal.code, refusal.message);
+      return source;
+    }
+    case 'markdown':
+      return loadMarkdown(decodeText(bytes).text);
+    case 'html': {
+      const { text, diagnostics } = decodeText(bytes);
+      return (await import('./html.js')).loadHtml(text, 'html', diagnostics);
+    }
+    // The loaders of these formats (and their libraries) load on first use: every CLI start and batch worker would pay for them.
+    case 'docx':
+      return (await import('./docx.js')).loadDocx(bytes);
+    case 'odt':
+      return (await import('./odt.js')).loadOdt(bytes);
+    case 'doc':
+      return (await import('./doc.js')).loadDoc(bytes);
+    case 'akn': {
+      const { text, diagnostics } = decodeText(bytes);
+      return (await import('./akn.js')).loadAkn(text, diagnostics);
+    }
+    case 'text':
+      return loadText(bytes);
+  }
 }
 
 export async function loadFile(path: string, options: LoadOptions = {}): Promise<{ bytes: Uint8Array; source: LoadedSource }> {

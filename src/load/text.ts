@@ -12,15 +12,22 @@ const MAX_CONTROL_SHARE = 0.01;
 export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    text = new TextDecoder(utf16).decode(bytes.subarray(2));
+    diagnostics.push({ severity: 'info', code: 'encoding-utf16', message: `The file is not UTF-8; it was read as ${utf16.toUpperCase()} (from its byte-order mark).` });
+  } else {
     text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
     const bad = countChar(text, '\uFFFD');
     if (bad > 0) {
-      // Big5 is the other encoding Taiwanese documents come in; try it before giving up.
+      // Big5 is the other encoding Taiwanese documents come in; try it before giving up. GB18030 only
+      // when the bytes say so with confidence (see looksGb18030): both decode most double-byte text.
+      const gb = looksGb18030(bytes) ? tryDecode(bytes, 'gb18030') : null;
       const big5 = tryDecode(bytes, 'big5');
-      if (big5 !== null && countChar(big5, '\uFFFD') < bad) {
+      if (gb !== null && countChar(gb, '\uFFFD') === 0) {
+        text = gb;
+        diagnostics.push({ severity: 'info', code: 'encoding-gb18030', message: 'The file is not UTF-8; it was read as GB18030.' });
+      } else if (big5 !== null && countChar(big5, '\uFFFD') < bad) {
         text = big5;
         diagnostics.push({ severity: 'info', code: 'encoding-big5', message: 'The file is not UTF-8; it was read as Big5.' });
       } else {
@@ -42,6 +49,33 @@ export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diag
 export function loadText(bytes: Uint8Array): LoadedSource {
   const { text, diagnostics } = decodeText(bytes);
   return { format: 'text', text: text.replace(/\r\n?/g, '\n'), pages: null, pageStarts: [], diagnostics };
+}
+
+/**
+ * GB text by its byte statistics, against Big5 (both decode most double-byte text without error):
+ * Big5 leaves lead bytes 0x81–0xA0 to user-defined characters, while GBK puts traditional characters
+ * there (over 10 % of a traditional text's characters); and simplified GB2312 text never has a trail
+ * byte in 0x40–0x7E, which about 40 % of Big5 characters have. With at least 20 double-byte
+ * characters: over 5 % low leads, or under 2 % low trails, is GB.
+ */
+function looksGb18030(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let lowLead = 0;
+  let lowTrail = 0;
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const b = bytes[i]!;
+    if (b < 0x81 || b === 0xff) continue;
+    const t = bytes[i + 1]!;
+    if (t >= 0x30 && t <= 0x39) {
+      i += 3; // a GB18030 four-byte sequence
+      continue;
+    }
+    pairs++;
+    if (b <= 0xa0) lowLead++;
+    if (t >= 0x40 && t <= 0x7e) lowTrail++;
+    i++;
+  }
+  return pairs >= 20 && (lowLead / pairs > 0.05 || lowTrail / pairs < 0.02);
 }
 
 function tryDecode(bytes: Uint8Array, label: string): string | null {

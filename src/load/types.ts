@@ -1,4 +1,11 @@
-import type { Diagnostic, SourceFormat, OcrProvenance } from '../types.js';
+import type { Diagnostic, MinutesDocument, OcrProvenance, SourceFormat } from '../types.js';
+
+/** What a file says about itself outside its text (an HTML `<title>`, a date `<meta>`): evidence, never trusted over the text. */
+export interface SourceHints {
+  title: string | null;
+  /** As written in the file. */
+  date: string | null;
+}
 
 /**
  * What every loader returns: the document as plain text lines, ready for the normalise stage.
@@ -17,6 +24,13 @@ export interface LoadedSource {
   diagnostics: Diagnostic[];
   /** Pages read by OCR, when any were (PDF with the `ocr` option). */
   ocr?: OcrProvenance;
+  /** Title and date the file declares outside its text (HTML `<title>`, `<meta>`). */
+  hints?: SourceHints;
+  /**
+   * For a format that is structured already (Akoma Ntoso): builds the document directly, in place of
+   * the text pipeline. `text` is still the document's text, and the spans it returns point into it.
+   */
+  assemble?: (sha256: string, options: { name?: string | null; text?: boolean; strict?: boolean }) => MinutesDocument;
 }
 
 /** A load that cannot yield any text: an encrypted or corrupt PDF, a binary file. */

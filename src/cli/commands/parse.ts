@@ -8,7 +8,7 @@ import type { Command, CommandIO } from '../command.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <file|-> [-o out.json|-] [--name N] [--pretty] [--text] [--strict] [--ocr|--ocr-all]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
+  summary: 'parse <file|-> [-o out.json|-] [--name N] [--format F] [--pretty] [--text] [--strict] [--ocr|--ocr-all]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -19,12 +19,19 @@ export const parseCommand: Command = {
         strict: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         name: { type: 'string' },
+        format: { type: 'string' },
         ocr: { type: 'boolean' },
         'ocr-all': { type: 'boolean' },
       },
     });
+    const formats = ['pdf', 'text', 'markdown', 'html', 'docx', 'odt', 'doc', 'akn'] as const;
+    const format = values.format as (typeof formats)[number] | undefined;
+    if (format !== undefined && !formats.includes(format)) {
+      io.stderr(`twminutes parse: --format must be one of ${formats.join(', ')}`);
+      return 2;
+    }
     if (positionals.length !== 1) {
-      io.stderr('twminutes parse: give exactly one file (.txt, .md or .pdf), or - for stdin');
+      io.stderr('twminutes parse: give exactly one file (.pdf, .txt, .md, .html, .docx, .odt, .doc or Akoma Ntoso .xml), or - for stdin');
       return 2;
     }
     const file = positionals[0]!;
@@ -32,6 +39,7 @@ export const parseCommand: Command = {
     try {
       const options: ParseOptions & LoadOptions = { text: !!values.text, strict: !!values.strict };
       if (values.name !== undefined) options.name = values.name; // absent, not undefined: parseFile names a file by its path
+      if (format !== undefined) options.format = format;
       const ocr = ocrOption(values);
       if (ocr) options.ocr = ocr;
       doc = await parseInput(file, options, io);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../types.js';
 import type { LoadedSource } from '../types.js';
 import { LoadError } from '../types.js';
-import { countGarbled, garbledDiagnostic } from './garbled.js';
+import { garbledDiagnostic, pageTextUnusable, sparsePageText } from './garbled.js';
 import { readPagesByOcr, type OcrMode } from '../../ocr/index.js';
 import { openPdf, toLoadError, type PdfDocument } from './open.js';
 import { dropPageArtefacts, type LaidOutPage } from './page-artefacts.js';
@@ -118,8 +118,8 @@ async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest |
   }
   let ocrProvenance: LoadedSource['ocr'] = undefined;
   if (ocr) {
-    // 'auto': pages whose text layer is empty or noise; true: every page.
-    const wanted = ocr.mode === true ? pages.map((_, i) => i + 1) : pages.flatMap((p, i) => (p.lines.length === 0 || countGarbled(p.lines.map((l) => l.text).join('')) > 0 ? [i + 1] : []));
+    // 'auto': pages whose text layer is empty or noise, or only a letterhead over a scanned image; true: every page.
+    const wanted = ocr.mode === true ? pages.map((_, i) => i + 1) : await pagesWithoutUsableText(doc, pdfjs, pages);
     if (wanted.length > 0) {
       const read = await readPagesByOcr(ocr.bytes, wanted, ocr.dpi);
       for (const [n, lines] of read.lines) pages[n - 1] = { height: pages[n - 1]!.height, lines };
@@ -147,6 +147,26 @@ async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest |
   const source: LoadedSource = { format: 'pdf', text, pages: doc.numPages, pageStarts, diagnostics };
   if (ocrProvenance) source.ocr = ocrProvenance;
   return source;
+}
+
+/** Pages (1-based) whose text cannot be used: none, noise, or a letterhead over a scanned image. */
+async function pagesWithoutUsableText(doc: PdfDocument, pdfjs: Pdfjs, pages: readonly LaidOutPage[]): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const text = pages[i]!.lines.map((l) => l.text).join('\n');
+    if (pages[i]!.lines.length === 0 || pageTextUnusable(text)) out.push(i + 1);
+    else if (sparsePageText(text)) {
+      const page = await doc.getPage(i + 1);
+      try {
+        if (await pageHasImages(page, pdfjs)) out.push(i + 1);
+      } catch {
+        // its text was read; whether it paints an image stays unknown: keep the text layer
+      } finally {
+        page.cleanup();
+      }
+    }
+  }
+  return out;
 }
 
 /**
