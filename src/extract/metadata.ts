@@ -41,7 +41,13 @@ const isBlank = (s: string) => s.replace(/[\s\u3000\u00a0]/gu, '') === '';
 /** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
 function personLike(value: string): boolean {
   const v = value.replace(/[(（][^()（）]*[)）]/gu, '').replace(/[\s\u3000]+/gu, '');
-  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？]/u.test(v);
+  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？!?]/u.test(v);
+}
+
+/** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
+function peopleLike(value: string): boolean {
+  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
 }
 
 /** Whether a field's value is what its label promises; a label whose value is prose starts the body (主席：現在開會。). */
@@ -50,7 +56,7 @@ function valueFits(field: FieldName, value: string): boolean {
   switch (field) {
     case 'chair':
     case 'recorder':
-      return personLike(value.split(/[、,，]/u)[0]!) ;
+      return peopleLike(value);
     case 'time':
       return parseRocDate(value) !== null || parseClockTimes(value).length > 0;
     case 'location':
@@ -68,6 +74,14 @@ function genericField(text: string): boolean {
   return genericFieldRe.test(text.trim());
 }
 
+/** A sentence or a speech turn, not furniture: long, or ending a sentence, or `speaker：words`. */
+function prose(text: string): boolean {
+  const t = text.trim();
+  // `teaser: "…"`: a machine key (front matter, page metadata) is furniture, whatever its value says.
+  if (/^[A-Za-z_][\w-]*\s*:/u.test(t)) return false;
+  return t.length > 40 || /[。！？]/u.test(t) || /^[^:：]{1,12}[:：].{6,}/u.test(t);
+}
+
 /** A continuation of a list field: names and units, no sentence. */
 function listLine(text: string): boolean {
   const t = text.trim();
@@ -79,7 +93,8 @@ function listLine(text: string): boolean {
  * that wraps the whole record (一、各次會議紀錄) stands before the header fields and is not the body.
  */
 function headingBodyStart(ctx: ExtractContext, firstField: number): number {
-  const tops = ctx.headings.filter((h) => h.parent === null && h.kind !== 'metadata');
+  // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
+  const tops = ctx.headings.filter((h) => h.parent === null && h.kind !== 'metadata' && !isFieldHeading(h.rest));
   const first = tops[0];
   if (!first) return ctx.lines.length;
   if (firstField >= 0 && first.line < firstField) {
@@ -90,6 +105,11 @@ function headingBodyStart(ctx: ExtractContext, firstField: number): number {
     }
   }
   return first.line;
+}
+
+function isFieldHeading(rest: string): boolean {
+  const hits = findFields(rest);
+  return hits.length > 0 && hits[0]!.labelIndex === 0 && hits[0]!.field !== 'adjourn' && valueFits(hits[0]!.field, hits[0]!.value);
 }
 
 interface HeaderScan {
@@ -123,7 +143,6 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
   for (let i = 0; i < headingStart; i++) {
     const raw = ctx.lines[i]!.text;
     if (isBlank(raw)) continue;
-    if (ctx.headingAt.has(i) && ctx.headingAt.get(i)!.kind !== 'metadata' && i >= headingStart) break;
     const text = fieldText(ctx, i);
     const hits = i < HEADER_SCAN_LINES ? hitsAt.get(i) ?? findFields(text).filter((h) => valueFits(h.field, h.value)) : findFields(text).filter((h) => valueFits(h.field, h.value));
     if (hits.length) {
@@ -167,6 +186,11 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
       titleLines.push({ line: i, text: raw });
       continue;
     }
+    // After a title, prose (a speech, a sentence) is the body even when no field came first.
+    if (!inHeader && titleLines.length && prose(text)) {
+      end = i;
+      break;
+    }
     if (!inHeader) continue; // furniture before the header
     if (genericField(text)) {
       fieldLines.add(i);
@@ -188,18 +212,27 @@ function pickTitle(ctx: ExtractContext, lines: { line: number; text: string }[])
   for (const l of lines) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (run && prev && gapIsBlank(ctx, prev.line, l.line) && prev.line !== l.line) run.push(l);
+    // A line that ends in 紀錄/議事錄 is a whole title (or a banner): the next line starts another.
+    const closed = prev && grammar().fields.titleMarkers.some((m) => cleanTitle(prev.text).endsWith(m));
+    if (run && prev && !closed && gapIsBlank(ctx, prev.line, l.line) && prev.line !== l.line) run.push(l);
     else runs.push([l]);
   }
   let best: TitleAt | null = null;
   for (const run of runs) {
-    // A run longer than a wrapped title is a list of names or items: its lines compete one by one.
-    const options = run.length <= 3 ? [run] : run.map((l) => [l]);
-    for (const opt of options) {
-      const text = cleanTitle(opt.map((l) => l.text).join(' '));
-      const s = titleScore(text);
-      if (!best || s.score > best.score) best = { text, first: opt[0]!.line, last: opt[opt.length - 1]!.line, score: s.score, namesMeeting: s.namesMeeting };
+    // Every window of up to three consecutive lines of a run competes; on a tie the shorter wins, so a
+    // banner above a title (委員會紀錄, 議事錄系統) is left out. Between runs a tie goes to the earlier.
+    let inRun: TitleAt | null = null;
+    for (let a = 0; a < run.length; a++) {
+      for (let b = a; b < Math.min(run.length, a + 3); b++) {
+        const opt = run.slice(a, b + 1);
+        const text = cleanTitle(opt.map((l) => l.text).join(' '));
+        const s = titleScore(text);
+        if (!inRun || s.score > inRun.score || (s.score === inRun.score && text.length < inRun.text.length)) {
+          inRun = { text, first: opt[0]!.line, last: opt[opt.length - 1]!.line, score: s.score, namesMeeting: s.namesMeeting };
+        }
+      }
     }
+    if (inRun && (!best || inRun.score > best.score)) best = inRun;
   }
   return best && best.score >= 3 ? best : null;
 }

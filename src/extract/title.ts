@@ -117,11 +117,12 @@ function bodyEnd(s: string): number {
   // 會議紀錄 ends the body, but a name that is only a prefix (市政 | 會議紀錄) keeps its 會議: 市政會議.
   const minutesWord = /會議紀錄|會議記錄|紀錄|記錄|議事錄|摘要/u.exec(s);
   const keepMeeting = minutesWord && minutesWord[0].startsWith('會議') && minutesWord.index <= 3 && minutesWord.index > 0;
-  const cuts = [regexes().count, /(?:^|[^0-9])[0-9]+\s*年/u, keepMeeting ? /紀錄|記錄/u : /會議紀錄|會議記錄|紀錄|記錄|議事錄|摘要/u].map((x) => {
+  const at = (x: RegExp, skipLead = false): number => {
     const m = x.exec(s);
     if (!m) return s.length;
-    return m.index + (/^[^0-9第會紀記議摘]/u.test(m[0]) ? 1 : 0);
-  });
+    return m.index + (skipLead && /^[^0-9]/u.test(m[0]) ? 1 : 0);
+  };
+  const cuts = [at(regexes().count), at(/(?:^|[^0-9])[0-9]+\s*年/u, true), at(keepMeeting ? /紀錄|記錄/u : /會議紀錄|會議記錄|紀錄|記錄|議事錄|摘要/u)];
   return Math.min(...cuts);
 }
 

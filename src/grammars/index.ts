@@ -35,6 +35,7 @@ export interface Grammar {
     chairTurnMarkers: string[];
     bulletMarks: string[];
     prefixableLabelRefs: string[];
+    titlePrefixes: string[];
   };
   time: {
     rocOffset: number;
@@ -131,7 +132,7 @@ export function loadGrammar(dir?: string): Grammar {
     const o = c.obj(raw, '(root)');
     return {
       fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
     };
   }, dir);
   const time = readTable('time.json', (raw, c) => {
