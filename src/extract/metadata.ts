@@ -74,6 +74,23 @@ function genericField(text: string): boolean {
   return genericFieldRe.test(text.trim());
 }
 
+/** `AM9:\t00～PM\t3:00` → `AM9:00～PM 3:00`: tabs become spaces, and no space stays beside a colon (one pass, no backtracking). */
+function tightColons(value: string): string {
+  let out = '';
+  let skip = false;
+  for (const c of value.replace(/\t/g, ' ')) {
+    if (c === ':' || c === '：') {
+      out = out.trimEnd() + c;
+      skip = true;
+    } else if (c === ' ' && skip) continue;
+    else {
+      out += c;
+      skip = false;
+    }
+  }
+  return out;
+}
+
 /** A sentence or a speech turn, not furniture: long, or ending a sentence, or `speaker：words`. */
 function prose(text: string): boolean {
   const t = text.trim();
@@ -191,6 +208,7 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
       end = i;
       break;
     }
+    if (!inHeader && titleLines.length === 0 && i >= HEADER_SCAN_LINES) break; // no header near the top
     if (!inHeader) continue; // furniture before the header
     if (genericField(text)) {
       fieldLines.add(i);
@@ -314,7 +332,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   let headerDate = false;
   let date: { d: RocDate; rest: string; line: number; rule: string } | null = null;
   if (time && time.hit.value) {
-    const value = time.hit.value.replace(/\t/g, ' ').replace(/\s*([:：])\s*/gu, '$1');
+    const value = tightColons(time.hit.value);
     const d = parseRocDate(value);
     if (d) date = { d, rest: value.slice(d.index + d.length), line: time.valueLine, rule: 'header.time-field' };
     else diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${time.hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(time.valueLine) });
@@ -486,19 +504,21 @@ function laterMeetings(ctx: ExtractContext, from: number, firstDate: string | nu
   if (!firstDate) return out;
   const n = ctx.lines.length;
   let pending: { title: string; line: number } | null = null;
-  let frags: string[] = [];
+  let frags: { text: string; line: number }[] = [];
   for (let i = from; i < n; i++) {
     const text = ctx.lines[i]!.text.trim();
     if (!text) continue;
-    if (pending && i - pending.line > 6) pending = null;
-    if (text.length <= 12 && !pending) {
-      frags.push(text);
-      if (frags.length > 40) frags = frags.slice(-20);
-    } else if (text.length > 12 || pending) {
-      if (frags.length >= 4 && isStutter(frags)) {
-        const merged = mergeStutter(frags);
-        if (titleScore(merged).namesMeeting) pending = { title: merged, line: i - 1 };
-      }
+    // Short lines may be a title wrapped or drawn several times over: gathered, judged at the next long line.
+    if (text.length <= 20 && findFields(text).length === 0) {
+      frags.push({ text, line: i });
+      if (frags.length > 60) frags = frags.slice(-40);
+      continue;
+    }
+    if (frags.length) {
+      const texts = frags.map((f) => f.text);
+      const stutter = isStutter(texts);
+      const cand = stutter ? mergeStutter(texts) : texts.slice(-3).join(' ');
+      if (titleScore(cand).namesMeeting) pending = { title: cleanTitle(cand), line: stutter ? frags[0]!.line : frags[Math.max(0, frags.length - 3)]!.line };
       frags = [];
     }
     const s = titleScore(text);
@@ -509,7 +529,10 @@ function laterMeetings(ctx: ExtractContext, from: number, firstDate: string | nu
     if (!pending) continue;
     const hits = findFields(fieldText(ctx, i));
     const t = hits.find((h) => h.field === 'time');
-    if (!t) continue;
+    if (!t) {
+      pending = null;
+      continue;
+    }
     const d = parseRocDate(t.value);
     if (d && d.date >= firstDate) out.push(pending);
     pending = null;

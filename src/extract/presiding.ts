@@ -31,11 +31,20 @@ function nameOf(main: string): NameParts {
   return parts;
 }
 
+function insideBrackets(s: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (s[i] === '(' || s[i] === '（') depth++;
+    else if ((s[i] === ')' || s[i] === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** A value that runs on into the next line's text (紀錄：邱碧娥主席宣布開會): cut where the chair word starts. */
 function cutRunOn(written: string): string {
   for (const w of grammar().people.chairWords) {
     const at = written.indexOf(w);
-    if (at >= 2 && !/[(（][^)）]*$/u.test(written.slice(0, at))) return written.slice(0, at);
+    if (at >= 2 && !insideBrackets(written, at)) return written.slice(0, at);
   }
   return written;
 }
