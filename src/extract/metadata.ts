@@ -96,6 +96,8 @@ function prose(text: string): boolean {
   const t = text.trim();
   // `teaser: "…"`: a machine key (front matter, page metadata) is furniture, whatever its value says.
   if (/^[A-Za-z_][\w-]*\s*:/u.test(t)) return false;
+  // An English letterhead or address line is furniture too.
+  if (!/\p{Script=Han}/u.test(t)) return false;
   return t.length > 40 || /[。！？]/u.test(t) || /^[^:：]{1,12}[:：].{6,}/u.test(t);
 }
 
@@ -199,12 +201,12 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
     }
     if (fieldLines.has(i)) continue;
     const score = titleScore(text);
-    if (score.score >= 2 && !ctx.headingAt.has(i)) {
+    if (score.score >= 1 && !ctx.headingAt.has(i)) {
       titleLines.push({ line: i, text: raw });
       continue;
     }
     // After a title, prose (a speech, a sentence) is the body even when no field came first.
-    if (!inHeader && titleLines.length && prose(text)) {
+    if (!inHeader && titleLines.some((l) => titleScore(l.text).score >= 3) && prose(text)) {
       end = i;
       break;
     }
@@ -328,14 +330,24 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   if (naming.period !== null) meeting.period = naming.period;
 
   // Date and times: the time field, else a date in the title, else the first date in the body (with a diagnostic).
+  // 日期：… and 時間：… may be two fields: the date from the first that has one, times from it or the other.
   const time = found.get('time');
+  const timeFields = scan.fields.filter((f) => f.hit.field === 'time' && f.hit.value);
   let headerDate = false;
   let date: { d: RocDate; rest: string; line: number; rule: string } | null = null;
-  if (time && time.hit.value) {
-    const value = tightColons(time.hit.value);
+  for (const tf of timeFields) {
+    const value = tightColons(tf.hit.value);
     const d = parseRocDate(value);
-    if (d) date = { d, rest: value.slice(d.index + d.length), line: time.valueLine, rule: 'header.time-field' };
-    else diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${time.hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(time.valueLine) });
+    if (!d) continue;
+    date = { d, rest: value.slice(d.index + d.length), line: tf.valueLine, rule: 'header.time-field' };
+    if (parseClockTimes(date.rest).length === 0) {
+      const other = timeFields.find((o) => o !== tf && parseRocDate(o.hit.value) === null && parseClockTimes(o.hit.value).length > 0);
+      if (other) date.rest = tightColons(other.hit.value);
+    }
+    break;
+  }
+  if (!date && timeFields[0]) {
+    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
   }
   if (!date && title) {
     const d = parseRocDate(title);
