@@ -101,6 +101,21 @@ function prose(text: string): boolean {
   return t.length > 40 || /[。！？]/u.test(t) || /^[^:：]{1,12}[:：].{6,}/u.test(t);
 }
 
+/** The part of a line after its last comma or sentence mark, when that part names a meeting. */
+function titleTail(text: string): string | null {
+  let cut = -1;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (',，。；;'.includes(text[k]!)) {
+      cut = k;
+      break;
+    }
+  }
+  if (cut < 0) return null;
+  const tail = text.slice(cut + 1);
+  const s = titleScore(tail);
+  return s.namesMeeting && s.score >= 5 ? tail : null;
+}
+
 /** A continuation of a list field: names and units, no sentence. */
 function listLine(text: string): boolean {
   const t = text.trim();
@@ -203,6 +218,12 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
     const score = titleScore(text);
     if (score.score >= 1 && !ctx.headingAt.has(i)) {
       titleLines.push({ line: i, text: raw });
+      continue;
+    }
+    // A title joined onto a letterhead line when lines were unwrapped (…Sec. 4,中華民國天文學會 第 26 屆…會議紀錄).
+    const tail = titleTail(text);
+    if (tail && !ctx.headingAt.has(i)) {
+      titleLines.push({ line: i, text: tail });
       continue;
     }
     // After a title, prose (a speech, a sentence) is the body even when no field came first.
