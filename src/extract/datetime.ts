@@ -83,9 +83,11 @@ export function gregorianYear(written: number): number {
 }
 
 /** Whether a Gregorian year can be a meeting's: from the ROC calendar's start to next year. */
-export function plausibleYear(year: number, now: Date = new Date()): boolean {
+let thisYear: number | null = null;
+export function plausibleYear(year: number): boolean {
   const t = grammar().time;
-  return year >= t.earliestYear && year <= now.getFullYear() + t.latestYearAhead;
+  thisYear ??= new Date().getFullYear();
+  return year >= t.earliestYear && year <= thisYear + t.latestYearAhead;
 }
 
 /**

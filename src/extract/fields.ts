@@ -33,19 +33,15 @@ function fieldRegex(): RegExp {
     for (const l of list) {
       labelToField.set(l, field);
       labels.push(l);
-      if (field === 'attendance' || field === 'observers') {
-        for (const ref of f.prefixableLabelRefs) {
-          labelToField.set(ref + l, field);
-          labels.push(ref + l);
-        }
-      }
+      if (field === 'attendance' || field === 'observers') for (const ref of f.prefixableLabelRefs) labelToField.set(ref + l, field);
     }
   }
-  const alt = [...new Set(labels)]
-    .sort((a, b) => b.length - a.length)
-    .map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000\\u00a0]{0,8}'))
-    .join('|');
-  fieldRe = new RegExp(`(${alt})([ \\t\\u3000\\u00a0]*[:：])?`, 'gu');
+  const spaced = (l: string) => [...l].map(escapeRegExp).join('[ \\t\\u3000\\u00a0]{0,8}');
+  const alt = [...new Set(labels)].sort((a, b) => b.length - a.length).map(spaced).join('|');
+  const refs = f.prefixableLabelRefs.map(spaced).join('|');
+  // The first characters of every label, looked ahead first, so that most positions of a long line fail at once.
+  const firsts = [...new Set([...labels, ...f.prefixableLabelRefs].map((l) => escapeRegExp(l[0]!)))].join('');
+  fieldRe = new RegExp(`(?=[${firsts}])((?:${refs})?(?:${alt}))([ \\t\\u3000\\u00a0]*[:：])?`, 'gu');
   return fieldRe;
 }
 
@@ -69,26 +65,32 @@ export function bulletLength(line: string): number {
 export function findFields(line: string): FieldHit[] {
   const re = fieldRegex();
   const hits: Omit<FieldHit, 'value'>[] = [];
-  for (const m of line.matchAll(re)) {
+  // Measured once per line, so each label is judged in constant time (a line may hold many labels).
+  const lead = Math.max(line.length - line.trimStart().length, bulletLength(line));
+  const contentEnd = line.trimEnd().length;
+  // exec over one shared pattern: matchAll would clone the (large) pattern on every call.
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
     const label = m[1]!.replace(/[ \t\u3000\u00a0]+/g, '');
     const field = labelToField!.get(label);
     if (!field) continue;
     const labelIndex = m.index!;
+    const labelEnd = labelIndex + m[1]!.length;
     const colon = m[2] !== undefined;
-    const before = line.slice(0, labelIndex);
-    const after = line.slice(labelIndex + m[1]!.length);
-    const atStart = before.trim() === '' || bulletLength(line) >= labelIndex;
-    const afterSpace = before === '' || SPACE.test(before[before.length - 1]!) || /[)）]$/u.test(before);
+    const prev = labelIndex > 0 ? line[labelIndex - 1]! : '';
+    const next = line[labelEnd] ?? '';
+    const atStart = labelIndex <= lead;
+    const afterSpace = prev === '' || SPACE.test(prev) || prev === ')' || prev === '）';
     const spaced = m[1]!.length > label.length;
-    const endsLine = after.trim() === '';
+    const endsLine = labelEnd >= contentEnd;
     let ok: boolean;
     if (colon) ok = atStart || afterSpace;
-    else if (atStart) ok = endsLine || SPACE.test(after[0] ?? '');
+    else if (atStart) ok = endsLine || SPACE.test(next);
     // 主 席\t高仲明 / 會議紀錄時  間 中華民國…: a letter-spaced label, or a table cell between tabs.
-    else if (spaced || before.endsWith('\t')) ok = endsLine || SPACE.test(after[0] ?? '');
+    else if (spaced || prev === '\t') ok = endsLine || SPACE.test(next);
     // A flattened line with the label glued at its end: the value is on the next line. A two-character
     // label must follow a non-ideograph (…(十二樓)主席), so 市政會議紀錄 does not end in a 紀錄 field.
-    else ok = endsLine && (label.length >= 4 || !HAN.test(before.trimEnd().slice(-1)));
+    else ok = endsLine && (label.length >= 4 || !HAN.test(prev));
     if (!ok) continue;
     hits.push({ field, label, labelIndex, valueIndex: m.index! + m[0].length, colon });
   }

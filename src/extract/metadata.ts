@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Diagnostic, Meeting, MeetingEvidence, Person, Span } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
@@ -36,7 +36,7 @@ function fieldText(ctx: ExtractContext, i: number): string {
   return text.slice(bulletLength(text));
 }
 
-const isBlank = (s: string) => s.replace(/[\s\u3000\u00a0]/gu, '') === '';
+const isBlank = (s: string) => s.trim() === '';
 
 /** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
 function personLike(value: string): boolean {
@@ -127,18 +127,19 @@ function listLine(text: string): boolean {
  * that wraps the whole record (一、各次會議紀錄) stands before the header fields and is not the body.
  */
 function headingBodyStart(ctx: ExtractContext, firstField: number): number {
-  // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
-  const tops = ctx.headings.filter((h) => h.parent === null && h.kind !== 'metadata' && !isFieldHeading(h.rest));
-  const first = tops[0];
-  if (!first) return ctx.lines.length;
-  if (firstField >= 0 && first.line < firstField) {
-    const before = tops.filter((h) => h.line < firstField);
-    if (before.length === 1 && grammar().fields.titleMarkers.some((m) => first.title.includes(m))) {
-      const next = tops.find((h) => h.line > firstField);
-      return next ? next.line : ctx.lines.length;
+  // Lazily, in order: only the first body section (and, before the fields, a wrapping chapter) is needed.
+  let wrapper: number | null = null;
+  for (const h of ctx.headings) {
+    // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
+    if (h.parent !== null || h.kind === 'metadata' || isFieldHeading(h.rest)) continue;
+    if (firstField >= 0 && h.line < firstField) {
+      if (wrapper !== null || !grammar().fields.titleMarkers.some((m) => h.title.includes(m))) return wrapper ?? h.line;
+      wrapper = h.line;
+      continue;
     }
+    return h.line;
   }
-  return first.line;
+  return ctx.lines.length;
 }
 
 function isFieldHeading(rest: string): boolean {
@@ -161,16 +162,20 @@ interface HeaderScan {
 function scanHeader(ctx: ExtractContext): HeaderScan {
   const n = ctx.lines.length;
   const hitsAt = new Map<number, FieldHit[]>();
+  const hitsOf = (i: number): FieldHit[] => {
+    let hits = hitsAt.get(i);
+    if (!hits) hitsAt.set(i, (hits = findFields(fieldText(ctx, i)).filter((h) => valueFits(h.field, h.value))));
+    return hits;
+  };
   let firstField = -1;
-  for (let i = 0; i < Math.min(n, HEADER_SCAN_LINES); i++) {
-    const hits = findFields(fieldText(ctx, i)).filter((h) => valueFits(h.field, h.value));
-    if (hits.length) hitsAt.set(i, hits);
-    if (firstField < 0 && hits.some((h) => h.field !== 'furniture' && h.field !== 'adjourn')) firstField = i;
+  for (let i = 0; i < Math.min(n, HEADER_SCAN_LINES) && firstField < 0; i++) {
+    if (!isBlank(ctx.lines[i]!.text) && hitsOf(i).some((h) => h.field !== 'furniture' && h.field !== 'adjourn')) firstField = i;
   }
   const headingStart = headingBodyStart(ctx, firstField);
   const fields: FieldAt[] = [];
   const fieldLines = new Set<number>();
   const titleLines: { line: number; text: string }[] = [];
+  let sawTitle = false; // a line that names a meeting (score ≥ 3) has been read
   let inHeader = false;
   let lastField: FieldName | null = null;
   let end = headingStart;
@@ -178,11 +183,14 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
     const raw = ctx.lines[i]!.text;
     if (isBlank(raw)) continue;
     const text = fieldText(ctx, i);
-    const hits = i < HEADER_SCAN_LINES ? hitsAt.get(i) ?? findFields(text).filter((h) => valueFits(h.field, h.value)) : findFields(text).filter((h) => valueFits(h.field, h.value));
+    const hits = hitsOf(i);
     if (hits.length) {
       // Text before the first label is a title glued to the field (…會議紀錄時  間 中華民國…).
       const lead = text.slice(0, hits[0]!.labelIndex);
-      if (!isBlank(lead) && titleScore(lead).score >= 3) titleLines.push({ line: i, text: lead });
+      if (!isBlank(lead) && titleScore(lead).score >= 3) {
+        titleLines.push({ line: i, text: lead });
+        sawTitle = true;
+      }
       fieldLines.add(i);
       for (const hit of hits) {
         let valueLine = i;
@@ -218,16 +226,18 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
     const score = titleScore(text);
     if (score.score >= 1 && !ctx.headingAt.has(i)) {
       titleLines.push({ line: i, text: raw });
+      if (score.score >= 3) sawTitle = true;
       continue;
     }
     // A title joined onto a letterhead line when lines were unwrapped (…Sec. 4,中華民國天文學會 第 26 屆…會議紀錄).
     const tail = titleTail(text);
     if (tail && !ctx.headingAt.has(i)) {
       titleLines.push({ line: i, text: tail });
+      sawTitle = true;
       continue;
     }
     // After a title, prose (a speech, a sentence) is the body even when no field came first.
-    if (!inHeader && titleLines.some((l) => titleScore(l.text).score >= 3) && prose(text)) {
+    if (!inHeader && sawTitle && prose(text)) {
       end = i;
       break;
     }
@@ -266,6 +276,8 @@ function pickTitle(ctx: ExtractContext, lines: { line: number; text: string }[])
     for (let a = 0; a < run.length; a++) {
       for (let b = a; b < Math.min(run.length, a + 3); b++) {
         const opt = run.slice(a, b + 1);
+        // A window holds at least one line that itself looks like a title, not only org names.
+        if (!opt.some((l) => titleScore(l.text).score >= 2)) continue;
         const text = cleanTitle(opt.map((l) => l.text).join(' '));
         const s = titleScore(text);
         if (!inRun || s.score > inRun.score || (s.score === inRun.score && text.length < inRun.text.length)) {
@@ -527,6 +539,14 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
   return null;
 }
 
+/** A cheap first test for a title: it holds a minutes word or a meeting word. */
+let meetingWordRe: RegExp | null = null;
+function mayNameMeeting(text: string): boolean {
+  const f = grammar().fields;
+  meetingWordRe ??= new RegExp(alternation([...f.titleMarkers, ...f.titleMeetingWords]), 'u');
+  return meetingWordRe.test(text);
+}
+
 /**
  * Further meetings recorded in the same file (a 議事錄 chapter of several sittings): a title naming a meeting
  * followed within a few lines by a time field with a date on or after the first meeting's. An earlier
@@ -542,7 +562,8 @@ function laterMeetings(ctx: ExtractContext, from: number, firstDate: string | nu
     const text = ctx.lines[i]!.text.trim();
     if (!text) continue;
     // Short lines may be a title wrapped or drawn several times over: gathered, judged at the next long line.
-    if (text.length <= 20 && findFields(text).length === 0) {
+    // (Only a line with a colon is checked for a field here: the field pattern is costly over a long record.)
+    if (text.length <= 20 && !(/[:：]/u.test(text) && findFields(text).length > 0)) {
       frags.push({ text, line: i });
       if (frags.length > 60) frags = frags.slice(-40);
       continue;
@@ -554,10 +575,12 @@ function laterMeetings(ctx: ExtractContext, from: number, firstDate: string | nu
       if (titleScore(cand).namesMeeting) pending = { title: cleanTitle(cand), line: stutter ? frags[0]!.line : frags[Math.max(0, frags.length - 3)]!.line };
       frags = [];
     }
-    const s = titleScore(text);
-    if (s.namesMeeting && s.score >= 5 && !findFields(text).length) {
-      pending = { title: cleanTitle(text), line: i };
-      continue;
+    if (text.length <= 100 && mayNameMeeting(text)) {
+      const s = titleScore(text);
+      if (s.namesMeeting && s.score >= 5 && !findFields(text).length) {
+        pending = { title: cleanTitle(text), line: i };
+        continue;
+      }
     }
     if (!pending) continue;
     const hits = findFields(fieldText(ctx, i));

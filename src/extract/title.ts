@@ -1,6 +1,7 @@
 import { grammar, alternation } from '../grammars/index.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
 import { squeezeSpacedDigits } from './datetime.js';
+import { memoString } from '../util/memo.js';
 
 /** Numeral characters a count may be written with: digits, everyday and formal (大寫) Chinese numerals. */
 function numeralClass(): string {
@@ -48,7 +49,9 @@ export interface TitleScore {
  * mark) and long lines are not titles. Page furniture (跳到主要內容區塊, an English letterhead, an address)
  * scores nothing, so a title is chosen wherever it stands.
  */
-export function titleScore(text: string): TitleScore {
+export const titleScore = memoString(titleScoreUncached);
+
+function titleScoreUncached(text: string): TitleScore {
   const t = cleanTitle(text);
   const r = regexes();
   const f = grammar().fields;
