@@ -208,6 +208,7 @@ describe('counts in titles', () => {
     ['61 a council\'s session and sitting', '新北市議會第 2 屆第 1 次定期會第 3 次會議摘要紀錄', { term: 2, session: 1, sitting: 3, body: '定期會' }],
     ['11 a commission', '臺北市都市計畫委員會第 640 次委員會議紀錄', { agency: '臺北市都市計畫委員會', body: '委員會議', session: 640 }],
     ['63 a month is not a body', '113年12月 第一次會議紀錄', { agency: null, body: null, session: 1 }],
+    ['a date before the name is no part of the agency (built)', '110年7月21日外交部資料開放諮詢小組會議紀錄', { agency: '外交部', body: '資料開放諮詢小組' }],
   ])('%s', (_what, title, expected) => expect(nameParts(title)).toMatchObject(expected));
 });
 

@@ -29,7 +29,7 @@ function regexes(): TitleRegexes {
     countAll: new RegExp(`(?:第\\s*(${num})\\s*(${units})|(?:^|[^0-9])([0-9]{1,5})\\s*(次))`, 'gu'),
     year: new RegExp(`${num}\\s*年`, 'u'),
     // 110 年 / 九十四年度 / 113年12月: a date-like prefix that is no part of the body's name.
-    leadingYear: new RegExp(`^\\s*(?:${num}\\s*年(?:度)?\\s*(?:${num}\\s*月份?)?\\s*)`, 'u'),
+    leadingYear: new RegExp(`^\\s*(?:${num}\\s*年(?:度)?\\s*(?:${num}\\s*月份?\\s*(?:${num}\\s*日)?)?\\s*)`, 'u'),
     // The agency: the shortest leading run of ideographs that ends in an agency suffix (外交部, 臺北市政府).
     agency: new RegExp(`^(\\p{Script=Han}{1,12}?(?:${alternation(f.agencySuffixes)}))`, 'u'),
     sentence: /[。，,；;！？]/u,
@@ -161,12 +161,14 @@ export function nameParts(title: string | null): NameParts {
   }
 
   const plain = clean.replace(/[「」『』]/gu, '').trim();
-  const squeezed = plain.replace(/\s+/g, '');
+  // A date written before the name (110年7月21日外交部…) is no part of the agency.
+  const squeezed = plain.replace(/\s+/g, '').replace(r.leadingYear, '');
   const ref = f.agencyRefs.find((x) => squeezed.startsWith(x));
   if (ref) out.agencyRef = ref;
   else {
     const m = r.agency.exec(squeezed);
-    if (m) {
+    // A count is never part of an agency's name (第一次會議紀錄 names no agency).
+    if (m && !r.count.test(m[1]!)) {
       let agency = m[1]!;
       // 臺南市政府工務局第16次局務會議: a unit of the agency named right after it, before the count.
       const rest = squeezed.slice(agency.length);
