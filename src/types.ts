@@ -75,7 +75,34 @@ export type Meeting = {
   online: boolean;
   chair: Person | null;
   recorder: Person | null;
+  /** A council's sitting within its session: 第 13 次臨時會第 4 次會議 → session 13, sitting 4. */
+  sitting?: number | null;
+  /** A legislature's 會期: 第 4 會期 → 4 (session is the committee meeting's own 第 M 次). */
+  period?: number | null;
+  /** When several preside in turn: every chair in order; `chair` is the first. */
+  chairs?: Person[];
+  /** For each meeting field, the rule and the span that produced it. */
+  evidence?: MeetingEvidence;
 };
+
+/** Where a meeting field came from: the rule that read it and the text it was read from. */
+export interface FieldEvidence {
+  rule: string;
+  span: Span;
+}
+
+export interface MeetingEvidence {
+  agency?: FieldEvidence;
+  body?: FieldEvidence;
+  term?: FieldEvidence;
+  session?: FieldEvidence;
+  date?: FieldEvidence;
+  start?: FieldEvidence;
+  end?: FieldEvidence;
+  location?: FieldEvidence;
+  chair?: FieldEvidence;
+  recorder?: FieldEvidence;
+}
 
 export type AgendaKind =
   | 'metadata'

@@ -14,7 +14,8 @@ describe('README', () => {
     const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(readme)![1]!.replace(/"message": "([^"]|\\")*…"/g, '"message": ""'));
     const doc = parseSample('moea-2021-7-1.txt');
     expect(doc.title).toBe(example.title);
-    expect(doc.meeting).toEqual(example.meeting);
+    // Abridged: what the example shows is what the parser returns (fields it leaves out, e.g. evidence, exist).
+    expect(doc.meeting).toMatchObject(example.meeting);
     expect(doc.actions[0]).toEqual(example.actions[0]);
     expect(doc.diagnostics.find((d) => d.code === example.diagnostics[0].code)?.severity).toBe(example.diagnostics[0].severity);
   });

@@ -18,6 +18,8 @@ export interface RocDate {
   /** Offsets of the match in the input. */
   index: number;
   length: number;
+  /** False when the year lies outside what a meeting record can hold (before 1912, or after next year). */
+  plausible: boolean;
 }
 
 export interface ClockTime {
@@ -30,7 +32,26 @@ export interface ClockTime {
 const NUM = '[0-9]{1,4}|[〇零一二三四五六七八九十百千兩]{1,7}';
 
 let dateRe: RegExp | null = null;
+let numericDateRe: RegExp | null = null;
 let timeRe: RegExp | null = null;
+let spacedDigitsRe: RegExp | null = null;
+
+/**
+ * Digits spaced out by OCR or letter-spacing before a unit: `1 0 1 年` → `101年`, `第 1 6 次` → `第 16 次`.
+ * Without this, `1 0 1 年` would read as year 1 (1912). Runs are bounded, so the scan stays linear.
+ */
+export function squeezeSpacedDigits(s: string): string {
+  spacedDigitsRe ??= /[0-9](?: [0-9]){1,3}(?= ?[年月日次屆])/gu;
+  return s.replace(spacedDigitsRe, (m) => m.replace(/ /g, ''));
+}
+
+/** `2007/01/24`, `2006.01.25`, `110.01.05`, `113/12/10`, `2021-07-20`: year first, two separators. */
+function numericDateRegex(): RegExp {
+  if (numericDateRe) return numericDateRe;
+  const sep = `[${grammar().time.dateSeparators.map((c) => '\\' + c).join('')}]`;
+  numericDateRe = new RegExp(`(?:^|[^0-9./-])([0-9]{2,4}) ?${sep} ?([0-9]{1,2}) ?${sep} ?([0-9]{1,2})(?![0-9])`, 'u');
+  return numericDateRe;
+}
 
 function dateRegex(): RegExp {
   if (dateRe) return dateRe;
@@ -61,17 +82,47 @@ export function gregorianYear(written: number): number {
   return written >= 1000 ? written : written + grammar().time.rocOffset;
 }
 
-/** `110 年 7 月 21 日(星期三)` → 2021-07-21, with the written weekday; null for impossible dates (2/30). */
+/** Whether a Gregorian year can be a meeting's: from the ROC calendar's start to next year. */
+let thisYear: number | null = null;
+export function plausibleYear(year: number): boolean {
+  const t = grammar().time;
+  thisYear ??= new Date().getFullYear();
+  return year >= t.earliestYear && year <= thisYear + t.latestYearAhead;
+}
+
+/**
+ * The first date in the text, as real documents write it: `110 年 7 月 21 日(星期三)`, `中華民國一百一十年七月
+ * 二十一日`, `九十四年度`-style Chinese numerals, `1 0 1 年` (spaced digits), `2007/01/24`, `2006.01.25`,
+ * `110.01.05`, `2021-07-20 09:00:00`. Null for impossible calendar dates (2/30). Offsets refer to the text as
+ * given only when it had no spaced digits; callers use them to find what follows the date.
+ */
 export function parseRocDate(text: string): RocDate | null {
-  const m = dateRegex().exec(text);
-  if (!m) return null;
-  const y = parseChineseNumeral(m[1]!);
-  const mo = parseChineseNumeral(m[2]!);
-  const d = parseChineseNumeral(m[3]!);
+  const written = squeezeSpacedDigits(text);
+  const m = dateRegex().exec(written);
+  const n = numericDateRegex().exec(written);
+  // The numeric pattern captures the character before the year; the date starts at the year.
+  const numericAt = n ? n.index + n[0].search(/[0-9]/) : -1;
+  let y: number | null, mo: number | null, d: number | null, at: number, end: number, wd: number | null = null;
+  if (m && (!n || m.index <= numericAt)) {
+    y = parseChineseNumeral(m[1]!);
+    mo = parseChineseNumeral(m[2]!);
+    d = parseChineseNumeral(m[3]!);
+    at = m.index;
+    end = m.index + m[0].length;
+    wd = m[4] ? grammar().time.weekdays[m[4]] ?? null : null;
+  } else if (n) {
+    // A two-digit year is an ROC year (民國 10–99); a lone `1.2.3` is a list number, not a date.
+    if (n[1]!.length === 2 && Number(n[1]) < 10) return null;
+    y = Number(n[1]);
+    mo = Number(n[2]);
+    d = Number(n[3]);
+    at = numericAt;
+    end = n.index + n[0].length;
+  } else return null;
   if (y === null || mo === null || d === null) return null;
   const year = gregorianYear(y);
-  if (!isExists(year, mo - 1, d)) return null;
-  const wd = m[4] ? grammar().time.weekdays[m[4]] ?? null : null;
+  if (mo < 1 || mo > 12 || !isExists(year, mo - 1, d)) return null;
+  const index = originalOffset(text, written, at);
   return {
     date: `${year}-${pad(mo)}-${pad(d)}`,
     year,
@@ -79,9 +130,18 @@ export function parseRocDate(text: string): RocDate | null {
     day: d,
     weekdayWritten: wd,
     weekdayActual: getDay(new Date(year, mo - 1, d)),
-    index: m.index,
-    length: m[0].length,
+    index,
+    length: originalOffset(text, written, end) - index,
+    plausible: plausibleYear(year),
   };
+}
+
+/** Offset in `text` of offset `k` in `squeezed` (which only lacks some spaces of `text`). */
+function originalOffset(text: string, squeezed: string, k: number): number {
+  if (text.length === squeezed.length) return k;
+  let i = 0;
+  for (let j = 0; j < k && i < text.length; i++) if (text[i] === squeezed[j]) j++;
+  return i;
 }
 
 /** Every clock time in the text: 上午 10 時, 下午 3 時 45 分, 中午12時, 14:30, 下午 2 時半. */

@@ -1,7 +1,6 @@
 import { grammar, escapeRegExp } from '../grammars/index.js';
-import { endsWithRun } from '../util/text.js';
 
-export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn';
+export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture';
 
 export interface FieldHit {
   field: FieldName;
@@ -11,48 +10,92 @@ export interface FieldHit {
   /** Offsets within the line. */
   labelIndex: number;
   valueIndex: number;
+  /** Whether the label was followed by a colon (`主席：`) rather than by space alone (`主  席 段委員宜康`). */
+  colon: boolean;
 }
 
 let fieldRe: RegExp | null = null;
+let bulletRe: RegExp | null = null;
 let labelToField: Map<string, FieldName> | null = null;
+const HAN = /\p{Script=Han}/u;
+const SPACE = /[\s\u3000\u00a0]/u;
 
-/** Labels may be letter-spaced (主   席：), so each label matches with optional spaces between its characters. */
+/**
+ * Labels may be letter-spaced (主   席：) or tab-spaced (時\t間), so each label matches with optional spaces
+ * between its characters. An attendance label may carry a 本府/本部 prefix (本府出席人員：).
+ */
 function fieldRegex(): RegExp {
   if (fieldRe) return fieldRe;
-  const fields = grammar().fields.fields;
+  const f = grammar().fields;
   labelToField = new Map();
   const labels: string[] = [];
-  for (const [field, list] of Object.entries(fields) as [FieldName, string[]][]) {
+  for (const [field, list] of Object.entries(f.fields) as [FieldName, string[]][]) {
     for (const l of list) {
       labelToField.set(l, field);
       labels.push(l);
+      if (field === 'attendance' || field === 'observers') for (const ref of f.prefixableLabelRefs) labelToField.set(ref + l, field);
     }
   }
-  const alt = [...new Set(labels)]
-    .sort((a, b) => b.length - a.length)
-    .map((l) => [...l].map(escapeRegExp).join('[ \\u3000]{0,4}'))
-    .join('|');
-  // The boundary before a label is captured rather than looked behind, so the pattern stays a plain automaton.
-  fieldRe = new RegExp(`(^|[\\s\\u3000)）])(${alt})[ \\u3000]*[:：]`, 'gu');
+  const spaced = (l: string) => [...l].map(escapeRegExp).join('[ \\t\\u3000\\u00a0]{0,8}');
+  const alt = [...new Set(labels)].sort((a, b) => b.length - a.length).map(spaced).join('|');
+  const refs = f.prefixableLabelRefs.map(spaced).join('|');
+  // The first characters of every label, looked ahead first, so that most positions of a long line fail at once.
+  const firsts = [...new Set([...labels, ...f.prefixableLabelRefs].map((l) => escapeRegExp(l[0]!)))].join('');
+  fieldRe = new RegExp(`(?=[${firsts}])((?:${refs})?(?:${alt}))([ \\t\\u3000\\u00a0]*[:：])?`, 'gu');
   return fieldRe;
 }
 
-/** Header fields in one line: `時間：…`, `主席：… 紀錄：…` (several on a line), `主   席:`. */
+/** A bullet before a field (`• 會議時間:…`, `- 時間：…`): its length, 0 when there is none. */
+export function bulletLength(line: string): number {
+  bulletRe ??= new RegExp(`^[ \\t\\u3000\\u00a0]*(?:${grammar().fields.bulletMarks.map(escapeRegExp).join('|')})[ \\t\\u3000\\u00a0]*`, 'u');
+  const m = bulletRe.exec(line);
+  // A dash or star directly before a digit is a sign or a footnote, not a bullet.
+  return m && m[0].length < line.length ? m[0].length : 0;
+}
+
+/**
+ * Header fields in one line, in every form the genre writes them:
+ * - `時間：…`, `主   席:`, `時\t間：` (letter- or tab-spaced), `• 會議時間:…` (bulleted);
+ * - `主席：… 紀錄：…`, `主席：管一政        記錄：劉姵汝` (several on a line, after a space);
+ * - `主  席 段委員宜康`, `時  間 中華民國…` (no colon: a label that starts the line, or a letter-spaced one);
+ * - `會議名稱\t…\t開會時間\t…` (a table row: labels between tabs);
+ * - `開會日期` alone, or `…)主席` glued at the end of a flattened line (the value is on the next line).
+ * Not inside prose: `請各單位於下次會議說明時間：另行通知` has no field.
+ */
 export function findFields(line: string): FieldHit[] {
   const re = fieldRegex();
-  const hits: { field: FieldName; label: string; labelIndex: number; valueIndex: number }[] = [];
-  for (const m of line.matchAll(re)) {
-    const label = m[2]!.replace(/[ \u3000]+/g, '');
+  const hits: Omit<FieldHit, 'value'>[] = [];
+  // Measured once per line, so each label is judged in constant time (a line may hold many labels).
+  const lead = Math.max(line.length - line.trimStart().length, bulletLength(line));
+  const contentEnd = line.trimEnd().length;
+  // exec over one shared pattern: matchAll would clone the (large) pattern on every call.
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    const label = m[1]!.replace(/[ \t\u3000\u00a0]+/g, '');
     const field = labelToField!.get(label);
     if (!field) continue;
-    // Only a field when it starts the line or follows a wide gap (a second column), not inside prose.
-    const labelIndex = m.index! + m[1]!.length;
-    const before = line.slice(0, labelIndex);
-    if (before.trim() !== '' && !endsWithRun(before, ' \u3000', 2) && !before.endsWith('\t') && !/[)）]$/u.test(before.trimEnd())) continue;
-    hits.push({ field, label, labelIndex, valueIndex: m.index! + m[0].length });
+    const labelIndex = m.index!;
+    const labelEnd = labelIndex + m[1]!.length;
+    const colon = m[2] !== undefined;
+    const prev = labelIndex > 0 ? line[labelIndex - 1]! : '';
+    const next = line[labelEnd] ?? '';
+    const atStart = labelIndex <= lead;
+    const afterSpace = prev === '' || SPACE.test(prev) || prev === ')' || prev === '）';
+    const spaced = m[1]!.length > label.length;
+    const endsLine = labelEnd >= contentEnd;
+    let ok: boolean;
+    if (colon) ok = atStart || afterSpace;
+    else if (atStart) ok = endsLine || SPACE.test(next);
+    // 主 席\t高仲明 / 會議紀錄時  間 中華民國…: a letter-spaced label, or a table cell between tabs.
+    else if (spaced || prev === '\t') ok = endsLine || SPACE.test(next);
+    // A flattened line with the label glued at its end: the value is on the next line. A two-character
+    // label must follow a non-ideograph (…(十二樓)主席), so 市政會議紀錄 does not end in a 紀錄 field.
+    else ok = endsLine && (label.length >= 4 || !HAN.test(prev));
+    if (!ok) continue;
+    hits.push({ field, label, labelIndex, valueIndex: m.index! + m[0].length, colon });
   }
   return hits.map((h, i) => {
     const end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;
-    return { field: h.field, label: h.label, value: line.slice(h.valueIndex, end).trim(), labelIndex: h.labelIndex, valueIndex: h.valueIndex };
+    return { field: h.field, label: h.label, value: line.slice(h.valueIndex, end).trim(), labelIndex: h.labelIndex, valueIndex: h.valueIndex, colon: h.colon };
   });
 }

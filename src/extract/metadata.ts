@@ -1,50 +1,350 @@
 import { grammar, alternation } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
-import { parseChineseNumeral } from '../segment/numerals.js';
-import type { Diagnostic, Meeting, Person } from '../types.js';
+import type { Diagnostic, Meeting, MeetingEvidence, Person, Span } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
-import { parseClockTimes, parseRocDate, isoDateTime, WEEKDAY_NAMES } from './datetime.js';
-import { findFields, type FieldHit } from './fields.js';
+import { parseClockTimes, parseRocDate, isoDateTime, WEEKDAY_NAMES, type ClockTime, type RocDate } from './datetime.js';
+import { bulletLength, findFields, type FieldHit, type FieldName } from './fields.js';
 import { parseChairOrRecorder } from './presiding.js';
+import { cleanTitle, isStutter, mergeStutter, nameParts as titleNameParts, titleScore } from './title.js';
 
-/** Where the header ends: the first top-level section that is not itself a header field (壹、時間：…). */
-function bodyStartLine(ctx: ExtractContext): number {
-  const first = ctx.headings.find((h) => h.parent === null && h.kind !== 'metadata');
-  return first ? first.line : ctx.lines.length;
+export { nameParts } from './title.js';
+
+/** How far into a document its header may start (furniture, letterheads and a wrapping chapter heading before it). */
+const HEADER_SCAN_LINES = 80;
+/** How far into the body a date is looked for when the header has none. */
+const BODY_DATE_LINES = 40;
+
+interface FieldAt {
+  hit: FieldHit;
+  line: number;
+  /** The line the value was read from (the next line when the label stands alone). */
+  valueLine: number;
+}
+
+interface TitleAt {
+  text: string;
+  first: number;
+  last: number;
+  score: number;
+  namesMeeting: boolean;
+}
+
+/** The text of a line without its heading number (一、時間：…) or bullet (• 會議時間:…). */
+function fieldText(ctx: ExtractContext, i: number): string {
+  const h = ctx.headingAt.get(i);
+  const text = h ? h.rest : ctx.lines[i]!.text;
+  return text.slice(bulletLength(text));
+}
+
+const isBlank = (s: string) => s.trim() === '';
+
+/** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
+function personLike(value: string): boolean {
+  const v = value.replace(/[(（][^()（）]*[)）]/gu, '').replace(/[\s\u3000]+/gu, '');
+  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？!?]/u.test(v);
+}
+
+/** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
+function peopleLike(value: string): boolean {
+  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
+}
+
+/** Whether a field's value is what its label promises; a label whose value is prose starts the body (主席：現在開會。). */
+function valueFits(field: FieldName, value: string): boolean {
+  if (value === '') return true;
+  switch (field) {
+    case 'chair':
+    case 'recorder':
+      return peopleLike(value);
+    case 'time':
+      return parseRocDate(value) !== null || parseClockTimes(value).length > 0;
+    case 'location':
+    case 'name':
+      return value.length <= 80 && !/[。]/u.test(value);
+    default:
+      return true;
+  }
+}
+
+let genericFieldRe: RegExp | null = null;
+/** An unknown short `label：value` line in a header (主任秘書:陳錫欽, 專門委員:白智榮). */
+function genericField(text: string): boolean {
+  genericFieldRe ??= /^[\p{Script=Han} \u3000]{1,8}[:：][^。]{1,40}$/u;
+  return genericFieldRe.test(text.trim());
+}
+
+/** `AM9:\t00～PM\t3:00` → `AM9:00～PM 3:00`: tabs become spaces, and no space stays beside a colon (one pass, no backtracking). */
+function tightColons(value: string): string {
+  let out = '';
+  let skip = false;
+  for (const c of value.replace(/\t/g, ' ')) {
+    if (c === ':' || c === '：') {
+      out = out.trimEnd() + c;
+      skip = true;
+    } else if (c === ' ' && skip) continue;
+    else {
+      out += c;
+      skip = false;
+    }
+  }
+  return out;
+}
+
+/** A sentence or a speech turn, not furniture: long, or ending a sentence, or `speaker：words`. */
+function prose(text: string): boolean {
+  const t = text.trim();
+  // `teaser: "…"`: a machine key (front matter, page metadata) is furniture, whatever its value says.
+  if (/^[A-Za-z_][\w-]*\s*:/u.test(t)) return false;
+  // An English letterhead or address line is furniture too.
+  if (!/\p{Script=Han}/u.test(t)) return false;
+  return t.length > 40 || /[。！？]/u.test(t) || /^[^:：]{1,12}[:：].{6,}/u.test(t);
+}
+
+/** The part of a line after its last comma or sentence mark, when that part names a meeting. */
+function titleTail(text: string): string | null {
+  let cut = -1;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (',，。；;'.includes(text[k]!)) {
+      cut = k;
+      break;
+    }
+  }
+  if (cut < 0) return null;
+  const tail = text.slice(cut + 1);
+  const s = titleScore(tail);
+  return s.namesMeeting && s.score >= 5 ? tail : null;
+}
+
+/** A continuation of a list field: names and units, no sentence. */
+function listLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 120 && !/[。！？]/u.test(t) && !/^[^、，,\s]{1,12}[:：].{20,}/u.test(t);
+}
+
+/**
+ * The top-level section where the body starts: the first one that is not a header field. A chapter heading
+ * that wraps the whole record (一、各次會議紀錄) stands before the header fields and is not the body.
+ */
+function headingBodyStart(ctx: ExtractContext, firstField: number): number {
+  // Lazily, in order: only the first body section (and, before the fields, a wrapping chapter) is needed.
+  let wrapper: number | null = null;
+  for (const h of ctx.headings) {
+    // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
+    if (h.parent !== null || h.kind === 'metadata' || isFieldHeading(h.rest)) continue;
+    if (firstField >= 0 && h.line < firstField) {
+      if (wrapper !== null || !grammar().fields.titleMarkers.some((m) => h.title.includes(m))) return wrapper ?? h.line;
+      wrapper = h.line;
+      continue;
+    }
+    return h.line;
+  }
+  return ctx.lines.length;
+}
+
+function isFieldHeading(rest: string): boolean {
+  const hits = findFields(rest);
+  return hits.length > 0 && hits[0]!.labelIndex === 0 && hits[0]!.field !== 'adjourn' && valueFits(hits[0]!.field, hits[0]!.value);
+}
+
+interface HeaderScan {
+  fields: FieldAt[];
+  fieldLines: Set<number>;
+  titleLines: { line: number; text: string }[];
+  end: number;
+}
+
+/**
+ * Reads the header: field lines in every form, title lines (scored), furniture before them. The header ends at
+ * the body's first section, or at the first line after the fields that is neither a field, a value, the
+ * continuation of a list (出席：… over several lines), nor a title.
+ */
+function scanHeader(ctx: ExtractContext): HeaderScan {
+  const n = ctx.lines.length;
+  const hitsAt = new Map<number, FieldHit[]>();
+  const hitsOf = (i: number): FieldHit[] => {
+    let hits = hitsAt.get(i);
+    if (!hits) hitsAt.set(i, (hits = findFields(fieldText(ctx, i)).filter((h) => valueFits(h.field, h.value))));
+    return hits;
+  };
+  let firstField = -1;
+  for (let i = 0; i < Math.min(n, HEADER_SCAN_LINES) && firstField < 0; i++) {
+    if (!isBlank(ctx.lines[i]!.text) && hitsOf(i).some((h) => h.field !== 'furniture' && h.field !== 'adjourn')) firstField = i;
+  }
+  const headingStart = headingBodyStart(ctx, firstField);
+  const fields: FieldAt[] = [];
+  const fieldLines = new Set<number>();
+  const titleLines: { line: number; text: string }[] = [];
+  let sawTitle = false; // a line that names a meeting (score ≥ 3) has been read
+  let inHeader = false;
+  let lastField: FieldName | null = null;
+  let end = headingStart;
+  for (let i = 0; i < headingStart; i++) {
+    const raw = ctx.lines[i]!.text;
+    if (isBlank(raw)) continue;
+    const text = fieldText(ctx, i);
+    const hits = hitsOf(i);
+    if (hits.length) {
+      // Text before the first label is a title glued to the field (…會議紀錄時  間 中華民國…).
+      const lead = text.slice(0, hits[0]!.labelIndex);
+      if (!isBlank(lead) && titleScore(lead).score >= 3) {
+        titleLines.push({ line: i, text: lead });
+        sawTitle = true;
+      }
+      fieldLines.add(i);
+      for (const hit of hits) {
+        let valueLine = i;
+        // A list's names below its label are the attendance extractor's (出席人員：\n(理事長) 管一政 …).
+        const list = hit.field === 'attendance' || hit.field === 'observers' || hit.field === 'absent';
+        if (hit.value === '' && hit.field !== 'furniture' && !list) {
+          // Label and value on separate lines, with blank or NBSP-only lines between (開會日期\n\n2021-07-20 09:00:00).
+          let j = i + 1;
+          while (j < headingStart && isBlank(ctx.lines[j]!.text)) j++;
+          if (j < headingStart && !ctx.headingAt.has(j)) {
+            const nextText = fieldText(ctx, j);
+            const nextHits = findFields(nextText);
+            // A flattened line: the value, then the next label glued to it (2003-12-30 00:00:00.000開會地點).
+            const value = (nextHits.length ? nextText.slice(0, nextHits[0]!.labelIndex) : nextText).trim();
+            if (value && valueFits(hit.field, value) && !/[:：]$/u.test(value)) {
+              hit.value = value;
+              valueLine = j;
+              fieldLines.add(j);
+            }
+          }
+        } else if (hit.field === 'furniture') {
+          let j = i + 1;
+          while (j < headingStart && isBlank(ctx.lines[j]!.text)) j++;
+          if (j < headingStart && findFields(fieldText(ctx, j)).length === 0) fieldLines.add(j);
+        }
+        fields.push({ hit, line: i, valueLine });
+        lastField = hit.field;
+      }
+      inHeader = true;
+      continue;
+    }
+    if (fieldLines.has(i)) continue;
+    const score = titleScore(text);
+    if (score.score >= 1 && !ctx.headingAt.has(i)) {
+      titleLines.push({ line: i, text: raw });
+      if (score.score >= 3) sawTitle = true;
+      continue;
+    }
+    // A title joined onto a letterhead line when lines were unwrapped (…Sec. 4,中華民國天文學會 第 26 屆…會議紀錄).
+    const tail = titleTail(text);
+    if (tail && !ctx.headingAt.has(i)) {
+      titleLines.push({ line: i, text: tail });
+      sawTitle = true;
+      continue;
+    }
+    // After a title, prose (a speech, a sentence) is the body even when no field came first.
+    if (!inHeader && sawTitle && prose(text)) {
+      end = i;
+      break;
+    }
+    if (!inHeader && titleLines.length === 0 && i >= HEADER_SCAN_LINES) break; // no header near the top
+    if (!inHeader) continue; // furniture before the header
+    if (genericField(text)) {
+      fieldLines.add(i);
+      lastField = null;
+      continue;
+    }
+    if ((lastField === 'attendance' || lastField === 'observers' || lastField === 'absent' || lastField === null) && listLine(text) && !ctx.headingAt.has(i)) continue;
+    end = i;
+    break;
+  }
+  return { fields, fieldLines, titleLines, end: Math.min(end, headingStart) };
+}
+
+/** The best title among the header's title lines: consecutive lines join (a title wrapped over two lines). */
+function pickTitle(ctx: ExtractContext, lines: { line: number; text: string }[]): TitleAt | null {
+  if (lines.length === 0) return null;
+  // Runs of consecutive candidate lines (blank lines between do not break a run).
+  const runs: { line: number; text: string }[][] = [];
+  for (const l of lines) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    // A line that ends in 紀錄/議事錄 is a whole title (or a banner): the next line starts another.
+    const closed = prev && grammar().fields.titleMarkers.some((m) => cleanTitle(prev.text).endsWith(m));
+    if (run && prev && !closed && gapIsBlank(ctx, prev.line, l.line) && prev.line !== l.line) run.push(l);
+    else runs.push([l]);
+  }
+  let best: TitleAt | null = null;
+  for (const run of runs) {
+    // Every window of up to three consecutive lines of a run competes; on a tie the shorter wins, so a
+    // banner above a title (委員會紀錄, 議事錄系統) is left out. Between runs a tie goes to the earlier.
+    let inRun: TitleAt | null = null;
+    for (let a = 0; a < run.length; a++) {
+      for (let b = a; b < Math.min(run.length, a + 3); b++) {
+        const opt = run.slice(a, b + 1);
+        // A window holds at least one line that itself looks like a title, not only org names.
+        if (!opt.some((l) => titleScore(l.text).score >= 2)) continue;
+        const text = cleanTitle(opt.map((l) => l.text).join(' '));
+        const s = titleScore(text);
+        if (!inRun || s.score > inRun.score || (s.score === inRun.score && text.length < inRun.text.length)) {
+          inRun = { text, first: opt[0]!.line, last: opt[opt.length - 1]!.line, score: s.score, namesMeeting: s.namesMeeting };
+        }
+      }
+    }
+    if (inRun && (!best || inRun.score > best.score)) best = inRun;
+  }
+  return best && best.score >= 3 ? best : null;
+}
+
+function gapIsBlank(ctx: ExtractContext, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (!isBlank(ctx.lines[k]!.text)) return false;
+  return true;
+}
+
+/**
+ * A heading drawn several times (bold by overprinting) is read as stuttered short lines. Such a block before
+ * the fields is merged into one title line.
+ */
+function stutteredTitle(ctx: ExtractContext, upTo: number): { line: number; text: string } | null {
+  let start = -1;
+  const frags: string[] = [];
+  for (let i = 0; i < upTo; i++) {
+    const t = ctx.lines[i]!.text.trim();
+    if (t && t.length <= 12 && !ctx.headingAt.has(i)) {
+      if (start < 0) start = i;
+      frags.push(t);
+    } else if (t) {
+      if (frags.length >= 4 && isStutter(frags)) break;
+      start = -1;
+      frags.length = 0;
+    }
+  }
+  if (frags.length < 4 || !isStutter(frags)) return null;
+  return { line: start, text: mergeStutter(frags) };
 }
 
 /**
  * Meeting metadata from the header: title, agency, body, term, session, date and times, location,
- * chair (with acting forms) and recorder. Fields may be plain lines or numbered headings.
+ * chair (with acting forms) and recorder. Fields may be plain lines, numbered headings, bullets, table cells,
+ * or labels with the value on the next line; the title is the line that names the meeting, wherever it stands.
  */
 export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const bodyStart = bodyStartLine(ctx);
-  const found = new Map<string, { hit: FieldHit; line: number }>();
-  const fieldLines = new Set<number>();
-  const titleLines: string[] = [];
-  for (let i = 0; i < bodyStart; i++) {
-    const line = ctx.lines[i]!;
-    const h = ctx.headingAt.get(i);
-    const text = h ? h.rest : line.text;
-    const hits = findFields(text);
-    if (hits.length === 0) {
-      if (fieldLines.size === 0 && !h) titleLines.push(line.text);
-      continue;
-    }
-    fieldLines.add(i);
-    for (const hit of hits) {
-      // A value on the next line (label and value on separate lines).
-      if (hit.value === '' && i + 1 < bodyStart && findFields(ctx.lines[i + 1]!.text).length === 0 && !ctx.headingAt.has(i + 1) && hit.field !== 'attendance') {
-        hit.value = ctx.lines[i + 1]!.text.trim();
-        fieldLines.add(i + 1);
-      }
-      if (!found.has(hit.field)) found.set(hit.field, { hit, line: i });
-    }
-  }
+  const scan = scanHeader(ctx);
+  const evidence: MeetingEvidence = {};
+  const found = new Map<FieldName, FieldAt>();
+  for (const f of scan.fields) if (!found.has(f.hit.field) || (found.get(f.hit.field)!.hit.value === '' && f.hit.value !== '')) found.set(f.hit.field, f);
+  const lineSpan = (i: number): Span => spanOf(ctx.lines[i]!);
 
-  const title = titleLines.length ? titleLines.join(' ').replace(/\s+/g, ' ').trim() : null;
-  const naming = nameParts(title);
+  const stutter = stutteredTitle(ctx, scan.fields[0]?.line ?? 0);
+  const titleCandidates = stutter ? [...scan.titleLines, stutter].sort((a, b) => a.line - b.line) : scan.titleLines;
+  let titleAt = pickTitle(ctx, titleCandidates);
+  // A 會議名稱 field states the meeting's name outright.
+  const named = found.get('name');
+  if (named && named.hit.value) {
+    const s = titleScore(named.hit.value);
+    titleAt = { text: cleanTitle(named.hit.value), first: named.valueLine, last: named.valueLine, score: Math.max(s.score, 3), namesMeeting: true };
+  }
+  const title = titleAt ? titleAt.text : null;
+  const naming = titleNameParts(title);
+  if (titleAt) {
+    const span: Span = { start: ctx.lines[titleAt.first]!.start, end: ctx.lines[titleAt.last]!.end, line: titleAt.first + 1, page: ctx.lines[titleAt.first]!.page };
+    for (const k of ['agency', 'body', 'term', 'session'] as const) if (naming[k] !== null) evidence[k] = { rule: named ? 'header.name-field' : 'header.title', span };
+  }
 
   const meeting: Meeting = {
     agency: naming.agency,
@@ -59,54 +359,127 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     chair: null,
     recorder: null,
   };
+  if (naming.sitting !== null) meeting.sitting = naming.sitting;
+  if (naming.period !== null) meeting.period = naming.period;
 
+  // Date and times: the time field, else a date in the title, else the first date in the body (with a diagnostic).
+  // 日期：… and 時間：… may be two fields: the date from the first that has one, times from it or the other.
   const time = found.get('time');
-  if (time) {
-    const d = parseRocDate(time.hit.value);
-    if (d) {
-      meeting.date = d.date;
-      if (d.weekdayWritten !== null && d.weekdayWritten !== d.weekdayActual) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'weekday-mismatch',
-          message: `Unexpected weekday 星期${WEEKDAY_NAMES[d.weekdayWritten]} for ${d.date}, expected 星期${WEEKDAY_NAMES[d.weekdayActual]}; check the date in the document.`,
-          span: spanOf(ctx.lines[time.line]!),
-        });
-      }
-      const times = parseClockTimes(time.hit.value.slice(d.index + d.length));
-      if (times[0]) meeting.start = isoDateTime(d.date, times[0]);
-      if (times[1]) meeting.end = isoDateTime(d.date, times[1]);
-    } else {
-      diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${time.hit.value}" has no readable date (year 年 month 月 day 日).`, span: spanOf(ctx.lines[time.line]!) });
+  const timeFields = scan.fields.filter((f) => f.hit.field === 'time' && f.hit.value);
+  let headerDate = false;
+  let date: { d: RocDate; rest: string; line: number; rule: string } | null = null;
+  for (const tf of timeFields) {
+    const value = tightColons(tf.hit.value);
+    const d = parseRocDate(value);
+    if (!d) continue;
+    date = { d, rest: value.slice(d.index + d.length), line: tf.valueLine, rule: 'header.time-field' };
+    if (parseClockTimes(date.rest).length === 0) {
+      const other = timeFields.find((o) => o !== tf && parseRocDate(o.hit.value) === null && parseClockTimes(o.hit.value).length > 0);
+      if (other) date.rest = tightColons(other.hit.value);
     }
-  } else if (titleLines.length || fieldLines.size) {
-    diagnostics.push({ severity: 'info', code: 'date-missing', message: 'No meeting time field (時間：…) was found in the header.' });
+    break;
+  }
+  if (!date && timeFields[0]) {
+    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
+  }
+  if (!date && title) {
+    const d = parseRocDate(title);
+    if (d) date = { d, rest: '', line: titleAt!.first, rule: 'header.title-date' };
+  }
+  if (date && date.d.plausible) headerDate = true;
+  if (!date) {
+    for (let i = scan.end; i < Math.min(ctx.lines.length, scan.end + BODY_DATE_LINES); i++) {
+      const d = parseRocDate(ctx.lines[i]!.text);
+      if (d && d.plausible && /[年月日]/u.test(ctx.lines[i]!.text.slice(d.index, d.index + d.length))) {
+        date = { d, rest: '', line: i, rule: 'body.first-date' };
+        diagnostics.push({ severity: 'info', code: 'date-from-body', message: `The header states no date; ${d.date} is the first date in the body. Check it is the meeting's.`, span: lineSpan(i) });
+        break;
+      }
+    }
+  }
+  if (date && !date.d.plausible) {
+    diagnostics.push({ severity: 'warning', code: 'date-implausible', message: `The date ${date.d.date} cannot be a meeting's (before 1912 or after next year); no date is given. Check the year in the document.`, span: lineSpan(date.line) });
+    date = null;
+  }
+  if (date) {
+    const d = date.d;
+    meeting.date = d.date;
+    evidence.date = { rule: date.rule, span: lineSpan(date.line) };
+    if (d.weekdayWritten !== null && d.weekdayWritten !== d.weekdayActual) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'weekday-mismatch',
+        message: `Unexpected weekday 星期${WEEKDAY_NAMES[d.weekdayWritten]} for ${d.date}, expected 星期${WEEKDAY_NAMES[d.weekdayActual]}; check the date in the document.`,
+        span: lineSpan(date.line),
+      });
+    }
+    const times = parseClockTimes(date.rest);
+    // 00:00 is a date-only database placeholder (2003-12-30 00:00:00.000), not a midnight meeting.
+    const start = times[0] && !(times[0].hour === 0 && times[0].minute === 0) ? times[0] : null;
+    if (start) {
+      meeting.start = isoDateTime(d.date, start);
+      evidence.start = { rule: date.rule, span: lineSpan(date.line) };
+    }
+    if (start && times.length > 1) {
+      meeting.end = isoDateTime(d.date, times[times.length - 1]!);
+      evidence.end = { rule: 'header.time-range', span: lineSpan(date.line) };
+    }
+  } else if (titleAt || scan.fields.length) {
+    diagnostics.push({ severity: 'info', code: 'date-missing', message: 'No meeting date was found in the header (時間：…).' });
   }
 
-  const end = adjournTime(ctx, found.get('adjourn')?.hit.value);
-  if (end && meeting.date) meeting.end = isoDateTime(meeting.date, end);
+  const adjourn = adjournTime(ctx, found.get('adjourn'), scan.end);
+  if (adjourn && meeting.date) {
+    meeting.end = isoDateTime(meeting.date, adjourn.time);
+    evidence.end = { rule: 'adjourn', span: lineSpan(adjourn.line) };
+  }
 
   const loc = found.get('location');
-  if (loc) {
-    meeting.location = loc.hit.value || null;
-    meeting.online = grammar().fields.onlineWords.some((w) => loc.hit.value.includes(w));
+  if (loc && loc.hit.value) {
+    meeting.location = loc.hit.value;
+    evidence.location = { rule: 'header.location-field', span: lineSpan(loc.valueLine) };
   }
+  const onlineIn = [loc?.hit.value ?? '', time?.hit.value ?? '', title ?? ''];
+  meeting.online = grammar().fields.onlineWords.some((w) => onlineIn.some((v) => v.includes(w)));
 
   let chairPerson: Person | null = null;
   const chair = found.get('chair');
   if (chair && chair.hit.value) {
     chairPerson = parseChairOrRecorder(chair.hit.value);
     meeting.chair = chairPerson;
+    evidence.chair = { rule: 'header.chair-field', span: lineSpan(chair.valueLine) };
+    const chairs = chairsInTurn(chair.hit.value);
+    if (chairs) {
+      meeting.chairs = chairs;
+      meeting.chair = chairPerson = chairs[0]!;
+      diagnostics.push({ severity: 'info', code: 'chairs-in-turn', message: `Several people preside in turn (${chairs.map((c) => c.name ?? c.raw).join('、')}); the chair is the first named.`, span: lineSpan(chair.valueLine) });
+    }
   }
   const rec = found.get('recorder');
-  if (rec && rec.hit.value) meeting.recorder = parseChairOrRecorder(rec.hit.value);
+  if (rec && rec.hit.value) {
+    // 紀錄：王博鈺、徐碧玲: the first named keeps the record.
+    meeting.recorder = parseChairOrRecorder(rec.hit.value.split(/[、,，]/u)[0]!);
+    evidence.recorder = { rule: 'header.recorder-field', span: lineSpan(rec.valueLine) };
+  }
+  if (Object.keys(evidence).length) meeting.evidence = evidence;
 
   if (meeting.agency === null && naming.agencyRef && title) {
     diagnostics.push({ severity: 'info', code: 'agency-unresolved', message: `The title refers to ${naming.agencyRef} without naming the agency.` });
   }
+  const others = laterMeetings(ctx, scan.end, meeting.date);
+  if (others.length && titleAt) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'several-meetings',
+      message: `The file holds ${others.length + 1} meetings; the header is the first's. Meetings: ${[{ title: title!, line: titleAt.first }, ...others].map((m) => `${m.title} (line ${m.line + 1})`).join('; ')}.`,
+      span: lineSpan(titleAt.first),
+    });
+  }
 
   const att = found.get('attendance');
-  const hasAdjourn = ctx.headings.some((h) => h.kind === 'adjournment') || found.has('adjourn');
+  const hasAdjourn = ctx.headings.some((h) => h.kind === 'adjournment') || found.has('adjourn') || adjourn !== null;
+  const bodyStart = titleAt || scan.fields.length ? Math.max(scan.end, titleAt ? titleAt.last + 1 : 0) : scan.end;
+  const fieldLines = new Set(scan.fieldLines);
   return {
     value: {
       title,
@@ -115,11 +488,11 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
       fieldLines,
       attendance: att ? { value: att.hit.value, line: att.line } : null,
       signals: {
-        header: !!title && grammar().fields.titleMarkers.some((m) => title.includes(m)),
-        chair: !!chair,
+        header: !!titleAt && titleAt.namesMeeting,
+        chair: !!chair && !!chair.hit.value,
         attendance: !!att,
         adjourn: hasAdjourn,
-        date: meeting.date !== null,
+        date: headerDate,
       },
       chairPerson,
     },
@@ -127,86 +500,98 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   };
 }
 
-/** End time from the adjournment section: 散會：上午 11 時, 散會。（下午 3 時 45 分）. */
-function adjournTime(ctx: ExtractContext, fieldValue: string | undefined): { hour: number; minute: number } | null {
-  const adj = ctx.headings.find((h) => h.kind === 'adjournment' && h.parent === null);
-  const texts: string[] = [];
-  if (adj) {
-    texts.push(adj.rest);
-    const next = ctx.lines[adj.line + 1];
-    if (next && adj.lastLine > adj.line) texts.push(next.text);
+let chairTurnRe: RegExp | null = null;
+/** `由甲、乙及丙分別主持`: several chairs in turn. */
+function chairsInTurn(value: string): Person[] | null {
+  const markers = grammar().fields.chairTurnMarkers;
+  const marker = markers.find((m) => value.includes(m));
+  if (!marker) return null;
+  chairTurnRe ??= /[、及和與,，]/u;
+  const names = value.slice(0, value.indexOf(marker)).replace(/^由/u, '').split(chairTurnRe).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  return names.map((n) => parseChairOrRecorder(n));
+}
+
+/**
+ * End time: the header's 散會 field, an unnumbered `散會：17 時 33 分` / `散會時間：` line anywhere in the
+ * record (the first, which is the first meeting's), or the adjournment section (散會。（下午 3 時 45 分）).
+ */
+function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: number): { time: ClockTime; line: number } | null {
+  if (field && field.hit.value) {
+    const times = parseClockTimes(field.hit.value);
+    if (times.length) return { time: times[times.length - 1]!, line: field.valueLine };
   }
-  if (fieldValue) texts.push(fieldValue);
-  for (const t of texts) {
-    const times = parseClockTimes(t);
-    if (times.length) return times[times.length - 1]!;
+  const labels = grammar().fields.fields.adjourn;
+  for (let i = from; i < ctx.lines.length; i++) {
+    const raw = ctx.lines[i]!.text;
+    const h = ctx.headingAt.get(i);
+    const text = (h ? h.rest : raw).trimStart();
+    if (!labels.some((l) => text.startsWith(l))) continue;
+    if (h && (h.kind !== 'adjournment' || h.parent !== null)) continue;
+    const texts = [text];
+    const next = ctx.lines[i + 1];
+    if (next && h && h.lastLine > h.line) texts.push(next.text);
+    for (const t of texts) {
+      const times = parseClockTimes(t);
+      if (times.length) return { time: times[times.length - 1]!, line: i };
+    }
   }
   return null;
 }
 
-/**
- * Where the body's name ends: at 第 N 屆/次, a year (110 年), or 會議紀錄. Each pattern starts only at
- * a boundary (第, or a digit after a non-digit), so the search stays linear.
- */
-function bodyEnd(s: string): number {
-  // 會議紀錄 ends the body, but a name that is only a prefix (市政 | 會議紀錄) keeps its 會議: 市政會議.
-  const minutesWord = /會議紀錄|會議記錄|紀錄|記錄/u.exec(s);
-  const keepMeeting = minutesWord && minutesWord[0].startsWith('會議') && minutesWord.index <= 2 && minutesWord.index > 0;
-  const cuts = [/第\s*[0-9〇零一二三四五六七八九十百兩]+\s*[屆次]/u, /(?:^|[^0-9])[0-9]+\s*年/u, keepMeeting ? /紀錄|記錄/u : /會議紀錄|會議記錄|紀錄|記錄/u].map((re) => {
-    const m = re.exec(s);
-    if (!m) return s.length;
-    return m.index + (/^[^0-9第會紀記]/u.test(m[0]) ? 1 : 0);
-  });
-  return Math.min(...cuts);
-}
-
-interface NameParts {
-  agency: string | null;
-  agencyRef: string | null;
-  body: string | null;
-  term: number | null;
-  session: number | null;
-}
-
-let agencyRe: RegExp | null = null;
-let countRe: { term: RegExp; session: RegExp } | null = null;
-
-/** Agency, body, term and session from the title: 經濟部政府資料開放諮詢小組第 7 屆第 1 次會議紀錄. */
-export function nameParts(title: string | null): NameParts {
-  const out: NameParts = { agency: null, agencyRef: null, body: null, term: null, session: null };
-  if (!title) return out;
+/** A cheap first test for a title: it holds a minutes word or a meeting word. */
+let meetingWordRe: RegExp | null = null;
+function mayNameMeeting(text: string): boolean {
   const f = grammar().fields;
-  const num = '([0-9]{1,5}|[〇零一二三四五六七八九十百千兩]{1,7})'; // 第2156次市政會議
-  countRe ??= { term: new RegExp(`第\\s*${num}\\s*屆`, 'u'), session: new RegExp(`第\\s*${num}\\s*次`, 'u') };
-  const term = countRe.term.exec(title);
-  const session = countRe.session.exec(title);
-  if (term) out.term = parseChineseNumeral(term[1]!);
-  if (session) out.session = parseChineseNumeral(session[1]!);
+  meetingWordRe ??= new RegExp(alternation([...f.titleMarkers, ...f.titleMeetingWords]), 'u');
+  return meetingWordRe.test(text);
+}
 
-  const plain = title.replace(/[「」『』"]/g, '').trim();
-  // The agency is the shortest leading run of ideographs that ends in an agency suffix (外交部, 臺北市政府).
-  agencyRe ??= new RegExp(`^(\\p{Script=Han}{1,12}?(?:${alternation(f.agencySuffixes)}))`, 'u');
-  const ref = f.agencyRefs.find((r) => plain.startsWith(r));
-  if (ref) out.agencyRef = ref;
-  else {
-    const m = agencyRe.exec(plain);
-    if (m) out.agency = m[1]!;
+/**
+ * Further meetings recorded in the same file (a 議事錄 chapter of several sittings): a title naming a meeting
+ * followed within a few lines by a time field with a date on or after the first meeting's. An earlier
+ * meeting's record read out inside this one (宣讀上次會議議事錄) is dated before it and is not counted.
+ */
+function laterMeetings(ctx: ExtractContext, from: number, firstDate: string | null): { title: string; line: number }[] {
+  const out: { title: string; line: number }[] = [];
+  if (!firstDate) return out;
+  const n = ctx.lines.length;
+  let pending: { title: string; line: number } | null = null;
+  let frags: { text: string; line: number }[] = [];
+  for (let i = from; i < n; i++) {
+    const text = ctx.lines[i]!.text.trim();
+    if (!text) continue;
+    // Short lines may be a title wrapped or drawn several times over: gathered, judged at the next long line.
+    // (Only a line with a colon is checked for a field here: the field pattern is costly over a long record.)
+    if (text.length <= 20 && !(/[:：]/u.test(text) && findFields(text).length > 0)) {
+      frags.push({ text, line: i });
+      if (frags.length > 60) frags = frags.slice(-40);
+      continue;
+    }
+    if (frags.length) {
+      const texts = frags.map((f) => f.text);
+      const stutter = isStutter(texts);
+      const cand = stutter ? mergeStutter(texts) : texts.slice(-3).join(' ');
+      if (titleScore(cand).namesMeeting) pending = { title: cleanTitle(cand), line: stutter ? frags[0]!.line : frags[Math.max(0, frags.length - 3)]!.line };
+      frags = [];
+    }
+    if (text.length <= 100 && mayNameMeeting(text)) {
+      const s = titleScore(text);
+      if (s.namesMeeting && s.score >= 5 && !findFields(text).length) {
+        pending = { title: cleanTitle(text), line: i };
+        continue;
+      }
+    }
+    if (!pending) continue;
+    const hits = findFields(fieldText(ctx, i));
+    const t = hits.find((h) => h.field === 'time');
+    if (!t) {
+      pending = null;
+      continue;
+    }
+    const d = parseRocDate(t.value);
+    if (d && d.date >= firstDate) out.push(pending);
+    pending = null;
   }
-
-  // The body: 「quoted」, else what follows the agency up to the year / term / session / 會議紀錄.
-  const quoted = /「([^「」]+)」/u.exec(title);
-  let body = quoted ? quoted[1]! : plain.slice((out.agency ?? out.agencyRef ?? '').length);
-  if (out.agency && body.startsWith(out.agency)) body = body.slice(out.agency.length);
-  body = body.replace(/^\s*[0-9〇零一二三四五六七八九十百]+\s*年(?:度)?\s*/u, '');
-  const cut = bodyEnd(body);
-  // 臺北市政府第2156次市政會議紀錄: nothing before the count, so the body is what follows it (市政會議).
-  if (body.slice(0, cut).trim() === '') {
-    // 立法院第11屆第1會期內政委員會第5次全體委員會議紀錄, 臺北市政府第2156次市政會議紀錄: the body sits
-    // between the counts; take the first piece that names one (委員會, 小組, 會議 …).
-    const pieces = body.split(/第\s*[0-9〇零一二三四五六七八九十百千兩]+\s*(?:屆|次|會期)/u).map((x) => x.slice(0, bodyEnd(x)).trim());
-    body = pieces.find((x) => x && f.bodyKeywords.some((k) => x.includes(k))) ?? pieces.find((x) => x) ?? '';
-  } else body = body.slice(0, cut);
-  body = body.trim();
-  out.body = body || null;
   return out;
 }

@@ -1,17 +1,65 @@
 import type { Person } from '../types.js';
-import { parseName, person, splitParens } from './person.js';
+import { grammar } from '../grammars/index.js';
+import { parseName, person, splitParens, type NameParts } from './person.js';
 import { copyWith } from '../util/objects.js';
+
+const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * The person a header value names, in the forms headers write:
+ * - `段委員宜康`, `吳 局長宗榮` (a space inside), `陳兼副主任委員永仁` (兼: a concurrent post);
+ * - `簡任秘書 盧焜鑫 簡任編審 蔡淑珍` (title then name, several people): the first;
+ * - `朱有花 (理事長)`: a bracketed title is the title.
+ */
+function nameOf(main: string): NameParts {
+  const tokens = main.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const titles = grammar().people.titles;
+  if (tokens.length >= 2 && titles.some((t) => tokens[0]!.endsWith(t)) && HAN_NAME.test(tokens[1]!) && parseName(tokens[1]!).title === null) {
+    const name = tokens[1]!;
+    return { name, surname: name[0]!, title: tokens[0]!, org: null };
+  }
+  const parts = parseName(main);
+  if (parts.name !== null) return parts;
+  // 陳兼副主任委員永仁: the post is held concurrently; the name reads without the 兼.
+  for (const p of grammar().fields.titlePrefixes) {
+    const at = main.indexOf(p);
+    if (at > 0) {
+      const retry = parseName(main.slice(0, at) + main.slice(at + p.length));
+      if (retry.name !== null) return retry;
+    }
+  }
+  return parts;
+}
+
+function insideBrackets(s: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (s[i] === '(' || s[i] === '（') depth++;
+    else if ((s[i] === ')' || s[i] === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A value that runs on into the next line's text (紀錄：邱碧娥主席宣布開會): cut where the chair word starts. */
+function cutRunOn(written: string): string {
+  for (const w of grammar().people.chairWords) {
+    const at = written.indexOf(w);
+    if (at >= 2 && !insideBrackets(written, at)) return written.slice(0, at);
+  }
+  return written;
+}
 
 /**
  * A chair or recorder as written in the header, with its bracketed note:
  * - `林次長全能(林主任聰仁代理)`: 林聰仁 presides, acting for 林全能;
  * - `李委員自正(代表召集人李常務次長澄然主持)`: 李自正 presides on behalf of 李澄然;
- * - `謝政務次長武樵(資訊長)`: a note (an extra title), not an acting relation.
+ * - `謝政務次長武樵(資訊長)`: a note (an extra title), not an acting relation;
+ * - `朱有花 (理事長)`: a known title in brackets is the title.
  */
 export function parseChairOrRecorder(raw: string): Person {
-  const written = raw.trim();
+  const written = cutRunOn(raw.trim()).trim();
   const { main, notes } = splitParens(written);
-  const outer = person(written, parseName(main));
+  const outer = person(written, nameOf(main));
   for (const note of notes) {
     // (Y代理) / (Y代): Y stands in for the one named outside.
     const sub = /^(.+?)(?:代理|代)(?:主持|出席)?$/u.exec(note);
@@ -25,6 +73,12 @@ export function parseChairOrRecorder(raw: string): Person {
       return copyWith(outer, { actingFor: person(note, parseName(forWhom[1]!)) });
     }
   }
-  const extra = notes.filter((n) => n.length > 0);
-  return extra.length ? copyWith(outer, { note: extra.join('；') }) : outer;
+  let p = outer;
+  const extra: string[] = [];
+  for (const n of notes) {
+    if (n.length === 0) continue;
+    if (p.title === null && p.name !== null && grammar().people.titles.includes(n)) p = copyWith(p, { title: n });
+    else extra.push(n);
+  }
+  return extra.length ? copyWith(p, { note: extra.join('；') }) : p;
 }

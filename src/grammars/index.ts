@@ -22,13 +22,20 @@ export interface Grammar {
   sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[] };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
-    fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn', string[]>;
+    fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
     titleMarkers: string[];
     meetingWords: string[];
     onlineWords: string[];
     agencyRefs: string[];
     agencySuffixes: string[];
     bodyKeywords: string[];
+    titleMeetingWords: string[];
+    sessionWords: string[];
+    agencyFollowers: string[];
+    chairTurnMarkers: string[];
+    bulletMarks: string[];
+    prefixableLabelRefs: string[];
+    titlePrefixes: string[];
   };
   time: {
     rocOffset: number;
@@ -42,6 +49,9 @@ export interface Grammar {
     monthEnd: string[];
     dueMarkers: string[];
     offset: string;
+    earliestYear: number;
+    latestYearAhead: number;
+    dateSeparators: string[];
   };
   /** Variant character → the form names fold to (啓 → 啟, 台 → 臺). */
   variants: Map<string, string>;
@@ -147,14 +157,16 @@ export function loadGrammar(dir?: string): Grammar {
   const fields = readTable('fields.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     return {
-      fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn'] as const),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords'] as const),
+      fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
     };
   }, dir);
   const time = readTable('time.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
-    return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers'] as const), {
+    return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers', 'dateSeparators'] as const), {
+      earliestYear: c.number(o.earliestYear, 'earliestYear'),
+      latestYearAhead: c.number(o.latestYearAhead, 'latestYearAhead'),
       rocOffset: c.number(o.rocOffset, 'rocOffset'),
       periods,
       weekdays: c.numberMap(o.weekdays, 'weekdays'),
