@@ -70,6 +70,16 @@ export interface Grammar {
     >;
     ownerVerbs: string[];
     ownerStop: string[];
+    /** Line starts that end a ruling's text (the next case's fields, an annex). */
+    rulingStops: string[];
+    /** Words of an item that reads out an earlier record (宣讀上次會議議事錄). */
+    recordReadingWords: string[];
+    actionPlanMarkers: string[];
+    actionTaskVerbs: string[];
+    actionDeadlineNouns: string[];
+    actionRequestVerbs: string[];
+    actionPastMarkers: string[];
+    scheduleHeads: string[];
   };
 }
 
@@ -166,6 +176,7 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
+      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads'] as const),
     };
   }, dir);
   const layout = readTable('layout.json', (raw, c) => {
