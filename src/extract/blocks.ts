@@ -7,6 +7,7 @@ import { deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan } from './person.js';
 import { beforeFirst } from '../util/text.js';
+import { inlineRulingAt, rulingEnd, rulingLabelAt } from './rulings.js';
 
 export type BlockKind = 'speech' | 'ruling';
 
@@ -30,14 +31,7 @@ export interface Block {
   rule: string;
 }
 
-let rulingLabelRe: RegExp | null = null;
 let introRe: RegExp | null = null;
-
-function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  rulingLabelRe ??= new RegExp(`^(${alternation(grammar().records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]\\s*|$)`, 'u');
-  const m = rulingLabelRe.exec(text);
-  return m ? { label: m[1]!, rest: m[0].length } : null;
-}
 
 /** A label that names a speaker: a person (org + surname + title, or a full name) or the chair, not a field or a section word. */
 export function isSpeakerLabel(label: string, knownNames: ReadonlySet<string>): boolean {
@@ -85,6 +79,11 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const ruling = rulingLabelAt(text);
     if (ruling) {
       starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label' });
+      continue;
+    }
+    const inline = h ? inlineRulingAt(text) : null;
+    if (inline) {
+      starts.push({ kind: 'ruling', label: inline.label, line: i, textStart: line.start + offset + inline.rest, heading: null, scope: h, sectionHeading: null, rule: 'rulings.inline' });
       continue;
     }
     if (h && h.kind === 'chair-remarks' && !h.omitted) {
@@ -144,7 +143,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     }
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
     const done: Block = { kind: start.kind, label: start.label, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
-    done.lastLine = blockEnd(ctx, done, startLines, stops);
+    done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
     blocks.push(done);
     if (done.heading) recordHeadings.add(done.heading.id);
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
