@@ -168,7 +168,7 @@ export function rulingEnd(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, start
  * Regions that quote an earlier meeting's record in full: an item that reads out the last record
  * (宣讀上次會議議事錄) followed by that record's own title and header. Its rulings are that meeting's.
  */
-function quotedRecords(ctx: ExtractContext): [number, number][] {
+export function quotedRecords(ctx: ExtractContext): [number, number][] {
   const g = grammar();
   const out: [number, number][] = [];
   const readers = g.records.recordReadingWords;
