@@ -42,7 +42,9 @@ export function extractRecords(ctx: ExtractContext, meta: MetadataResult): Recor
   const rulings = buildRulings(ctx, blocks);
   const ds = extractDatasets(ctx, meta.bodyStart, sp.speeches, rulings);
   diagnostics.push(...ds.diagnostics);
-  const actions = extractActions(ctx, rulings, meta.meeting);
+  const ac = extractActions(ctx, meta, rulings);
+  diagnostics.push(...ac.diagnostics);
+  const actions = ac.actions;
 
   // The recorder: the header's 紀錄 field, else the attendee marked (紀錄).
   let recorder = meta.meeting.recorder;
