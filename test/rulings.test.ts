@@ -78,6 +78,16 @@ describe('ruling forms', () => {
     expect(d.rulings[1]!.text).not.toContain('散會');
   });
 
+  it('a 議案 sheet\'s 決議 cell label drawn one character per line, after an empty 審查意見 cell', () => {
+    const lines = readFileSync(corpusFile('62'), 'utf8').split('\n').map((l) => l.trim());
+    const at = lines.lastIndexOf('審');
+    const sheet = lines.slice(at, at + 7).join('\n');
+    expect(sheet.split('\n')).toHaveLength(7);
+    const d = minutes(`貳、討論事項\n辦\n法\n擬於市議會審議通過後，報行政院核定。\n${sheet}`);
+    expect(d.rulings).toEqual([expect.objectContaining({ label: '決議', text: '修正通過(詳自治條例審查意見彙整表)', rule: 'rulings.cell.label', items: [] })]);
+    expect(spanText(d, d.rulings[0]!.span)).toMatch(/^決\n議\n修正通過/);
+  });
+
   it('主席裁定 (a council chair ruling)', () => {
     const d = minutes(`貳、主席裁定事項\n${corpusLine('61', '主席裁定：')}\n散會：17 時 32 分`);
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);

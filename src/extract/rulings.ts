@@ -43,6 +43,28 @@ export function inlineRulingAt(text: string): { label: string; rest: number } | 
   return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
 }
 
+let labelsByLength: string[] | null = null;
+const isOneHan = (t: string) => /^\p{Script=Han}$/u.test(t);
+
+/**
+ * A form's cell label drawn one character per line (`決` / `議`, as a 議案 sheet prints it), ending at line
+ * `i` and followed by its value on the next line.
+ */
+export function verticalRulingAt(ctx: ExtractContext, i: number): { label: string } | null {
+  const here = ctx.lines[i]!.text.trim();
+  const next = ctx.lines[i + 1]?.text.trim();
+  if (!isOneHan(here) || !next || isOneHan(next)) return null;
+  labelsByLength ??= grammar().records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length);
+  for (const label of labelsByLength) {
+    const k = label.length;
+    if (k < 2 || i - k + 1 < 0 || label[k - 1] !== here) continue;
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) ok = ctx.lines[i - k + 1 + j]!.text.trim() === label[j];
+    if (ok) return { label };
+  }
+  return null;
+}
+
 export function rulingKindOf(label: string): RulingKind | null {
   kindByLabel ??= new Map(grammar().records.rulingLabels.map((r) => [r.label, r.kind]));
   return kindByLabel.get(squeeze(label)) ?? null;
@@ -198,6 +220,8 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
     if (b.kind !== 'ruling') continue;
     if (quoted.some(([s, e]) => b.line >= s && b.line <= e)) continue;
     const line = ctx.lines[b.line]!;
+    // A label drawn one character per line starts where its first character stands.
+    const labelStart = b.rule === 'rulings.cell.label' ? ctx.lines[b.line - b.label.length + 1]! : line;
     const kind = rulingKindOf(b.label) ?? (b.sectionHeading ? 'resolution' : 'chair-ruling');
     const scan = scanRuling(ctx, b, () => false, b.lastLine);
     const last = scan.lastLine;
@@ -211,7 +235,7 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
       text: rulingText(ctx, b, last),
       items,
       rule: b.rule,
-      span: { start: line.start, end, line: line.index + 1, page: line.page },
+      span: { start: labelStart.start, end, line: labelStart.index + 1, page: labelStart.page },
     });
   }
   return out;
