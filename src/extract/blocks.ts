@@ -7,7 +7,7 @@ import { deepestHeadingOf } from './context.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan } from './person.js';
 import { beforeFirst } from '../util/text.js';
-import { inlineRulingAt, rulingEnd, rulingLabelAt } from './rulings.js';
+import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
 
 export type BlockKind = 'speech' | 'ruling';
 
@@ -84,6 +84,11 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const inline = h ? inlineRulingAt(text) : null;
     if (inline) {
       starts.push({ kind: 'ruling', label: inline.label, line: i, textStart: line.start + offset + inline.rest, heading: null, scope: h, sectionHeading: null, rule: 'rulings.inline' });
+      continue;
+    }
+    const cell = h ? null : verticalRulingAt(ctx, i);
+    if (cell) {
+      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, rule: 'rulings.cell.label' });
       continue;
     }
     if (h && h.kind === 'chair-remarks' && !h.omitted) {
