@@ -88,6 +88,12 @@ describe('ruling forms', () => {
     expect(spanText(d, d.rulings[0]!.span)).toMatch(/^決\n議\n修正通過/);
   });
 
+  it('a ruling at a page end does not take the next page\'s letterhead', async () => {
+    const d = await parseFile(corpusFile('40'));
+    expect(d.rulings[0]!.text).toBe('請理事長發函邀請師大地科系林佩瑩教授。');
+    expect(d.rulings).toHaveLength(9);
+  });
+
   it('主席裁定 (a council chair ruling)', () => {
     const d = minutes(`貳、主席裁定事項\n${corpusLine('61', '主席裁定：')}\n散會：17 時 32 分`);
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);

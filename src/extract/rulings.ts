@@ -80,6 +80,41 @@ function isStopLine(text: string): boolean {
   return stopRe.test(squeeze(text));
 }
 
+const furnitureCache = new WeakMap<ExtractContext, Set<number>>();
+
+/**
+ * Page furniture the text still holds: a line standing at a page's edge (its first or last line) whose
+ * text stands at the edge of another page too (a letterhead or footer repeated on every page).
+ */
+function edgeFurniture(ctx: ExtractContext): Set<number> {
+  let out = furnitureCache.get(ctx);
+  if (out) return out;
+  out = new Set<number>();
+  const edges: number[] = [];
+  let prev: number | null = null;
+  let lastFilled = -1;
+  for (const line of ctx.lines) {
+    if (line.page === null || !line.text.trim()) continue;
+    if (line.page !== prev) {
+      if (lastFilled >= 0) edges.push(lastFilled);
+      edges.push(line.index);
+      prev = line.page;
+    }
+    lastFilled = line.index;
+  }
+  if (lastFilled >= 0) edges.push(lastFilled);
+  const pagesOf = new Map<string, Set<number | null>>();
+  for (const i of edges) {
+    const t = ctx.lines[i]!.text.trim();
+    let pages = pagesOf.get(t);
+    if (!pages) pagesOf.set(t, (pages = new Set()));
+    pages.add(ctx.lines[i]!.page);
+  }
+  for (const i of edges) if (pagesOf.get(ctx.lines[i]!.text.trim())!.size >= 2) out.add(i);
+  furnitureCache.set(ctx, out);
+  return out;
+}
+
 interface ItemStart {
   /** Offset of the marker. */
   at: number;
@@ -141,8 +176,10 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
   }
 
   let last = b.line;
+  const furniture = edgeFurniture(ctx);
   for (let j = b.line + 1; j <= limit; j++) {
     const line = ctx.lines[j]!;
+    if (furniture.has(j)) continue; // a letterhead or footer between two pages of the ruling
     if (isStart(j) || isAttendanceHeader(line.text) || isStopLine(line.text)) break;
     const h = ctx.headingAt.get(j);
     const indent = line.text.length - line.text.trimStart().length;
@@ -216,6 +253,7 @@ export function quotedRecords(ctx: ExtractContext): [number, number][] {
 export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): RulingDraft[] {
   const out: RulingDraft[] = [];
   const quoted = blocks.some((b) => b.kind === 'ruling') ? quotedRecords(ctx) : [];
+  const furniture = new Set([...edgeFurniture(ctx)].map((i) => ctx.lines[i]!.text.trim()));
   for (const b of blocks) {
     if (b.kind !== 'ruling') continue;
     if (quoted.some(([s, e]) => b.line >= s && b.line <= e)) continue;
@@ -226,7 +264,7 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
     const scan = scanRuling(ctx, b, () => false, b.lastLine);
     const last = scan.lastLine;
     const end = ctx.lines[last]!.end;
-    const items = scan.items.map((it, k) => itemText(ctx, it.textAt, k + 1 < scan.items.length ? scan.items[k + 1]!.at : end));
+    const items = scan.items.map((it, k) => itemText(ctx, it.textAt, k + 1 < scan.items.length ? scan.items[k + 1]!.at : end, furniture));
     out.push({
       id: `r${out.length + 1}`,
       headingId: (b.heading ? b.heading.parent : null) ?? b.sectionHeading?.id ?? b.scope?.id ?? null,
@@ -241,13 +279,13 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
   return out;
 }
 
-/** An item's text: its lines joined by newlines, each line trimmed. */
-function itemText(ctx: ExtractContext, from: number, to: number): string {
+/** An item's text: its lines joined by newlines, each line trimmed, page furniture left out. */
+function itemText(ctx: ExtractContext, from: number, to: number, furniture: ReadonlySet<string>): string {
   return ctx.text
     .slice(from, to)
     .split('\n')
     .map((s) => s.trim())
-    .filter((s) => s)
+    .filter((s) => s && !furniture.has(s))
     .join('\n');
 }
 
@@ -257,7 +295,9 @@ function rulingText(ctx: ExtractContext, b: Block, last: number): string {
   const parts: string[] = [];
   const head = ctx.text.slice(Math.min(Math.max(b.textStart, first.start), first.end), first.end).trim();
   if (head) parts.push(head);
+  const furniture = edgeFurniture(ctx);
   for (let i = b.line + 1; i <= last; i++) {
+    if (furniture.has(i)) continue;
     const t = ctx.lines[i]!.text.trim();
     if (t) parts.push(t);
   }
