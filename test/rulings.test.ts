@@ -123,6 +123,12 @@ describe('not rulings', () => {
     expect(d.rulings).toEqual([]);
   });
 
+  it('a quoted earlier 決議 that a line wrap put at a line start is still a quotation', () => {
+    // 11's case description, wrapped before the label.
+    const d = minutes('貳、上次會議待決議事項\n一、案情說明：經提本會 101 年 10 月 25 日 639 次會議提案說明，依該次會議\n決議：「一、本案原則同意社會局所提方案內容，但因現場委員未達法定人數，無法續行審議，因此暫予保留決議。」，謹補充前述決議事項回應如后。\n決議：\n一、本案同意。\n二、請社會局報告。\n參、散會');
+    expect(d.rulings.map((r) => r.text.split('\n')[0])).toEqual(['一、本案同意。']);
+  });
+
   it('an earlier meeting\'s record read out in full keeps its 決定 to itself', async () => {
     const d = await parseFile(corpusFile('15'));
     expect(d.rulings).toEqual([]);

@@ -129,6 +129,14 @@ interface Scan {
 
 const familyLevel = (id: string): number => grammar().headings.families.find((f) => f.id === id)?.level ?? 99;
 
+let markerFirst: Set<string> | null = null;
+/** Characters a list marker can start with: an opening bracket or a numeral of any heading family. */
+function markerChars(): Set<string> {
+  const h = grammar().headings;
+  markerFirst ??= new Set([...h.families.flatMap((f) => f.open), ...Object.values(h.numeralSets).join('')]);
+  return markerFirst;
+}
+
 /**
  * The numbered entries run together on one line (`1. 陳林文。 2. 呂聖元。`): the next number of the
  * list after a space or a sentence end starts the next item.
@@ -137,7 +145,7 @@ function inlineItems(text: string, offset: number, family: string, ordinal: numb
   let n = ordinal;
   for (let i = 1; i < text.length; i++) {
     const before = text[i - 1]!;
-    if (!/[\s。；;，,]/u.test(before)) continue;
+    if (!/[\s。；;，,]/u.test(before) || !markerChars().has(text[i]!)) continue;
     const m = matchMarker(text.slice(i, i + 12));
     if (m && m.family.id === family && m.ordinal === n + 1) {
       items.push({ at: offset + i, textAt: offset + i + m.length });
@@ -256,7 +264,7 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
   const furniture = new Set([...edgeFurniture(ctx)].map((i) => ctx.lines[i]!.text.trim()));
   for (const b of blocks) {
     if (b.kind !== 'ruling') continue;
-    if (quoted.some(([s, e]) => b.line >= s && b.line <= e)) continue;
+    if (quoted.some(([s, e]) => b.line >= s && b.line <= e) || isQuotation(ctx, b)) continue;
     const line = ctx.lines[b.line]!;
     // A label drawn one character per line starts where its first character stands.
     const labelStart = b.rule === 'rulings.cell.label' ? ctx.lines[b.line - b.label.length + 1]! : line;
@@ -277,6 +285,21 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
     });
   }
   return out;
+}
+
+/**
+ * A label that wrapped onto its own line inside a sentence and quotes another decision (`…依該次會議` /
+ * `決議：「一、…」`): the line before does not end a sentence and the value opens a quotation.
+ */
+function isQuotation(ctx: ExtractContext, b: Block): boolean {
+  if (b.rule !== 'rulings.label') return false;
+  const line = ctx.lines[b.line]!;
+  if (!/^[「『]/u.test(ctx.text.slice(Math.max(b.textStart, line.start), line.end).trimStart())) return false;
+  let k = b.line - 1;
+  while (k >= 0 && !ctx.lines[k]!.text.trim()) k--;
+  if (k < 0 || ctx.headingAt.has(b.line)) return false;
+  const prev = ctx.lines[k]!.text.trim();
+  return !grammar().layout.sentenceEnds.some((e) => prev.endsWith(e));
 }
 
 /** An item's text: its lines joined by newlines, each line trimmed, page furniture left out. */
