@@ -174,15 +174,14 @@ export function extractActions(ctx: ExtractContext, meta: MetadataResult, ruling
   const ruled = new Uint8Array(ctx.lines.length);
   for (const r of rulings) for (let i = r.span.line - 1, last = lineIndexAt(ctx, Math.max(r.span.start, r.span.end - 1)); i <= last; i++) ruled[i] = 1;
   // Every line but the header's fields: the body start is not always known (a header read short).
+  let nextQuoted = 0;
   for (let i = 0; i < ctx.lines.length; i++) {
-    if (meta.fieldLines.has(i)) continue;
-    const q = quoted.find(([s, e]) => i >= s && i <= e);
-    if (q) {
-      i = q[1];
-      continue;
-    }
     const line = ctx.lines[i]!;
     const text = line.text;
+    // Most lines hold no date: skip them before the date pattern runs.
+    if (!text.includes('/') && !text.includes('／') && !text.includes('月')) continue;
+    while (nextQuoted < quoted.length && quoted[nextQuoted]![1] < i) nextQuoted++;
+    if (meta.fieldLines.has(i) || (nextQuoted < quoted.length && quoted[nextQuoted]![0] <= i)) continue;
     const dates = datesIn(text);
     if (dates.length === 0) continue;
     const body = ctx.headingAt.get(i)?.rest ?? text;

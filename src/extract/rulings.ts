@@ -184,10 +184,10 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
   }
 
   let last = b.line;
-  const furniture = edgeFurniture(ctx);
   for (let j = b.line + 1; j <= limit; j++) {
     const line = ctx.lines[j]!;
-    if (furniture.has(j)) continue; // a letterhead or footer between two pages of the ruling
+    // A letterhead or footer between two pages of the ruling.
+    if (line.page !== first.page && edgeFurniture(ctx).has(j)) continue;
     if (isStart(j) || isAttendanceHeader(line.text) || isStopLine(line.text)) break;
     const h = ctx.headingAt.get(j);
     const indent = line.text.length - line.text.trimStart().length;
@@ -235,15 +235,23 @@ export function rulingEnd(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, start
  * Regions that quote an earlier meeting's record in full: an item that reads out the last record
  * (宣讀上次會議議事錄) followed by that record's own title and header. Its rulings are that meeting's.
  */
+const quotedCache = new WeakMap<ExtractContext, [number, number][]>();
+
 export function quotedRecords(ctx: ExtractContext): [number, number][] {
+  const cached = quotedCache.get(ctx);
+  if (cached) return cached;
   const g = grammar();
   const out: [number, number][] = [];
+  quotedCache.set(ctx, out);
   const readers = g.records.recordReadingWords;
   const titles = g.fields.titleMarkers;
   const timeLabels = g.fields.fields.time;
+  const lastChars = new Set(titles.map((m) => m[m.length - 1]!));
   for (let i = 1; i + 1 < ctx.lines.length; i++) {
-    const t = squeeze(ctx.lines[i]!.text);
-    if (t.length < 6 || !titles.some((m) => t.endsWith(m)) || !/第[0-9０-９一二三四五六七八九十百]+次/u.test(t)) continue;
+    const raw = ctx.lines[i]!.text.trimEnd();
+    if (raw.length < 6 || !lastChars.has(raw[raw.length - 1]!)) continue;
+    const t = squeeze(raw);
+    if (!titles.some((m) => t.endsWith(m)) || !/第[0-9０-９一二三四五六七八九十百]+次/u.test(t)) continue;
     const next = squeeze(ctx.lines[i + 1]!.text);
     if (!timeLabels.some((l) => next.startsWith(l))) continue;
     const reading = deepestHeadingOf(ctx, i);
@@ -261,7 +269,8 @@ export function quotedRecords(ctx: ExtractContext): [number, number][] {
 export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): RulingDraft[] {
   const out: RulingDraft[] = [];
   const quoted = blocks.some((b) => b.kind === 'ruling') ? quotedRecords(ctx) : [];
-  const furniture = new Set([...edgeFurniture(ctx)].map((i) => ctx.lines[i]!.text.trim()));
+  let furnitureTexts: Set<string> | null = null;
+  const noFurniture = new Set<string>();
   for (const b of blocks) {
     if (b.kind !== 'ruling') continue;
     if (quoted.some(([s, e]) => b.line >= s && b.line <= e) || isQuotation(ctx, b)) continue;
@@ -272,6 +281,8 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
     const scan = scanRuling(ctx, b, () => false, b.lastLine);
     const last = scan.lastLine;
     const end = ctx.lines[last]!.end;
+    let furniture: ReadonlySet<string> = noFurniture;
+    if (ctx.lines[last]!.page !== line.page) furniture = furnitureTexts ??= new Set([...edgeFurniture(ctx)].map((i) => ctx.lines[i]!.text.trim()));
     const items = scan.items.map((it, k) => itemText(ctx, it.textAt, k + 1 < scan.items.length ? scan.items[k + 1]!.at : end, furniture));
     out.push({
       id: `r${out.length + 1}`,
@@ -318,9 +329,8 @@ function rulingText(ctx: ExtractContext, b: Block, last: number): string {
   const parts: string[] = [];
   const head = ctx.text.slice(Math.min(Math.max(b.textStart, first.start), first.end), first.end).trim();
   if (head) parts.push(head);
-  const furniture = edgeFurniture(ctx);
   for (let i = b.line + 1; i <= last; i++) {
-    if (furniture.has(i)) continue;
+    if (ctx.lines[i]!.page !== first.page && edgeFurniture(ctx).has(i)) continue;
     const t = ctx.lines[i]!.text.trim();
     if (t) parts.push(t);
   }
