@@ -52,6 +52,12 @@ describe('deadlines', () => {
     expect(dues(d)).toEqual(['2024-12-13']);
   });
 
+  it('the whole documents: a nomination deadline, a planned notice and 十月20日前 (37), 預計12/13完成 (63)', async () => {
+    expect(dues(await parseFile(corpusFile('37')))).toEqual(['2013-11-30', '2014-01-10', '2013-10-20']);
+    const d = await parseFile(corpusFile('63'));
+    expect(d.actions.map((a) => [a.due, a.rule])).toEqual([['2024-12-13', 'actions.plan:meeting']]);
+  });
+
   it('the dated rows of a schedule that assign work (not a registration window, not the conference)', async () => {
     const d = await parseFile(corpusFile('34'));
     expect(d.actions.map((a) => [a.due, a.rule])).toEqual([

@@ -168,7 +168,7 @@ function scheduleLines(ctx: ExtractContext): Set<number> {
 export function extractActions(ctx: ExtractContext, meta: MetadataResult, rulings: readonly RulingDraft[]): { actions: ActionItem[]; diagnostics: Diagnostic[] } {
   const actions: ActionItem[] = [];
   const diagnostics: Diagnostic[] = [];
-  const meetingDate = meta.meeting.date;
+  const meetingDate = meta.meeting.date ?? headerDate(ctx);
   const quoted = quotedRecords(ctx);
   const schedule = scheduleLines(ctx);
   const ruled = new Uint8Array(ctx.lines.length);
@@ -210,6 +210,19 @@ export function extractActions(ctx: ExtractContext, meta: MetadataResult, ruling
     }
   }
   return { actions, diagnostics };
+}
+
+/**
+ * When the header gave no meeting date: the first full date written in the document's first lines (the
+ * 時間 line a header reader missed, `113/12/10 19:00`), so that dates without a year still get one.
+ */
+function headerDate(ctx: ExtractContext): string | null {
+  for (let i = 0; i < Math.min(ctx.lines.length, 20); i++) {
+    for (const d of datesIn(ctx.lines[i]!.text)) {
+      if (d.year !== null && d.day !== null && isExists(d.year, d.month - 1, d.day)) return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+    }
+  }
+  return null;
 }
 
 /** The due date, its validity, and where its year came from (written, block, meeting, next-year). */
