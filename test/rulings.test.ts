@@ -134,6 +134,13 @@ describe('not rulings', () => {
     expect(d.rulings).toEqual([]);
   });
 
+  it('the quoted record ends with its own 散會: the rulings after it are this meeting\'s again', () => {
+    const title = corpusLine('15', '第19次全體委員會議議事錄');
+    const time = corpusLine('15', '時  間:中華民國105年4月28日');
+    const d = minutes(`一、宣讀上次會議議事錄。\n${title}\n${time}\n報 告 事 項\n宣讀上次會議議事錄。\n${corpusLine('15', '決定:確定。')}\n討 論 事 項\n一、審查某某條例草案案。\n決議：審查完竣。\n散會\n決定：議事錄確定。\n二、審查另一條例草案案。\n決議：另定期繼續審查。\n三、散會`);
+    expect(d.rulings.map((r) => r.text)).toEqual(['議事錄確定。', '另定期繼續審查。']);
+  });
+
   it('a ruling quoted inside a case description (依該次會議決議：「一、…」) is not a ruling', async () => {
     const d = await parseFile(corpusFile('11'));
     expect(d.rulings.some((r) => r.text.includes('暫予保留決議'))).toBe(false);

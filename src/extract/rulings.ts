@@ -115,6 +115,12 @@ function edgeFurniture(ctx: ExtractContext): Set<number> {
   return out;
 }
 
+let adjournRe: RegExp | null = null;
+function isAdjournLine(text: string): boolean {
+  adjournRe ??= new RegExp(`^(?:${alternation(grammar().fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u');
+  return adjournRe.test(squeeze(text));
+}
+
 interface ItemStart {
   /** Offset of the marker. */
   at: number;
@@ -258,7 +264,10 @@ export function quotedRecords(ctx: ExtractContext): [number, number][] {
     const prev = squeeze(ctx.lines[i - 1]!.text);
     const cue = (s: string) => readers.some((r) => s.includes(r)) && titles.some((m) => s.includes(m));
     if (!(cue(prev) || (reading && cue(reading.rest)))) continue;
-    const end = reading && reading.line < i ? reading.lastLine : ctx.lines.length - 1;
+    // The quoted record ends with its own 散會; without one, with the reading item's section.
+    let end = -1;
+    for (let j = i + 2; j < ctx.lines.length && end < 0; j++) if (isAdjournLine(ctx.lines[j]!.text)) end = j;
+    if (end < 0) end = reading && reading.line < i ? reading.lastLine : ctx.lines.length - 1;
     out.push([i, end]);
     i = end;
   }
