@@ -99,6 +99,12 @@ describe('ruling forms', () => {
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);
   });
 
+  it('a finished ruling that announces no list does not take the next list as its items', () => {
+    const d = minutes(`參、報告事項\n${corpusLine('01', '主席裁示:同意備查。')}\n一、業務報告。\n二、財務報告。\n肆、散會`);
+    expect(summary(d)).toEqual([['同意備查。', 0]]);
+    expect(d.agenda.map((a) => a.number)).toEqual(expect.arrayContaining(['一', '二']));
+  });
+
   it('a ruling with a lead sentence before its list 一、–四、 has four items', async () => {
     const d = await parseFile(corpusFile('11'));
     expect(d.rulings.map((r) => r.items.length)).toEqual([2, 4, 4]);

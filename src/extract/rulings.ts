@@ -180,15 +180,18 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
   const first = ctx.lines[b.line]!;
   const headAt = Math.min(Math.max(b.textStart, first.start), first.end);
   const head = ctx.text.slice(headAt, first.end);
-  const lead = head.length - head.trimStart().length;
+  const pad = head.length - head.trimStart().length;
   const m0 = head.trim() ? matchMarker(head.trimStart()) : null;
   if (m0 && m0.ordinal === 1) {
     family = m0.family.id;
     ordinal = 1;
-    items.push({ at: headAt + lead, textAt: headAt + lead + m0.length });
+    items.push({ at: headAt + pad, textAt: headAt + pad + m0.length });
     ordinal = inlineItems(head, headAt, family, ordinal, items);
   }
 
+  // The ruling's own words before any list: a finished sentence that announces no list (洽悉。) is the whole
+  // ruling, and a list starting after it is the next part; `本案除以下各點外…通過。` or `…下列15人：` opens one.
+  let lead = family === null ? head.trim() : '';
   let last = b.line;
   for (let j = b.line + 1; j <= limit; j++) {
     const line = ctx.lines[j]!;
@@ -210,7 +213,7 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
         last = j;
         continue;
       }
-      if (family === null && mOrdinal === 1 && !above.has(mFamily) && (!h || !own || h.level >= own.level)) {
+      if (family === null && mOrdinal === 1 && !above.has(mFamily) && (!h || !own || h.level >= own.level) && opensList(lead)) {
         family = mFamily;
         itemLevel = h ? h.level : null;
         items.push({ at: markerAt, textAt });
@@ -220,16 +223,27 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
       }
       if (above.has(mFamily) || (mFamily === ownFamily && family !== ownFamily)) break; // a sibling or a parent section
       if (family === null) {
-        if (h) break; // a heading that does not open the ruling's list belongs to the next part
+        if (h || mOrdinal === 1) break; // a heading that does not open the ruling's list belongs to the next part
       } else if (h && itemLevel !== null) {
         if (h.level <= itemLevel) break;
       } else if (familyLevel(mFamily) <= familyLevel(family)) {
         if (h || mFamily === family) break;
       }
     }
+    if (family === null) lead += line.text.trim();
     last = j;
   }
   return { lastLine: last, items };
+}
+
+let announcerRe: RegExp | null = null;
+/** No words yet, words that run on (no sentence end), or words that announce a list (以下, 如下, 下列 …). */
+function opensList(lead: string): boolean {
+  if (!lead) return true;
+  const ends = grammar().layout.sentenceEnds.filter((e) => e !== '：' && e !== ':');
+  if (!ends.some((e) => lead.endsWith(e))) return true;
+  announcerRe ??= new RegExp(alternation(grammar().records.rulingListAnnouncers), 'u');
+  return announcerRe.test(lead);
 }
 
 /** The ruling's last line (used by the block finder, so that headings after it stay agenda sections). */

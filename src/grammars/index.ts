@@ -80,6 +80,8 @@ export interface Grammar {
     actionRequestVerbs: string[];
     actionPastMarkers: string[];
     scheduleHeads: string[];
+    /** Words in a ruling's lead that announce the list after it (本案除以下各點外…). */
+    rulingListAnnouncers: string[];
   };
 }
 
@@ -176,7 +178,7 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
-      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads'] as const),
+      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers'] as const),
     };
   }, dir);
   const layout = readTable('layout.json', (raw, c) => {
