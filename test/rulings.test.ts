@@ -94,6 +94,13 @@ describe('ruling forms', () => {
     expect(d.rulings).toHaveLength(9);
   });
 
+  it('a ruling stops before an annex mark standing alone ((附件1)), not at a wrapped 附件 inside a sentence', async () => {
+    const d = await parseFile(corpusFile('13'));
+    expect(d.rulings.map((r) => r.text)).toEqual(['由劉召集委員書彬擔任。', '照案通過。', '照案通過。']);
+    const wrapped = minutes('壹、討論事項\n決議：照案通過，並請秘書處將修正後之表格詳如\n附件1 之格式送會。\n貳、散會');
+    expect(wrapped.rulings[0]!.text).toContain('附件1 之格式送會。');
+  });
+
   it('主席裁定 (a council chair ruling)', () => {
     const d = minutes(`貳、主席裁定事項\n${corpusLine('61', '主席裁定：')}\n散會：17 時 32 分`);
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);

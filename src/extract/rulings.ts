@@ -71,13 +71,18 @@ export function rulingKindOf(label: string): RulingKind | null {
 }
 
 /** A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark. */
+let annexRe: RegExp | null = null;
+
+/**
+ * A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark
+ * standing alone (`(附件1)`; a wrapped `附件1。` inside a sentence is text).
+ */
 function isStopLine(text: string): boolean {
-  if (!stopRe) {
-    const g = grammar();
-    const words = [...g.fields.fields.adjourn, ...g.records.rulingStops];
-    stopRe = new RegExp(`^[(（]?(?:${alternation(words)})(?:$|[:：(（)）0-9一二三四五六七八九十])`, 'u');
-  }
-  return stopRe.test(squeeze(text));
+  const g = grammar();
+  stopRe ??= new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9一二三四五六七八九十])`, 'u');
+  annexRe ??= new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9一二三四五六七八九十]{0,3}[)）]?$`, 'u');
+  const t = squeeze(text);
+  return stopRe.test(t) || annexRe.test(t);
 }
 
 const furnitureCache = new WeakMap<ExtractContext, Set<number>>();

@@ -82,6 +82,8 @@ export interface Grammar {
     scheduleHeads: string[];
     /** Words in a ruling's lead that announce the list after it (本案除以下各點外…). */
     rulingListAnnouncers: string[];
+    /** An annex mark standing alone on its line ends a ruling (`(附件1)`). */
+    rulingAnnexMarks: string[];
   };
 }
 
@@ -178,7 +180,7 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
-      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers'] as const),
+      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   }, dir);
   const layout = readTable('layout.json', (raw, c) => {
