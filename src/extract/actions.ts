@@ -1,10 +1,14 @@
+// Per-function entry point: see datetime.ts.
+import { isExists } from 'date-fns/isExists';
 import { grammar, alternation } from '../grammars/index.js';
-import type { ActionItem, Meeting } from '../types.js';
-import { spanOf } from '../segment/lines.js';
-import type { ExtractContext } from './context.js';
+import type { ActionItem, Diagnostic } from '../types.js';
+import { spanOf, type Line } from '../segment/lines.js';
+import { numberValue } from '../segment/numerals.js';
+import type { ExtractContext, MetadataResult } from './context.js';
 import { ancestry, deepestHeadingOf, lineIndexAt } from './context.js';
-import { gregorianYear, monthEnd } from './datetime.js';
 import type { RulingDraft } from './records.js';
+import { gregorianYear, monthEnd } from './datetime.js';
+import { quotedRecords } from './rulings.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -17,64 +21,253 @@ function ownerIn(text: string): string | null {
   return ownerRe.exec(text)?.[1] ?? null;
 }
 
+let blockYearRe: RegExp | null = null;
 /** The year a block is about: an enclosing heading that starts with it (`(一) 110 年部分`). */
 function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
+  blockYearRe ??= /^\s*([0-9]{2,4})\s*年(?:度)?\s*(?:部分|部份|$)/u;
   for (const h of ancestry(ctx, deepestHeadingOf(ctx, lineIndex))) {
-    const m = /^\s*([0-9]{2,4})\s*年(?:度)?\s*(?:部分|部份|$)/u.exec(h.rest);
+    const m = blockYearRe.exec(h.rest);
     if (m) return gregorianYear(Number(m[1]));
   }
   return null;
 }
 
-let dueRe: { shortDate: RegExp; fullDate: RegExp; monthDay: RegExp } | null = null;
-function dueRegexes() {
-  if (dueRe) return dueRe;
+interface Patterns {
+  /** Every exact date in a line: with a year (年 or slashes), or month and day only. */
+  date: RegExp;
+  /** After a date: a deadline marker (前, 前完成, 開會前), past an optional weekday and 日 (2/24日前). */
+  due: RegExp;
+  /** Before a date: a plan (預計 12/13 完成, 預定發出日期：…). */
+  plan: RegExp;
+  /** Before a date: a deadline noun (提名截止日為 …). */
+  deadline: RegExp;
+  taskVerb: RegExp;
+  request: RegExp;
+  past: RegExp;
+  /** After a date: a range (5/22-24, 5/20~5/24, 至) — a period, not a day to act by. */
+  range: RegExp;
+  scheduleHead: RegExp;
+}
+
+let patterns: Patterns | null = null;
+function pats(): Patterns {
+  if (patterns) return patterns;
   const t = grammar().time;
-  const due = alternation(t.dueMarkers);
-  dueRe = {
-    // 10月31日前 with no year: the year of the block or the meeting, as for 12/15.
-    monthDay: new RegExp(`(?:^|[^0-9年])([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日\\s*(?:${due})`, 'gu'),
-    // (12/15 前完成) in brackets, or 於6/30前提送 in running text; never part of a longer number (2023/6/30).
-    shortDate: new RegExp(`(?:[(（]\\s*|(?:^|[^0-9/／]))([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})\\s*(?:${due})(?:[^)）\\n]{0,8}[)）])?`, 'gu'),
-    fullDate: new RegExp(`([0-9]{2,4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*(?:([0-9]{1,2})\\s*日|(${alternation(t.monthEnd)}))\\s*(?:${due})`, 'gu'),
+  const r = grammar().records;
+  const cn = '[一二三四五六七八九十]{1,3}';
+  const num = `(?:[0-9]{1,2}|${cn})`;
+  patterns = {
+    date: new RegExp(
+      [
+        `(?<!\\d)([0-9]{2,4})\\s*年\\s*(${num})\\s*月\\s*(?:(${num})\\s*日|(${alternation(t.monthEnd)}))`,
+        `(?<![0-9/／])([0-9]{3,4})\\s*[/／]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
+        `(?<![0-9年])(${num})\\s*月\\s*(${num})\\s*日`,
+        `(?<![0-9/／.])([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
+      ].join('|'),
+      'gu',
+    ),
+    due: new RegExp(`^\\s{0,3}(?:[(（][^()（）\\n]{1,6}[)）])?\\s{0,3}日?\\s{0,3}(?:${alternation(t.dueMarkers)})(?![往述揭項者次])`, 'u'),
+    plan: new RegExp(`(?:${alternation(r.actionPlanMarkers)})([^，。；,;:：\\s]{0,10}?)(?:日期)?[:：為是於在]?\\s{0,3}$`, 'u'),
+    deadline: new RegExp(`(?:${alternation(r.actionDeadlineNouns)})[:：為是]?\\s{0,3}$`, 'u'),
+    taskVerb: new RegExp(alternation(r.actionTaskVerbs), 'u'),
+    request: new RegExp(alternation(r.actionRequestVerbs), 'u'),
+    past: new RegExp(`(?:${alternation(r.actionPastMarkers)})(?:於|在)?\\s{0,3}$`, 'u'),
+    range: /^\s{0,3}(?:[(（][^()（）\n]{1,6}[)）])?\s{0,3}日?\s{0,3}[-－–~～至到]/u,
+    scheduleHead: new RegExp(`^(?:${alternation(r.scheduleHeads)})`, 'u'),
   };
-  return dueRe;
+  return patterns;
+}
+
+interface FoundDate {
+  start: number;
+  end: number;
+  /** null: no year written. */
+  year: number | null;
+  month: number;
+  /** null: the month's end (月底). */
+  day: number | null;
+}
+
+function datesIn(text: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of text.matchAll(pats().date)) {
+    const n = (s: string | undefined) => (s === undefined ? null : numberValue(s));
+    let year: number | null = null;
+    let month: number | null;
+    let day: number | null;
+    if (m[1] !== undefined) {
+      year = gregorianYear(Number(m[1]));
+      month = n(m[2]);
+      day = m[4] !== undefined ? null : n(m[3]);
+    } else if (m[5] !== undefined) {
+      year = gregorianYear(Number(m[5]));
+      month = n(m[6]);
+      day = n(m[7]);
+    } else if (m[8] !== undefined) {
+      month = n(m[8]);
+      day = n(m[9]);
+    } else {
+      month = n(m[10]);
+      day = n(m[11]);
+    }
+    if (month === null || (day === null && year === null)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, year, month, day });
+  }
+  return out;
+}
+
+function sentenceBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !'。；;\n'.includes(text[i - 1]!)) i--;
+  return text.slice(i, at);
+}
+
+function clauseAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && !'。；;，,\n'.includes(text[i]!)) i++;
+  return text.slice(at, i);
+}
+
+type Form = 'deadline' | 'plan' | 'deadline-noun' | 'schedule';
+
+/** Which form makes this date a task, if any. */
+function formOf(text: string, d: FoundDate, nextDateAt: number, inSchedule: boolean, inRuling: boolean): Form | null {
+  const p = pats();
+  const after = text.slice(d.end, d.end + 16);
+  const before = text.slice(Math.max(0, d.start - 16), d.start);
+  if (p.past.test(before)) return null;
+  // A deadline is a task when the sentence asks for it (請, 應於 before it), or when a ruling sets it for an act
+  // (前完成, 前…寄回); `將於 7 月 31 日前停止服務` only states what will happen, `預計於…前完成` in a report forecasts.
+  if (p.due.test(after)) return p.request.test(sentenceBefore(text, d.start)) || (inRuling && p.taskVerb.test(clauseAfter(text, d.end))) ? 'deadline' : null;
+  // A plan (預計 12/13 完成) is a task where the meeting decided it; in a report it is a forecast.
+  const plan = inRuling ? p.plan.exec(before) : null;
+  if (plan && (p.taskVerb.test(plan[1]!) || p.taskVerb.test(after.trimStart().slice(0, 4)))) return 'plan';
+  if (p.deadline.test(before) && p.request.test(text.slice(d.end))) return 'deadline-noun';
+  if (inSchedule && d.day !== null && !p.range.test(after) && p.taskVerb.test(text.slice(d.end, nextDateAt))) return 'schedule';
+  return null;
+}
+
+/** The lines of items titled as a schedule (3.時程): each dated row there that names an act is a task. */
+function scheduleLines(ctx: ExtractContext): Set<number> {
+  const out = new Set<number>();
+  for (const h of ctx.headings) {
+    if (!pats().scheduleHead.test(h.rest.replace(/\s+/gu, ''))) continue;
+    for (let i = h.line; i <= h.lastLine && i <= h.line + 30; i++) out.add(i);
+  }
+  return out;
 }
 
 /**
- * Tasks with deadlines in rulings: `(12/15 前完成)` resolved against the year of the block it sits in or
- * the meeting; `111 年 3 月 15 日前`; `106 年 1 月底前` → last day of that month.
+ * Tasks with an exact date: a deadline (`(12/15 前完成)`, `2/24日前`, `十月20日前`, `111 年 3 月 15 日前`,
+ * `106 年 1 月底前` → that month's last day), a plan to do something on a date (`預計12/13完成`), a deadline
+ * noun with a request (`提名截止日為 …。…請提名`), and the dated rows of a schedule that name an act.
+ * A date without a year takes its block's year, else the meeting's, else the next year when the date
+ * has passed by the meeting. A dated deadline that passed before the meeting is not this meeting's task;
+ * an impossible date (2/30) is reported, not emitted. `rule` says the form and where the year came from.
  */
-export function extractActions(ctx: ExtractContext, rulings: readonly RulingDraft[], meeting: Meeting): ActionItem[] {
-  const { shortDate, fullDate, monthDay } = dueRegexes();
-  const out: ActionItem[] = [];
-  const meetingDate = meeting.date;
-  for (const r of rulings) {
-    const first = r.span.line - 1;
-    const last = lineIndexAt(ctx, Math.max(r.span.start, r.span.end - 1));
-    for (let i = first; i <= last; i++) {
-      const line = ctx.lines[i]!;
-      const body = ctx.headingAt.get(i)?.rest ?? line.text;
-      const owner = ownerIn(body) ?? ancestorsOwner(ctx, i);
-      for (const m of [...line.text.matchAll(shortDate), ...line.text.matchAll(monthDay)]) {
-        const month = Number(m[1]);
-        const day = Number(m[2]);
-        let year = yearOfBlock(ctx, i) ?? (meetingDate ? Number(meetingDate.slice(0, 4)) : null);
-        if (year === null || month < 1 || month > 12 || day < 1 || day > 31) continue;
-        if (!yearOfBlock(ctx, i) && meetingDate && `${year}-${pad(month)}-${pad(day)}` < meetingDate) year++;
-        const lead = m[0].search(/[0-9(（]/u); // the character before an unbracketed date is not part of it
-        out.push({ text: body.trim(), due: `${year}-${pad(month)}-${pad(day)}`, owner, rule: 'actions.month-day', span: spanOf(line, line.start + m.index! + lead, line.start + m.index! + m[0].length) });
+export function extractActions(ctx: ExtractContext, meta: MetadataResult, rulings: readonly RulingDraft[]): { actions: ActionItem[]; diagnostics: Diagnostic[] } {
+  const actions: ActionItem[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const meetingDate = meta.meeting.date ?? headerDate(ctx);
+  const quoted = quotedRecords(ctx);
+  const schedule = scheduleLines(ctx);
+  const ruled = new Uint8Array(ctx.lines.length);
+  for (const r of rulings) for (let i = r.span.line - 1, last = lineIndexAt(ctx, Math.max(r.span.start, r.span.end - 1)); i <= last; i++) ruled[i] = 1;
+  // Every line but the header's fields: the body start is not always known (a header read short).
+  let nextQuoted = 0;
+  for (let i = 0; i < ctx.lines.length; i++) {
+    const line = ctx.lines[i]!;
+    const text = line.text;
+    // Most lines hold no date: skip them before the date pattern runs.
+    if (!text.includes('/') && !text.includes('／') && !text.includes('月')) continue;
+    while (nextQuoted < quoted.length && quoted[nextQuoted]![1] < i) nextQuoted++;
+    if (meta.fieldLines.has(i) || (nextQuoted < quoted.length && quoted[nextQuoted]![0] <= i)) continue;
+    const dates = datesIn(text);
+    if (dates.length === 0) continue;
+    const body = ctx.headingAt.get(i)?.rest ?? text;
+    let owner: string | null | undefined;
+    for (let k = 0; k < dates.length; k++) {
+      const d = dates[k]!;
+      const form = formOf(text, d, k + 1 < dates.length ? dates[k + 1]!.start : text.length, schedule.has(i), ruled[i] === 1);
+      if (!form) continue;
+      const resolved = resolveDate(ctx, i, d, meetingDate);
+      if (!resolved) continue;
+      const span = actionSpan(line, d, form);
+      if (!resolved.valid) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'action-date-invalid',
+          message: `The deadline ${text.slice(d.start, d.end).trim()} is not a calendar date (${resolved.due}); no action was made from it. Check the date in the source.`,
+          span,
+        });
+        continue;
       }
-      for (const m of line.text.matchAll(fullDate)) {
-        const year = gregorianYear(Number(m[1]));
-        const month = Number(m[2]);
-        if (month < 1 || month > 12) continue;
-        const date = m[3] ? `${year}-${pad(month)}-${pad(Number(m[3]))}` : monthEnd(year, month);
-        out.push({ text: body.trim(), due: date, owner, rule: m[3] ? 'actions.full-date' : 'actions.month-end', span: spanOf(line, line.start + m.index!, line.start + m.index! + m[0].length) });
+      // A deadline with its year written that passed before the meeting is quoted history, not a task set here.
+      if (d.year !== null && meetingDate && resolved.due < meetingDate) continue;
+      owner ??= ownerIn(body) ?? ancestorsOwner(ctx, i);
+      const rowText = form === 'schedule' ? text.slice(d.start, k + 1 < dates.length ? dates[k + 1]!.start : text.length).trim() : body.trim();
+      actions.push({ text: rowText, due: resolved.due, owner, rule: `actions.${form}:${resolved.yearFrom}`, span });
+    }
+  }
+  return { actions, diagnostics };
+}
+
+/**
+ * When the header gave no meeting date: the first full date written in the document's first lines (the
+ * 時間 line a header reader missed, `113/12/10 19:00`), so that dates without a year still get one.
+ */
+function headerDate(ctx: ExtractContext): string | null {
+  for (let i = 0; i < Math.min(ctx.lines.length, 20); i++) {
+    for (const d of datesIn(ctx.lines[i]!.text)) {
+      if (d.year !== null && d.day !== null && isExists(d.year, d.month - 1, d.day)) return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+    }
+  }
+  return null;
+}
+
+/** The due date, its validity, and where its year came from (written, block, meeting, next-year). */
+function resolveDate(ctx: ExtractContext, lineIndex: number, d: FoundDate, meetingDate: string | null): { due: string; valid: boolean; yearFrom: string } | null {
+  if (d.month < 1 || d.month > 12) return null;
+  let year = d.year;
+  let yearFrom = 'written';
+  if (year === null) {
+    const block = yearOfBlock(ctx, lineIndex);
+    if (block !== null) {
+      year = block;
+      yearFrom = 'block';
+    } else if (meetingDate) {
+      year = Number(meetingDate.slice(0, 4));
+      yearFrom = 'meeting';
+      if (`${year}-${pad(d.month)}-${pad(d.day ?? 31)}` < meetingDate) {
+        year++;
+        yearFrom = 'next-year';
+      }
+    } else return null;
+  }
+  if (d.day === null) return { due: monthEnd(year, d.month), valid: true, yearFrom };
+  const due = `${year}-${pad(d.month)}-${pad(d.day)}`;
+  return { due, valid: isExists(year, d.month - 1, d.day), yearFrom };
+}
+
+/** The date and its marker; a bracketed deadline `(12/15 前完成)` with its brackets. */
+function actionSpan(line: Line, d: FoundDate, form: Form) {
+  const text = line.text;
+  let start = d.start;
+  let end = d.end;
+  if (form === 'deadline') {
+    const m = pats().due.exec(text.slice(d.end, d.end + 16));
+    if (m) end = d.end + m[0].length;
+    let s = start;
+    while (s > 0 && /\s/u.test(text[s - 1]!)) s--;
+    if (s > 0 && '(（'.includes(text[s - 1]!)) {
+      const close = /^[^)）\n]{0,8}[)）]/u.exec(text.slice(end));
+      if (close) {
+        start = s - 1;
+        end += close[0].length;
       }
     }
   }
-  return out;
+  return spanOf(line, line.start + start, line.start + end);
 }
 
 function ancestorsOwner(ctx: ExtractContext, lineIndex: number): string | null {

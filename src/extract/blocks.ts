@@ -7,6 +7,7 @@ import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
+import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
 
 export type BlockKind = 'speech' | 'ruling';
 
@@ -32,14 +33,7 @@ export interface Block {
   rule: string;
 }
 
-let rulingLabelRe: RegExp | null = null;
 let introRe: RegExp | null = null;
-
-function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  rulingLabelRe ??= new RegExp(`^(${alternation(grammar().records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]\\s*|$)`, 'u');
-  const m = rulingLabelRe.exec(text);
-  return m ? { label: m[1]!, rest: m[0].length } : null;
-}
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -97,6 +91,16 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const ruling = inBody ? rulingLabelAt(text) : null;
     if (ruling) {
       starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label' });
+      continue;
+    }
+    const inlineRuling = inBody && h ? inlineRulingAt(text) : null;
+    if (inlineRuling) {
+      starts.push({ kind: 'ruling', label: inlineRuling.label, line: i, textStart: line.start + offset + inlineRuling.rest, heading: null, scope: h, sectionHeading: null, rule: 'rulings.inline' });
+      continue;
+    }
+    const cell = inBody && !h ? verticalRulingAt(ctx, i) : null;
+    if (cell) {
+      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, rule: 'rulings.cell.label' });
       continue;
     }
     const label = matchLabel(text);
@@ -179,7 +183,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     }
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
     const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
-    done.lastLine = blockEnd(ctx, done, startLines, stops);
+    done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
     if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;
     blocks.push(done);

@@ -51,7 +51,9 @@ export function extractRecords(ctx: ExtractContext, meta: MetadataResult): Recor
   const rulings = buildRulings(ctx, blocks);
   const ds = extractDatasets(ctx, meta.bodyStart, sp.speeches, rulings);
   diagnostics.push(...ds.diagnostics);
-  const actions = extractActions(ctx, rulings, meta.meeting);
+  const ac = extractActions(ctx, meta, rulings);
+  diagnostics.push(...ac.diagnostics);
+  const actions = ac.actions;
 
   return { attendees: att.attendees, speeches: sp.speeches, rulings, datasets: ds.datasets, actions, recorder, consumed, diagnostics };
 }

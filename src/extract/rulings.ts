@@ -1,27 +1,366 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation, escapeRegExp } from '../grammars/index.js';
+import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
+import { deepestHeadingOf, ancestry } from './context.js';
 import type { Block } from './blocks.js';
-import { blockText, topItems } from './block-text.js';
+import { matchMarker } from '../segment/markers.js';
+import { isAttendanceHeader } from './attendance-table.js';
 import type { RulingDraft } from './records.js';
+
+/**
+ * Rulings: where a ruling label starts one (決議：, 主席裁示：, letter-spaced 決 議：, or inline after a case
+ * title `…案。(地政局)決議:本案通過。`), where it ends, and its top-level numbered items.
+ */
+
+let labelRe: RegExp | null = null;
+let inlineRe: RegExp | null = null;
+let stopRe: RegExp | null = null;
+let kindByLabel: Map<string, RulingKind> | null = null;
+
+/** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
+function labelSource(): string {
+  const labels = grammar().records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length);
+  return labels.map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|');
+}
+
+const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
+
+/** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
+export function rulingLabelAt(text: string): { label: string; rest: number } | null {
+  labelRe ??= new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u');
+  const m = labelRe.exec(text);
+  return m ? { label: m[1]!, rest: m[0].length } : null;
+}
+
+/**
+ * A ruling written on a case title's line after the proposing unit or the title's full stop:
+ * `二、修正…案。(地政局)決議:本案通過。` A label inside running prose (…決議：「一、…」 quoted) does not
+ * follow a closing bracket or full stop directly, so it is not taken.
+ */
+export function inlineRulingAt(text: string): { label: string; rest: number } | null {
+  inlineRe ??= new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u');
+  const m = inlineRe.exec(text);
+  return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
+}
+
+let labelsByLength: string[] | null = null;
+const isOneHan = (t: string) => /^\p{Script=Han}$/u.test(t);
+
+/**
+ * A form's cell label drawn one character per line (`決` / `議`, as a 議案 sheet prints it), ending at line
+ * `i` and followed by its value on the next line.
+ */
+export function verticalRulingAt(ctx: ExtractContext, i: number): { label: string } | null {
+  const here = ctx.lines[i]!.text.trim();
+  const next = ctx.lines[i + 1]?.text.trim();
+  if (!isOneHan(here) || !next || isOneHan(next)) return null;
+  labelsByLength ??= grammar().records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length);
+  for (const label of labelsByLength) {
+    const k = label.length;
+    if (k < 2 || i - k + 1 < 0 || label[k - 1] !== here) continue;
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) ok = ctx.lines[i - k + 1 + j]!.text.trim() === label[j];
+    if (ok) return { label };
+  }
+  return null;
+}
+
+export function rulingKindOf(label: string): RulingKind | null {
+  kindByLabel ??= new Map(grammar().records.rulingLabels.map((r) => [r.label, r.kind]));
+  return kindByLabel.get(squeeze(label)) ?? null;
+}
+
+/** A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark. */
+let annexRe: RegExp | null = null;
+
+/**
+ * A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark
+ * standing alone (`(附件1)`; a wrapped `附件1。` inside a sentence is text).
+ */
+function isStopLine(text: string): boolean {
+  const g = grammar();
+  stopRe ??= new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9一二三四五六七八九十])`, 'u');
+  annexRe ??= new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9一二三四五六七八九十]{0,3}[)）]?$`, 'u');
+  const t = squeeze(text);
+  return stopRe.test(t) || annexRe.test(t);
+}
+
+const furnitureCache = new WeakMap<ExtractContext, Set<number>>();
+
+/**
+ * Page furniture the text still holds: a line standing at a page's edge (its first or last line) whose
+ * text stands at the edge of another page too (a letterhead or footer repeated on every page).
+ */
+function edgeFurniture(ctx: ExtractContext): Set<number> {
+  let out = furnitureCache.get(ctx);
+  if (out) return out;
+  out = new Set<number>();
+  const edges: number[] = [];
+  let prev: number | null = null;
+  let lastFilled = -1;
+  for (const line of ctx.lines) {
+    if (line.page === null || !line.text.trim()) continue;
+    if (line.page !== prev) {
+      if (lastFilled >= 0) edges.push(lastFilled);
+      edges.push(line.index);
+      prev = line.page;
+    }
+    lastFilled = line.index;
+  }
+  if (lastFilled >= 0) edges.push(lastFilled);
+  const pagesOf = new Map<string, Set<number | null>>();
+  for (const i of edges) {
+    const t = ctx.lines[i]!.text.trim();
+    let pages = pagesOf.get(t);
+    if (!pages) pagesOf.set(t, (pages = new Set()));
+    pages.add(ctx.lines[i]!.page);
+  }
+  for (const i of edges) if (pagesOf.get(ctx.lines[i]!.text.trim())!.size >= 2) out.add(i);
+  furnitureCache.set(ctx, out);
+  return out;
+}
+
+let adjournRe: RegExp | null = null;
+function isAdjournLine(text: string): boolean {
+  adjournRe ??= new RegExp(`^(?:${alternation(grammar().fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u');
+  return adjournRe.test(squeeze(text));
+}
+
+interface ItemStart {
+  /** Offset of the marker. */
+  at: number;
+  /** Offset of the item's text after the marker. */
+  textAt: number;
+}
+
+interface Scan {
+  lastLine: number;
+  items: ItemStart[];
+}
+
+const familyLevel = (id: string): number => grammar().headings.families.find((f) => f.id === id)?.level ?? 99;
+
+let markerFirst: Set<string> | null = null;
+/** Characters a list marker can start with: an opening bracket or a numeral of any heading family. */
+function markerChars(): Set<string> {
+  const h = grammar().headings;
+  markerFirst ??= new Set([...h.families.flatMap((f) => f.open), ...Object.values(h.numeralSets).join('')]);
+  return markerFirst;
+}
+
+/**
+ * The numbered entries run together on one line (`1. 陳林文。 2. 呂聖元。`): the next number of the
+ * list after a space or a sentence end starts the next item.
+ */
+function inlineItems(text: string, offset: number, family: string, ordinal: number, items: ItemStart[]): number {
+  let n = ordinal;
+  for (let i = 1; i < text.length; i++) {
+    const before = text[i - 1]!;
+    if (!/[\s。；;，,]/u.test(before) || !markerChars().has(text[i]!)) continue;
+    const m = matchMarker(text.slice(i, i + 12));
+    if (m && m.family.id === family && m.ordinal === n + 1) {
+      items.push({ at: offset + i, textAt: offset + i + m.length });
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Walk a ruling from its label: the lead text, then its own numbered list (starting at 1 on the label's
+ * line or below it, or continuing one begun on the label's line), with deeper lists nested in the items.
+ * It ends before the next record, a heading that is not one of its items or nested in one, the 散會
+ * line, the next case's fields, or an attendance table.
+ */
+function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (line: number) => boolean, limit: number): Scan {
+  const own = b.heading ?? b.sectionHeading ?? b.scope;
+  const ownFamily = own?.family ?? null;
+  const above = new Set<string>();
+  for (const h of ancestry(ctx, own)) if (h !== own) above.add(h.family);
+  const items: ItemStart[] = [];
+  let family: string | null = null;
+  let ordinal = 0;
+  let itemLevel: number | null = null;
+
+  const first = ctx.lines[b.line]!;
+  const headAt = Math.min(Math.max(b.textStart, first.start), first.end);
+  const head = ctx.text.slice(headAt, first.end);
+  const pad = head.length - head.trimStart().length;
+  const m0 = head.trim() ? matchMarker(head.trimStart()) : null;
+  if (m0 && m0.ordinal === 1) {
+    family = m0.family.id;
+    ordinal = 1;
+    items.push({ at: headAt + pad, textAt: headAt + pad + m0.length });
+    ordinal = inlineItems(head, headAt, family, ordinal, items);
+  }
+
+  // The ruling's own words before any list: a finished sentence that announces no list (洽悉。) is the whole
+  // ruling, and a list starting after it is the next part; `本案除以下各點外…通過。` or `…下列15人：` opens one.
+  let lead = family === null ? head.trim() : '';
+  let last = b.line;
+  for (let j = b.line + 1; j <= limit; j++) {
+    const line = ctx.lines[j]!;
+    // A letterhead or footer between two pages of the ruling.
+    if (line.page !== first.page && edgeFurniture(ctx).has(j)) continue;
+    if (isStart(j) || isAttendanceHeader(line.text) || isStopLine(line.text)) break;
+    const h = ctx.headingAt.get(j);
+    const indent = line.text.length - line.text.trimStart().length;
+    const m = h ? null : matchMarker(line.text.trimStart());
+    const mFamily = h ? h.family : m?.family.id;
+    const mOrdinal = h ? h.ordinal : m?.ordinal;
+    if (mFamily !== undefined && mOrdinal !== undefined) {
+      const markerAt = line.start + indent;
+      const textAt = h ? h.restStart : markerAt + m!.length;
+      if (family !== null && mFamily === family && mOrdinal === ordinal + 1) {
+        items.push({ at: markerAt, textAt });
+        ordinal = inlineItems(ctx.text.slice(markerAt, line.end), markerAt, family, mOrdinal, items);
+        if (h && itemLevel === null) itemLevel = h.level;
+        last = j;
+        continue;
+      }
+      if (family === null && mOrdinal === 1 && !above.has(mFamily) && (!h || !own || h.level >= own.level) && opensList(lead)) {
+        family = mFamily;
+        itemLevel = h ? h.level : null;
+        items.push({ at: markerAt, textAt });
+        ordinal = inlineItems(ctx.text.slice(markerAt, line.end), markerAt, family, 1, items);
+        last = j;
+        continue;
+      }
+      if (above.has(mFamily) || (mFamily === ownFamily && family !== ownFamily)) break; // a sibling or a parent section
+      if (family === null) {
+        if (h || mOrdinal === 1) break; // a heading that does not open the ruling's list belongs to the next part
+      } else if (h && itemLevel !== null) {
+        if (h.level <= itemLevel) break;
+      } else if (familyLevel(mFamily) <= familyLevel(family)) {
+        if (h || mFamily === family) break;
+      }
+    }
+    if (family === null) lead += line.text.trim();
+    last = j;
+  }
+  return { lastLine: last, items };
+}
+
+let announcerRe: RegExp | null = null;
+/** No words yet, words that run on (no sentence end), or words that announce a list (以下, 如下, 下列 …). */
+function opensList(lead: string): boolean {
+  if (!lead) return true;
+  const ends = grammar().layout.sentenceEnds.filter((e) => e !== '：' && e !== ':');
+  if (!ends.some((e) => lead.endsWith(e))) return true;
+  announcerRe ??= new RegExp(alternation(grammar().records.rulingListAnnouncers), 'u');
+  return announcerRe.test(lead);
+}
+
+/** The ruling's last line (used by the block finder, so that headings after it stay agenda sections). */
+export function rulingEnd(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, startLines: ReadonlySet<number>, stops: ReadonlySet<number>): number {
+  return scanRuling(ctx, b, (j) => startLines.has(j) || stops.has(j), ctx.lines.length - 1).lastLine;
+}
+
+/**
+ * Regions that quote an earlier meeting's record in full: an item that reads out the last record
+ * (宣讀上次會議議事錄) followed by that record's own title and header. Its rulings are that meeting's.
+ */
+const quotedCache = new WeakMap<ExtractContext, [number, number][]>();
+
+export function quotedRecords(ctx: ExtractContext): [number, number][] {
+  const cached = quotedCache.get(ctx);
+  if (cached) return cached;
+  const g = grammar();
+  const out: [number, number][] = [];
+  quotedCache.set(ctx, out);
+  const readers = g.records.recordReadingWords;
+  const titles = g.fields.titleMarkers;
+  const timeLabels = g.fields.fields.time;
+  const lastChars = new Set(titles.map((m) => m[m.length - 1]!));
+  for (let i = 1; i + 1 < ctx.lines.length; i++) {
+    const raw = ctx.lines[i]!.text.trimEnd();
+    if (raw.length < 6 || !lastChars.has(raw[raw.length - 1]!)) continue;
+    const t = squeeze(raw);
+    if (!titles.some((m) => t.endsWith(m)) || !/第[0-9０-９一二三四五六七八九十百]+次/u.test(t)) continue;
+    const next = squeeze(ctx.lines[i + 1]!.text);
+    if (!timeLabels.some((l) => next.startsWith(l))) continue;
+    const reading = deepestHeadingOf(ctx, i);
+    const prev = squeeze(ctx.lines[i - 1]!.text);
+    const cue = (s: string) => readers.some((r) => s.includes(r)) && titles.some((m) => s.includes(m));
+    if (!(cue(prev) || (reading && cue(reading.rest)))) continue;
+    // The quoted record ends with its own 散會; without one, with the reading item's section.
+    let end = -1;
+    for (let j = i + 2; j < ctx.lines.length && end < 0; j++) if (isAdjournLine(ctx.lines[j]!.text)) end = j;
+    if (end < 0) end = reading && reading.line < i ? reading.lastLine : ctx.lines.length - 1;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
 
 /** Rulings from ruling blocks: label as written, kind from the label table, top-level items. */
 export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): RulingDraft[] {
-  const labels = grammar().records.rulingLabels;
   const out: RulingDraft[] = [];
+  const quoted = blocks.some((b) => b.kind === 'ruling') ? quotedRecords(ctx) : [];
+  let furnitureTexts: Set<string> | null = null;
+  const noFurniture = new Set<string>();
   for (const b of blocks) {
     if (b.kind !== 'ruling') continue;
+    if (quoted.some(([s, e]) => b.line >= s && b.line <= e) || isQuotation(ctx, b)) continue;
     const line = ctx.lines[b.line]!;
-    const kind = labels.find((l) => l.label === b.label)?.kind ?? (b.sectionHeading ? 'resolution' : 'chair-ruling');
+    // A label drawn one character per line starts where its first character stands.
+    const labelStart = b.rule === 'rulings.cell.label' ? ctx.lines[b.line - b.label.length + 1]! : line;
+    const kind = rulingKindOf(b.label) ?? (b.sectionHeading ? 'resolution' : 'chair-ruling');
+    const scan = scanRuling(ctx, b, () => false, b.lastLine);
+    const last = scan.lastLine;
+    const end = ctx.lines[last]!.end;
+    let furniture: ReadonlySet<string> = noFurniture;
+    if (ctx.lines[last]!.page !== line.page) furniture = furnitureTexts ??= new Set([...edgeFurniture(ctx)].map((i) => ctx.lines[i]!.text.trim()));
+    const items = scan.items.map((it, k) => itemText(ctx, it.textAt, k + 1 < scan.items.length ? scan.items[k + 1]!.at : end, furniture));
     out.push({
       id: `r${out.length + 1}`,
       headingId: (b.heading ? b.heading.parent : null) ?? b.sectionHeading?.id ?? b.scope?.id ?? null,
       kind,
       label: b.label,
-      text: blockText(ctx, b),
-      items: topItems(ctx, b).map((i) => i.text),
+      text: rulingText(ctx, b, last),
+      items,
       rule: b.rule,
-      span: { start: line.start, end: ctx.lines[b.lastLine]!.end, line: line.index + 1, page: line.page },
+      span: { start: labelStart.start, end, line: labelStart.index + 1, page: labelStart.page },
     });
   }
   return out;
+}
+
+/**
+ * A label that wrapped onto its own line inside a sentence and quotes another decision (`…依該次會議` /
+ * `決議：「一、…」`): the line before does not end a sentence and the value opens a quotation.
+ */
+function isQuotation(ctx: ExtractContext, b: Block): boolean {
+  if (b.rule !== 'rulings.label') return false;
+  const line = ctx.lines[b.line]!;
+  if (!/^[「『]/u.test(ctx.text.slice(Math.max(b.textStart, line.start), line.end).trimStart())) return false;
+  let k = b.line - 1;
+  while (k >= 0 && !ctx.lines[k]!.text.trim()) k--;
+  if (k < 0 || ctx.headingAt.has(b.line)) return false;
+  const prev = ctx.lines[k]!.text.trim();
+  return !grammar().layout.sentenceEnds.some((e) => prev.endsWith(e));
+}
+
+/** An item's text: its lines joined by newlines, each line trimmed, page furniture left out. */
+function itemText(ctx: ExtractContext, from: number, to: number, furniture: ReadonlySet<string>): string {
+  return ctx.text
+    .slice(from, to)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s && !furniture.has(s))
+    .join('\n');
+}
+
+/** The ruling's text: from after its label to its last line, lines joined by newlines. */
+function rulingText(ctx: ExtractContext, b: Block, last: number): string {
+  const first = ctx.lines[b.line]!;
+  const parts: string[] = [];
+  const head = ctx.text.slice(Math.min(Math.max(b.textStart, first.start), first.end), first.end).trim();
+  if (head) parts.push(head);
+  for (let i = b.line + 1; i <= last; i++) {
+    if (ctx.lines[i]!.page !== first.page && edgeFurniture(ctx).has(i)) continue;
+    const t = ctx.lines[i]!.text.trim();
+    if (t) parts.push(t);
+  }
+  return parts.join('\n');
 }

@@ -93,6 +93,20 @@ export interface Grammar {
     electionWords: string[];
     speakerOrgSuffixes: string[];
     amountUnits: string[];
+    /** Line starts that end a ruling's text (the next case's fields, an annex). */
+    rulingStops: string[];
+    /** Words of an item that reads out an earlier record (宣讀上次會議議事錄). */
+    recordReadingWords: string[];
+    actionPlanMarkers: string[];
+    actionTaskVerbs: string[];
+    actionDeadlineNouns: string[];
+    actionRequestVerbs: string[];
+    actionPastMarkers: string[];
+    scheduleHeads: string[];
+    /** Words in a ruling's lead that announce the list after it (本案除以下各點外…). */
+    rulingListAnnouncers: string[];
+    /** An annex mark standing alone on its line ends a ruling (`(附件1)`). */
+    rulingAnnexMarks: string[];
   };
   /** People identity (src/people): name shapes, never-names, non-organisation marks, rename prefixes. */
   identity: {
@@ -206,6 +220,7 @@ export function loadGrammar(dir?: string): Grammar {
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
       ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
+      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   }, dir);
   const layout = readTable('layout.json', (raw, c) => {
