@@ -6,7 +6,7 @@ import { spanOf, type Line } from '../segment/lines.js';
 import { numberValue } from '../segment/numerals.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { ancestry, deepestHeadingOf, lineIndexAt } from './context.js';
-import type { RulingDraft } from './records.js';
+import type { RulingDraft } from './drafts.js';
 import { gregorianYear, monthEnd } from './datetime.js';
 import { quotedRecords } from './rulings.js';
 

@@ -2,7 +2,7 @@ import { alternation, grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
-import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendees.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { parseName, splitParens, squeezeHan } from './person.js';
 
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */

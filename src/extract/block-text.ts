@@ -1,6 +1,6 @@
 import type { Heading } from '../segment/headings.js';
 import { headingsBetween, type ExtractContext } from './context.js';
-import type { Block } from './blocks.js';
+import type { Block } from './drafts.js';
 import { minOf } from '../util/math.js';
 
 /** The record's text: from after its label to its last line, logical lines joined by newlines. */

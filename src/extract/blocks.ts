@@ -1,3 +1,5 @@
+import type { Block } from './drafts.js';
+export type { Block, BlockKind } from './drafts.js';
 import { grammar, alternation } from '../grammars/index.js';
 import type { Heading } from '../segment/headings.js';
 import { matchLabel } from '../segment/labels.js';
@@ -8,30 +10,6 @@ import { parseName, titleAlternation, squeezeHan, type NameParts } from './perso
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
-
-export type BlockKind = 'speech' | 'ruling';
-
-/** Where a record starts, and how it was recognised. */
-export interface Block {
-  kind: BlockKind;
-  /** speech: the speaker as written; ruling: the label as written. */
-  label: string;
-  /** Line of the label (or heading); the record's own text starts at `textStart` on that line or below. */
-  line: number;
-  textStart: number;
-  /** First line of the body after the label line (label line itself holds text from textStart). */
-  /** Last line of the record (inclusive). */
-  lastLine: number;
-  /** The heading the record is written as, if any (consumed: it is not an agenda section). */
-  heading: Heading | null;
-  /** The section that contains the record. */
-  scope: Heading | null;
-  /** speech: the speaker label as read (null: read from `label` when resolved). */
-  parts?: NameParts | null;
-  /** The section heading that is itself the record's label (決議事項 section, chair remarks, a heading naming a speaker). */
-  sectionHeading: Heading | null;
-  rule: string;
-}
 
 let introRe: RegExp | null = null;
 

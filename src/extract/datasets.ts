@@ -3,7 +3,7 @@ import type { DatasetDecision, DatasetDecisionKind, Diagnostic } from '../types.
 import { spanOf } from '../segment/lines.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
 import { lineIndexAt, type ExtractContext } from './context.js';
-import type { RulingDraft, SpeechDraft } from './records.js';
+import type { RulingDraft, SpeechDraft } from './drafts.js';
 import { foldName } from './speeches.js';
 
 const NUM = '[0-9]{1,4}|[一二三四五六七八九十兩]{1,4}';

@@ -1,3 +1,5 @@
+import type { RulingDraft, SpeechDraft } from './drafts.js';
+export type { RulingDraft, SpeechDraft } from './drafts.js';
 import type { ActionItem, Attendee, DatasetDecision, Diagnostic, Person, Ruling, Speech } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { extractAttendees } from './attendees.js';
@@ -9,8 +11,6 @@ import { extractDatasets } from './datasets.js';
 import { extractActions } from './actions.js';
 import { copyWith } from '../util/objects.js';
 
-export type SpeechDraft = Omit<Speech, 'agendaId'> & { headingId: string | null };
-export type RulingDraft = Omit<Ruling, 'agendaId'> & { headingId: string | null };
 
 export interface Records {
   attendees: Attendee[];

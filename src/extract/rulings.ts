@@ -2,10 +2,10 @@ import { grammar, alternation, escapeRegExp } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
-import type { Block } from './blocks.js';
+import type { Block } from './drafts.js';
 import { matchMarker } from '../segment/markers.js';
 import { isAttendanceHeader } from './attendance-table.js';
-import type { RulingDraft } from './records.js';
+import type { RulingDraft } from './drafts.js';
 
 /**
  * Rulings: where a ruling label starts one (決議：, 主席裁示：, letter-spaced 決 議：, or inline after a case

@@ -1,14 +1,14 @@
 import { grammar, alternation } from '../grammars/index.js';
 import type { Attendee, Diagnostic, Person } from '../types.js';
 import type { ExtractContext } from './context.js';
-import type { Block } from './blocks.js';
+import type { Block } from './drafts.js';
 import { blockText, topItems } from './block-text.js';
 import { parseName, person, squeezeHan, splitParens, type NameParts } from './person.js';
 import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
 import { trimEndOf } from '../util/text.js';
-import type { SpeechDraft } from './records.js';
+import type { SpeechDraft } from './drafts.js';
 
 export { foldName } from '../util/fold.js';
 

@@ -1,17 +1,9 @@
 import { grammar } from '../grammars/index.js';
 import { foldName } from './fold.js';
-import type { MeetingInfo } from './types.js';
+import type { MeetingInfo, Rename } from './types.js';
+export type { Rename } from './types.js';
 
 /** A body's parent agency that changed its name: the body's series of meetings goes on under the new name. */
-export interface Rename {
-  from: string;
-  to: string;
-  /** The bodies whose series show it (理事會議, 理監事會議). */
-  bodies: string[];
-  /** The last meeting under the old name and the first under the new. */
-  lastBefore: string;
-  firstAfter: string;
-}
 
 /**
  * Agencies renamed within the archive, told by the body's own series: the meetings of one body

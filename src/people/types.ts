@@ -1,4 +1,3 @@
-import type { Rename } from './renames.js';
 import type { AttendanceStatus, AttendeeRole, Person } from '../types.js';
 
 /** What a person did in a meeting: an attendee role, or chair, recorder, speaker, or `represented` (someone stood in for them). */
@@ -99,4 +98,15 @@ export interface PeopleIndex {
   renames: Rename[];
   /** Rules of the alias file that matched no mention (`people[2].match[0]`): usually a typo. */
   unusedAliases: string[];
+}
+
+/** A body renamed: its series of meetings runs under one name, then another (中國天文學會 → 中華民國天文學會). */
+export interface Rename {
+  from: string;
+  to: string;
+  /** The bodies whose series show it (理事會議, 理監事會議). */
+  bodies: string[];
+  /** The last meeting under the old name and the first under the new. */
+  lastBefore: string;
+  firstAfter: string;
 }
