@@ -3,8 +3,6 @@ import { foldName } from './fold.js';
 import type { MeetingInfo, Rename } from './types.js';
 export type { Rename } from './types.js';
 
-/** A body's parent agency that changed its name: the body's series of meetings goes on under the new name. */
-
 /**
  * Agencies renamed within the archive, told by the body's own series: the meetings of one body
  * are held under agency A up to a date and under agency B after it, never interleaved, and the
