@@ -66,10 +66,17 @@ export type Meeting = {
   body: string | null;
   term: number | null;
   session: number | null;
-  /** Gregorian YYYY-MM-DD. */
+  /**
+   * Gregorian YYYY-MM-DD, a calendar date between 1912 and next year.
+   * @format date
+   */
   date: string | null;
-  /** ISO 8601 with +08:00 offset. */
+  /**
+   * ISO 8601 with +08:00 offset.
+   * @format date-time
+   */
   start: string | null;
+  /** @format date-time */
   end: string | null;
   location: string | null;
   online: boolean;
@@ -174,7 +181,10 @@ export interface DatasetDecision {
 
 export interface ActionItem {
   text: string;
-  /** YYYY-MM-DD. */
+  /**
+   * YYYY-MM-DD, a calendar date (2/30 is never one: it gives an action-date-invalid warning instead).
+   * @format date
+   */
   due: string;
   owner: string | null;
   rule: string;

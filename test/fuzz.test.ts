@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { parse, parseBytes, LoadError } from '../src/index.js';
 import { runPipeline } from '../src/pipeline.js';
@@ -9,7 +10,9 @@ import { ROOT, SAMPLES, sampleText } from './helpers.js';
 
 // Bounded so npm test stays fast; FUZZ_RUNS=5000 npm test for a long run.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(ROOT + 'schema/minutes-1.schema.json', 'utf8')));
+const ajv = new Ajv({ strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(ROOT + 'schema/minutes-1.schema.json', 'utf8')));
 
 /** The properties every output must have, whatever the input. */
 function checkDocument(d: MinutesDocument): void {

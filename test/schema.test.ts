@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { parse } from '../src/index.js';
 import { ROOT, SAMPLES, parseSample } from './helpers.js';
 // @ts-expect-error plain ESM script without types
 import { generateSchema } from '../scripts/schema.mjs';
 
 const schemaText = readFileSync(ROOT + 'schema/minutes-1.schema.json', 'utf8');
-const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(schemaText));
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv); // date, date-time: a due date of 2024-02-30 is invalid
+const validate = ajv.compile(JSON.parse(schemaText));
 
 describe('JSON Schema of MinutesDocument', () => {
   it('is generated from the TypeScript contract and up to date', () => {
@@ -25,6 +28,16 @@ describe('JSON Schema of MinutesDocument', () => {
     doc.attendees[0].status = 'maybe';
     delete doc.meeting.chair;
     expect(validate(doc)).toBe(false);
+  });
+
+  it('a date that is not a calendar date breaks the contract (meeting.date, actions[].due)', () => {
+    const doc = JSON.parse(JSON.stringify(parseSample('moea-2021-7-1.txt')));
+    expect(validate(doc)).toBe(true);
+    doc.actions[0].due = '2024-02-30';
+    expect(validate(doc)).toBe(false);
+    const other = JSON.parse(JSON.stringify(parseSample('moea-2021-7-1.txt')));
+    other.meeting.date = '110-11-30';
+    expect(validate(other)).toBe(false);
   });
 
   it('an empty or non-minutes document validates too', () => {
