@@ -112,7 +112,6 @@ function emptyMetadata(lineCount: number): MetadataResult {
     fieldLines: new Set(),
     attendance: null,
     signals: { header: false, chair: false, attendance: false, adjourn: false, date: false },
-    chairPerson: null,
   };
 }
 

@@ -49,7 +49,8 @@ function introducedSpeaker(rest: string): { label: string } | null {
  * except where the label's value is a field (主席：林議長某某).
  */
 export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: ReadonlySet<string>): Block[] {
-  const starts: Omit<Block, 'lastLine'>[] = [];
+  // `onLabel`: the record starts at a label on a plain line (not a heading): such a line is never part of an earlier record's points.
+  const starts: (Omit<Block, 'lastLine'> & { onLabel?: boolean })[] = [];
   const stops = new Set<number>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
@@ -68,7 +69,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     }
     const ruling = inBody ? rulingLabelAt(text) : null;
     if (ruling) {
-      starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label' });
+      starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label', onLabel: !h });
       continue;
     }
     const inlineRuling = inBody && h ? inlineRulingAt(text) : null;
@@ -78,7 +79,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     }
     const cell = inBody && !h ? verticalRulingAt(ctx, i) : null;
     if (cell) {
-      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, rule: 'rulings.cell.label' });
+      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, rule: 'rulings.cell.label', onLabel: true });
       continue;
     }
     const label = matchLabel(text);
@@ -109,7 +110,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
         // A top-level section headed by a speaker (壹、理事長報告：) stays a section; the speech is its content.
         starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: null, scope: h, sectionHeading: h, rule: 'speeches.section-label' });
       } else {
-        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'speeches.heading-label' : 'speeches.label' });
+        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'speeches.heading-label' : 'speeches.label', onLabel: !h });
       }
       continue;
     }
@@ -155,7 +156,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
   };
   for (const start of starts) {
     let scope = start.scope;
-    if (start.rule.endsWith('.label')) {
+    if (start.onLabel) {
       // A label line is never part of an earlier record's numbered points: climb out of them.
       while (scope && insideRecord(scope) && !sectionHeadings.has(scope.id)) scope = scope.parent ? ctx.headingById.get(scope.parent) ?? null : null;
     }

@@ -14,11 +14,6 @@ export interface ExtractContext {
   deepestAt: Int32Array;
 }
 
-export interface Extracted<T> {
-  value: T;
-  diagnostics: Diagnostic[];
-}
-
 export interface MetadataResult {
   title: string | null;
   meeting: Meeting;
@@ -30,7 +25,6 @@ export interface MetadataResult {
   attendance: { value: string; line: number } | null;
   /** Signals for the kind decision. */
   signals: { header: boolean; chair: boolean; attendance: boolean; adjourn: boolean; date: boolean };
-  chairPerson: Person | null;
 }
 
 export function makeContext(text: string, lines: readonly Line[], headings: readonly Heading[]): ExtractContext {

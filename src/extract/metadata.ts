@@ -442,16 +442,14 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   const onlineIn = [loc?.hit.value ?? '', time?.hit.value ?? '', title ?? ''];
   meeting.online = grammar().fields.onlineWords.some((w) => onlineIn.some((v) => v.includes(w)));
 
-  let chairPerson: Person | null = null;
   const chair = found.get('chair');
   if (chair && chair.hit.value) {
-    chairPerson = parseChairOrRecorder(chair.hit.value);
-    meeting.chair = chairPerson;
+    meeting.chair = parseChairOrRecorder(chair.hit.value);
     evidence.chair = { rule: 'header.chair-field', span: lineSpan(chair.valueLine) };
     const chairs = chairsInTurn(chair.hit.value);
     if (chairs) {
       meeting.chairs = chairs;
-      meeting.chair = chairPerson = chairs[0]!;
+      meeting.chair = chairs[0]!;
       diagnostics.push({ severity: 'info', code: 'chairs-in-turn', message: `Several people preside in turn (${chairs.map((c) => c.name ?? c.raw).join('、')}); the chair is the first named.`, span: lineSpan(chair.valueLine) });
     }
   }
@@ -494,7 +492,6 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
         adjourn: hasAdjourn,
         date: headerDate,
       },
-      chairPerson,
     },
     diagnostics,
   };

@@ -157,11 +157,6 @@ export function person(raw: string, parts: NameParts = parseName(raw)): Person {
   return { name: parts.name, surname: parts.surname, title: parts.title, org: parts.org, raw };
 }
 
-/** Does the string look like a person (a name grammar split or a bare 2–4 ideograph name)? */
-export function looksLikePerson(s: string): boolean {
-  const p = parseName(s);
-  return p.title !== null || p.name !== null;
-}
 
 let titleAlt: string | null = null;
 /** Regex source of every known title, longest first (for extractors that scan for titles). */

@@ -32,11 +32,6 @@ export function isCjkCode(cp: number): boolean {
   return false;
 }
 
-export function isCjk(ch: string): boolean {
-  const cp = ch.codePointAt(0);
-  return cp !== undefined && isCjkCode(cp);
-}
-
 /** What /\s/ matches, by code point. */
 export function isSpaceCode(cp: number): boolean {
   return (
