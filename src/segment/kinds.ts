@@ -24,8 +24,9 @@ function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
 }
 
 /**
- * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one.
- * `metadata` only where the heading is a field (時間：…) or the bare field name.
+ * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one, or (for
+ * the kinds in `endKinds`) its title ends with one (議題討論, 業務單位報告).
+ * `metadata` only where the heading is a field (時間：…, 列席人員<tab>汪仁鴻) or the bare field name.
  */
 export function sectionKind(title: string): AgendaKind {
   const t = squeeze(title);
@@ -35,15 +36,41 @@ export function sectionKind(title: string): AgendaKind {
   for (const { kind, k } of keywordsByFirstChar().get(first) ?? []) {
     if (t.startsWith(k)) {
       if (kind === 'metadata') {
-        if (label === null) label = matchLabel(title)?.label;
+        if (label === null) label = fieldLabelOf(title);
         if (!(label === k || t === k)) continue;
       }
       return kind;
     }
   }
   // A header field or an attendance list written as a numbered heading (四、出席理事：…, 六、請假：…).
-  if (label === null) label = matchLabel(title)?.label;
+  if (label === null) label = fieldLabelOf(title);
   if (label && isHeaderLabel(label)) return 'metadata';
+  return endKind(label ?? title);
+}
+
+/** The field label of a heading: before its colon, or before a tab or wide gap (列席人員		汪仁鴻). */
+function fieldLabelOf(title: string): string | undefined {
+  const l = matchLabel(title)?.label;
+  if (l) return l;
+  const gap = GAP.exec(title);
+  return gap ? squeeze(gap[1]!) : undefined;
+}
+const GAP = /^([^\t:：]{1,12}?)(?:\t|[ \u3000]{2})[\t \u3000]*\S/u;
+
+let endKeywords: { kind: AgendaKind; k: string }[] | null = null;
+/** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
+function endKind(title: string): AgendaKind {
+  const g = grammar().sections;
+  endKeywords ??= g.kinds.filter((x) => g.endKinds.includes(x.kind)).flatMap((x) => x.keywords.map((k) => ({ kind: x.kind, k })));
+  let t = squeeze(title);
+  for (const m of g.omittedMarkers) if (t.endsWith(squeeze(m))) t = t.slice(0, -squeeze(m).length);
+  t = trimEndOf(t, ':：。');
+  // A bracketed note after the title (…指示事項(節錄…新聞稿)) is not part of it.
+  if (t.endsWith(')') || t.endsWith('）')) {
+    const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+    if (open > 0) t = t.slice(0, open);
+  }
+  for (const { kind, k } of endKeywords) if (t.endsWith(k)) return kind;
   return 'other';
 }
 
@@ -70,6 +97,8 @@ export function headingTitle(rest: string): string {
   const label = matchLabel(rest);
   // 時間：110 年… / 散會：上午 11 時: the field or section word is the title, the value is not.
   if (label && (sectionKind(label.label) !== 'other' || isHeaderLabel(label.label))) return label.label;
+  const gap = label ? undefined : fieldLabelOf(rest);
+  if (gap && sectionKind(gap) === 'metadata') return gap;
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.
