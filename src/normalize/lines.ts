@@ -3,6 +3,7 @@ import { startsStructure } from '../segment/labels.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
+import { flattenedLineEdits, spacedDigitDrops } from './resplit.js';
 
 interface RawLine {
   start: number;
@@ -156,6 +157,37 @@ export function joint(a: string, b: string): string {
 }
 
 /**
+ * Copy one line, undoing what OCR and flattening did to it: spaced-out digits are closed up, and a
+ * flattened line is broken before its headings and labels (see resplit.ts). Every kept character
+ * still maps to its place in the input.
+ */
+function emitLine(b: MappedBuilder, input: string, l: RawLine, linePages: number[]): void {
+  const digits = spacedDigitDrops(l.text);
+  const flat = flattenedLineEdits(l.text);
+  if (digits.length === 0 && !flat) {
+    b.copy(input, l.start, l.end);
+    return;
+  }
+  const edits: [number, number, boolean][] = digits.map(([s, e]) => [s, e, false]);
+  if (flat) {
+    for (const [s, e] of flat.drops) edits.push([s, e, false]);
+    for (const [s, e] of flat.cuts) if (s > 0) edits.push([s, e, true]);
+  }
+  edits.sort((x, y) => x[0] - y[0]);
+  let at = 0;
+  for (const [s, e, cut] of edits) {
+    if (s < at) continue; // overlapping edits: the first wins
+    b.copy(input, l.start + at, l.start + s);
+    if (cut) {
+      b.replace('\n', l.start + s, l.start + e);
+      linePages.push(l.page);
+    }
+    at = e;
+  }
+  b.copy(input, l.start + at, l.end);
+}
+
+/**
  * Rebuild logical lines: trim, drop page artefacts and blank lines, rejoin lines wrapped by the layout.
  * Returns the text with its offset map and the page (0-based) each output line starts on.
  */
@@ -175,7 +207,7 @@ export function normalizeLines(input: string, pageStarts: readonly number[]): { 
       if (prev) b.replace('\n', prev.newline, prev.newline + 1);
       linePages.push(l.page);
     }
-    b.copy(input, l.start, l.end);
+    emitLine(b, input, l, linePages);
     prev = l;
   }
   return { mapped: b.build(input.length), linePages, diagnostics: [], dropped: drop.size };
