@@ -54,7 +54,7 @@ function matchMarkerUncached(line: string): MarkerMatch | null {
       if (rest.length > 12 || /\S[ \u3000]{2,}\S/u.test(rest)) continue;
     }
     // 甲、乙雙方 is prose: a list of stems, not a heading.
-    if (family.numerals === 'stems' && family.close.some((c) => rest.length > 1 && rest[1] === c)) continue;
+    if (family.numerals === 'stems' && rest !== '' && grammar().headings.numeralSets.stems!.includes(rest[0]!)) continue;
     const ordinal = numberValue(number);
     if (ordinal === null || ordinal === 0) continue;
     return { family, number, ordinal, length: m[0].length, rest };
