@@ -190,3 +190,24 @@ describe('section kinds and heading forms', () => {
     expect(matchMarker(line)).toBeNull();
   });
 });
+
+describe('page furniture and roster lines', () => {
+  it('a four-line letterhead repeated on every page is dropped (37)', async () => {
+    const doc = await parseFile(CORPUS + '37_asroc-council-minutes20130914.pdf', { text: true });
+    expect(doc.text).not.toContain('88, Section 4, Ting‐Chou Road');
+    expect(doc.text!.split('\n')[0]).toBe('中華民國天文學會第24屆第10次理監事會議會議紀錄');
+  });
+
+  it('a page count written 第 1/2 頁 is page furniture (60)', () => {
+    const n = normalize(corpusText('60_ntp-council-2-t13-4.txt'));
+    expect(n.text).not.toMatch(/第 \d\/\d 頁/u);
+    expect(n.text.split('\n')[0]).toBe('新北市議會第 2 屆第 13 次臨時會第 4 次會議摘要紀錄');
+  });
+
+  it('roster entries written role－names stay on their own lines (32)', async () => {
+    const doc = await parseFile(CORPUS + '32_asroc-council-record20041210.pdf', { text: true });
+    const lines = doc.text!.split('\n');
+    expect(lines).toContain('理事－江瑛貴、金升光、林宏欽、張光祥');
+    expect(lines).toContain('秘書長－高仲明');
+  });
+});

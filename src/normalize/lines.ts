@@ -141,6 +141,8 @@ const LATIN_START = /^[A-Za-z0-9(]/;
 /** A space between two ideographs: table cells flattened into one line (主任秘書室 徐主任秘書 儷文). */
 const CELL_GAP = /\p{Script=Han} +\p{Script=Han}/u;
 
+const ROLE_DASH = /^\p{Script=Han}{1,6}[－—–]/u;
+
 /** Should line b continue line a (a was wrapped by the page layout)? */
 export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = displayWidth(a)): boolean {
   const g = grammar().layout;
@@ -148,6 +150,8 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
   if (aWidth < wrapWidth * g.wrapWidthShare) return false;
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
+  // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
+  if (ROLE_DASH.test(a) && ROLE_DASH.test(b)) return false;
   return !startsStructure(b);
 }
 
