@@ -152,10 +152,23 @@ describe('council records lettered 甲、乙、丙', () => {
 
   it('a chapter heading naming minutes before the header is not a section; each record restarts 甲 (62)', () => {
     const hs = headingsOf(corpusText('62_tyc-council-1-t12-13.txt'));
-    const top = tops(hs);
-    expect(top[0]).toEqual(['甲', 'report', '報告事項']);
+    expect(hs[0]).toMatchObject({ number: '一', chapter: true, kind: 'metadata' });
+    const doc = parse(corpusText('62_tyc-council-1-t12-13.txt'));
+    const top = doc.agenda.filter((a) => a.parent === null).map((a) => [a.number, a.kind]);
+    expect(top[0]).toEqual(['甲', 'report']);
     expect(top.length).toBe(12);
     expect(top.map(([n]) => n)).not.toContain('一');
+    expect(doc.title).toBe('※第 1 屆第 12 次臨時會 預備會議 會議紀錄');
+  });
+
+  it('a heading drawn four times over itself (fake bold) is read once (62)', () => {
+    const n = normalize(corpusText('62_tyc-council-1-t12-13.txt'));
+    const lines = n.text.split('\n');
+    expect(lines.slice(1, 3)).toEqual(['※第 1 屆第 12 次臨時會', '預備會議 會議紀錄']);
+    expect(lines).toContain('第 6 次 會議紀錄');
+    // Each kept piece maps to the drawing it was taken from.
+    const at = n.text.indexOf('次臨時會');
+    expect(corpusText('62_tyc-council-1-t12-13.txt').slice(n.origin[at]! - 3, n.origin[at]! + 4)).toBe('12 次臨時會');
   });
 
   it('甲、乙雙方 in prose is not a heading', () => {

@@ -14,7 +14,7 @@ export function buildAgenda(headings: readonly Heading[], lines: readonly Line[]
   const byId = new Map(headings.map((h) => [h.id, h]));
   // A top-level or unnumbered section heading stays a section even where a record starts at it (理事長報告：
   // opens his speech); only a numbered sub-heading that a record took (a speaker heading, a ruling item) goes.
-  const isConsumed = (h: Heading) => consumed.has(h.id) && h.number !== null && h.parent !== null;
+  const isConsumed = (h: Heading) => h.chapter === true || (consumed.has(h.id) && h.number !== null && h.parent !== null);
   const keptAncestor = (id: string | null): string | null => {
     let h = id ? byId.get(id) : undefined;
     while (h && isConsumed(h)) h = h.parent ? byId.get(h.parent) : undefined;

@@ -191,6 +191,55 @@ function emitLine(b: MappedBuilder, input: string, l: RawLine, linePages: number
   b.copy(input, l.start + at, l.end);
 }
 
+/** A line of a redrawn heading is at most this long (code units). */
+const REDRAWN_MAX = 16;
+/** Fewest exact repeats that show a heading drawn several times (pdftotext of fake-bold text). */
+const REDRAWN_MIN_REPEATS = 2;
+
+/**
+ * Headings drawn several times over themselves to look bold reach text extraction as a staircase of
+ * short lines (※ / ※ / ※ / ※第 / 第 / 第 / 第 1 / 1 屆第 / 屆第 …): each line repeats the end of the text
+ * so far, or overlaps it and adds a little. Returns, for every line after the first of such a run, the
+ * offset from which its text is new (its length when it adds nothing).
+ */
+export function overdrawnLines(lines: readonly { text: string }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    let merged = lines[i]!.text;
+    if (merged.length > REDRAWN_MAX) continue;
+    const run = new Map<number, number>();
+    let repeats = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const t = lines[j]!.text;
+      if (t.length > REDRAWN_MAX) break;
+      if (merged.endsWith(t)) {
+        repeats++;
+        run.set(j, t.length);
+        continue;
+      }
+      const k = overlap(merged, t);
+      if (k === 0) break;
+      run.set(j, k);
+      merged += t.slice(k);
+    }
+    if (repeats < REDRAWN_MIN_REPEATS) continue;
+    for (const [at, from] of run) out.set(at, from);
+    i = j - 1;
+  }
+  return out;
+}
+
+const WORD_CHAR = /[A-Za-z0-9]/;
+/** Longest proper prefix of b that a ends with (not cutting a number or a Latin word). */
+function overlap(a: string, b: string): number {
+  for (let k = Math.min(a.length, b.length - 1); k > 0; k--) {
+    if (WORD_CHAR.test(b[k - 1]!) && WORD_CHAR.test(b[k]!)) continue; // inside a number or a Latin word
+    if (a.endsWith(b.slice(0, k))) return k;
+  }
+  return 0;
+}
+
 /**
  * Rebuild logical lines: trim, drop page artefacts and blank lines, rejoin lines wrapped by the layout.
  * Returns the text with its offset map and the page (0-based) each output line starts on.
@@ -202,9 +251,20 @@ export function normalizeLines(input: string, pageStarts: readonly number[]): { 
   const wrap = estimateWrapWidth(kept);
   const b = new MappedBuilder();
   const linePages: number[] = [];
+  const redrawn = overdrawnLines(kept);
   let prev: RawLine | null = null;
-  for (const l of kept) {
-    if (prev && continuesLine(prev.text, l.text, wrap, prev.width)) {
+  let afterRun = false;
+  for (let i = 0; i < kept.length; i++) {
+    const l = kept[i]!;
+    const from = redrawn.get(i);
+    if (from !== undefined) {
+      // A line drawn again (fake bold): only what it adds to the line before is kept.
+      if (from < l.text.length) b.copy(input, l.start + from, l.end);
+      prev = l;
+      afterRun = true;
+      continue;
+    }
+    if (prev && !afterRun && continuesLine(prev.text, l.text, wrap, prev.width)) {
       // The decision looks at the last physical line, as the page showed it.
       b.replace(joint(prev.text, l.text), prev.end, prev.end);
     } else {
@@ -213,6 +273,7 @@ export function normalizeLines(input: string, pageStarts: readonly number[]): { 
     }
     emitLine(b, input, l, linePages);
     prev = l;
+    afterRun = false;
   }
   return { mapped: b.build(input.length), linePages, diagnostics: [], dropped: drop.size };
 }

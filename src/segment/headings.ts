@@ -28,6 +28,8 @@ export interface Heading {
   lastLine: number;
   /** Offset where the text after the marker begins. */
   restStart: number;
+  /** A chapter heading that wraps whole records (一、各次會議紀錄): not an agenda section. */
+  chapter?: boolean;
 }
 
 interface Open {
@@ -87,8 +89,9 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
       );
       continue;
     }
-    // A numbered line naming minutes before any header field (一、各次會議紀錄) is a chapter or a title, not a section.
-    if (!seenField && firstField > line.index && isMinutesTitle(m.rest)) continue;
+    // A numbered line naming minutes before any header field (一、各次會議紀錄) is a chapter or a title, not a
+    // section: kept as a heading (so it is not read as the title) of kind metadata, and left out of the agenda.
+    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest);
     const placed = place(stack, m);
     if (!placed) continue;
     if (placed.warn) {
@@ -101,7 +104,7 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
     }
     stack = placed.stack;
     const parent = stack.length ? stack[stack.length - 1]!.heading : null;
-    const kind = sectionKind(m.rest);
+    const kind = chapter ? 'metadata' : sectionKind(m.rest);
     if (!parent && kind !== 'metadata') numberedTop = true;
     push(
       {
@@ -118,6 +121,7 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
         line: line.index,
         lastLine: line.index,
         restStart: line.start + m.length,
+        chapter,
       },
       { family: m.family.id, canonicalLevel: m.family.level, numerals: m.family.numerals, bare: m.family.open.length === 0, exact: false },
     );
