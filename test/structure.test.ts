@@ -224,3 +224,19 @@ describe('page furniture and roster lines', () => {
     expect(lines).toContain('秘書長－高仲明');
   });
 });
+
+describe('two header fields on one line', () => {
+  it('breaks before the second field label (60)', () => {
+    const n = normalize(corpusLines('60_ntp-council-2-t13-4.txt', '主 席：', 1));
+    expect(n.text.split('\n')).toEqual(['主 席：陳副議長文治', '記錄：王博鈺、徐碧玲']);
+  });
+
+  it('also under a numbered field, but never inside the marker (34, 09)', async () => {
+    const doc = await parseFile(CORPUS + '34_asroc-council-record20081227.pdf', { text: true });
+    const lines = doc.text!.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('七、主'));
+    expect(lines[i + 1]).toBe('記錄：詹惠茹');
+    const n = normalize(corpusLines('09_tainan-pwb-bureau-16-20120524.txt', '1 、 開會時間', 1));
+    expect(n.text).toBe('1 、 開會時間:中華民國 101 年 5 月 24 日星期四下午 4 時 30 分');
+  });
+});

@@ -3,7 +3,7 @@ import { startsStructure } from '../segment/labels.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
-import { flattenedLineEdits, spacedDigitDrops } from './resplit.js';
+import { fieldLineCuts, flattenedLineEdits, spacedDigitDrops } from './resplit.js';
 
 interface RawLine {
   start: number;
@@ -168,11 +168,13 @@ export function joint(a: string, b: string): string {
 function emitLine(b: MappedBuilder, input: string, l: RawLine, linePages: number[]): void {
   const digits = spacedDigitDrops(l.text);
   const flat = flattenedLineEdits(l.text);
-  if (digits.length === 0 && !flat) {
+  const fields = flat ? [] : fieldLineCuts(l.text);
+  if (digits.length === 0 && !flat && fields.length === 0) {
     b.copy(input, l.start, l.end);
     return;
   }
   const edits: [number, number, boolean][] = digits.map(([s, e]) => [s, e, false]);
+  for (const [s, e] of fields) edits.push([s, e, true]);
   if (flat) {
     for (const [s, e] of flat.drops) edits.push([s, e, false]);
     for (const [s, e] of flat.cuts) if (s > 0) edits.push([s, e, true]);
@@ -193,6 +195,8 @@ function emitLine(b: MappedBuilder, input: string, l: RawLine, linePages: number
 
 /** A line of a redrawn heading is at most this long (code units). */
 const REDRAWN_MAX = 16;
+/** Most lines in one such run (a bound, so that a long chain of overlapping short lines stays linear). */
+const REDRAWN_MAX_RUN = 48;
 /** Fewest exact repeats that show a heading drawn several times (pdftotext of fake-bold text). */
 const REDRAWN_MIN_REPEATS = 2;
 
@@ -210,7 +214,7 @@ export function overdrawnLines(lines: readonly { text: string }[]): Map<number, 
     const run = new Map<number, number>();
     let repeats = 0;
     let j = i + 1;
-    for (; j < lines.length; j++) {
+    for (; j < lines.length && j - i <= REDRAWN_MAX_RUN; j++) {
       const t = lines[j]!.text;
       if (t.length > REDRAWN_MAX) break;
       if (merged.endsWith(t)) {

@@ -75,3 +75,24 @@ export function spacedDigitDrops(text: string): [number, number][] {
   }
   return out;
 }
+
+/**
+ * A header line that holds two fields because its break was lost (主 席：陳副議長文治 記錄：王博鈺): the
+ * line starts with a header field, and another field label stands after whitespace. Returns where to
+ * break ([start, end) of the whitespace), or [] when the line is not such a field line.
+ */
+export function fieldLineCuts(text: string): [number, number][] {
+  if (!text.includes('：') && !text.includes(':')) return [];
+  const m = matchMarker(text);
+  const first = matchLabel(m ? m.rest : text);
+  if (!first || !isHeaderLabel(first.label)) return [];
+  const value = (m ? m.length : 0) + first.restOffset; // where the first field's value starts
+  const cuts: [number, number][] = [];
+  for (const c of text.matchAll(candidates())) {
+    const at = c.index! + c[0].length;
+    if (c.index! < value) continue;
+    const label = matchLabel(text.slice(at, at + WINDOW));
+    if (label && isHeaderLabel(label.label)) cuts.push([c.index!, at]);
+  }
+  return cuts;
+}
