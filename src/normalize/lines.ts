@@ -211,6 +211,9 @@ export function overdrawnLines(lines: readonly { text: string }[]): Map<number, 
   for (let i = 0; i < lines.length; i++) {
     let merged = lines[i]!.text;
     if (merged.length > REDRAWN_MAX) continue;
+    // Most short lines start no run: decide on the next line before allocating anything.
+    const next = lines[i + 1]?.text;
+    if (next === undefined || next.length > REDRAWN_MAX || (!merged.endsWith(next) && overlap(merged, next) === 0)) continue;
     const run = new Map<number, number>();
     let repeats = 0;
     let j = i + 1;
@@ -238,6 +241,7 @@ const WORD_CHAR = /[A-Za-z0-9]/;
 /** Longest proper prefix of b that a ends with (not cutting a number or a Latin word). */
 function overlap(a: string, b: string): number {
   for (let k = Math.min(a.length, b.length - 1); k > 0; k--) {
+    if (a.charCodeAt(a.length - k) !== b.charCodeAt(0)) continue;
     if (WORD_CHAR.test(b[k - 1]!) && WORD_CHAR.test(b[k]!)) continue; // inside a number or a Latin word
     if (a.endsWith(b.slice(0, k))) return k;
   }

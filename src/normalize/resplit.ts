@@ -3,6 +3,9 @@ import { matchMarker } from '../segment/markers.js';
 import { matchLabel, startsWithRulingLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
 
+/** No edits (shared: most lines have none, and this runs for every line). */
+const NONE: readonly [number, number][] = [];
+
 /** A line at least this long (code units) may be flattened text: a whole agenda on one line. */
 const FLAT_MIN_LENGTH = 120;
 /** Fewest break points that make a long line flattened rather than a paragraph that mentions 一、. */
@@ -63,12 +66,14 @@ function startsUnit(window: string): boolean {
 }
 
 let spacedDigits: RegExp | null = null;
+const DIGIT_SPACE_DIGIT = /[0-9] [0-9]/;
 /**
  * OCR and PDF text that spaces out the digits of one number (第 1 6 次, 中華民國 1 0 1 年): single digits
  * separated by single spaces, between ideographs. Returns the spaces to drop ([start, end) in the line).
  */
-export function spacedDigitDrops(text: string): [number, number][] {
+export function spacedDigitDrops(text: string): readonly [number, number][] {
   spacedDigits ??= /(?<=\p{Script=Han} ?)[0-9](?: [0-9])+(?= ?\p{Script=Han})/gu;
+  if (!DIGIT_SPACE_DIGIT.test(text)) return NONE;
   const out: [number, number][] = [];
   for (const m of text.matchAll(spacedDigits)) {
     for (let i = 1; i < m[0].length; i += 2) out.push([m.index! + i, m.index! + i + 1]);
@@ -81,18 +86,22 @@ export function spacedDigitDrops(text: string): [number, number][] {
  * line starts with a header field, and another field label stands after whitespace. Returns where to
  * break ([start, end) of the whitespace), or [] when the line is not such a field line.
  */
-export function fieldLineCuts(text: string): [number, number][] {
-  if (!text.includes('：') && !text.includes(':')) return [];
+export function fieldLineCuts(text: string): readonly [number, number][] {
+  // Two fields need two colons: most lines are rejected here, without a regex.
+  const wide = text.indexOf('：');
+  const narrow = text.indexOf(':');
+  const first = wide < 0 ? narrow : narrow < 0 ? wide : Math.min(wide, narrow);
+  if (first < 0 || (text.indexOf('：', first + 1) < 0 && text.indexOf(':', first + 1) < 0)) return NONE;
   const m = matchMarker(text);
-  const first = matchLabel(m ? m.rest : text);
-  if (!first || !isHeaderLabel(first.label)) return [];
-  const value = (m ? m.length : 0) + first.restOffset; // where the first field's value starts
+  const label = matchLabel(m ? m.rest : text);
+  if (!label || !isHeaderLabel(label.label)) return NONE;
+  const value = (m ? m.length : 0) + label.restOffset; // where the first field's value starts
   const cuts: [number, number][] = [];
   for (const c of text.matchAll(candidates())) {
     const at = c.index! + c[0].length;
     if (c.index! < value) continue;
-    const label = matchLabel(text.slice(at, at + WINDOW));
-    if (label && isHeaderLabel(label.label)) cuts.push([c.index!, at]);
+    const next = matchLabel(text.slice(at, at + WINDOW));
+    if (next && isHeaderLabel(next.label)) cuts.push([c.index!, at]);
   }
   return cuts;
 }

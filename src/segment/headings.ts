@@ -5,6 +5,7 @@ import { matchLabel } from './labels.js';
 import { impliedHeading, impliedSectionLines, unnumberedHeading } from './unnumbered.js';
 import { grammar } from '../grammars/index.js';
 import { trimEndOf } from '../util/text.js';
+import { memoString } from '../util/memo.js';
 import type { Line } from './lines.js';
 import { spanOf } from './lines.js';
 
@@ -56,17 +57,20 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
   let numberedTop = false; // a numbered top-level section that is not a header field exists
   let quoting = false; // a record quoted inside a section (an earlier meeting's minutes read out)
   const implied = impliedSectionLines(lines, (t) => {
+    const c = t.charCodeAt(0);
+    if (!(c >= 0x30 && c <= 0x39)) return null; // outline numbers start with a digit
     const m = matchMarker(t);
     return m && m.family.id.startsWith('outline-') ? m.number : null;
   });
   const loose = implied.size > 0;
-  const firstField = lines.findIndex((l) => isFieldLine(l.text));
+  const fieldLine = lines.map((l) => isFieldLine(l.text));
+  const firstField = fieldLine.indexOf(true);
   const push = (h: Heading, open: Omit<Open, 'heading'>) => {
     headings.push(h);
     stack = [...stack, { heading: h, family: open.family, canonicalLevel: open.canonicalLevel, numerals: open.numerals, bare: open.bare, exact: open.exact }];
   };
   for (const line of lines) {
-    if (isFieldLine(line.text)) {
+    if (fieldLine[line.index]) {
       // Header fields inside a subsection of an unnumbered section: a quoted record, whose sections are not ours.
       if (stack.length >= 2 && stack[0]!.family === UNNUMBERED) quoting = true;
       seenField = true;
@@ -135,6 +139,11 @@ export const UNNUMBERED = 'unnumbered';
 
 /** A header field line (時間：…, 主  席:…), numbered or not. */
 function isFieldLine(text: string): boolean {
+  if (text.length > 8 && !text.includes('：') && !text.includes(':')) return false;
+  return isFieldLineMemo(text);
+}
+const isFieldLineMemo = memoString(isFieldLineUncached);
+function isFieldLineUncached(text: string): boolean {
   const m = matchMarker(text);
   const rest = m ? m.rest : text;
   const label = matchLabel(rest);

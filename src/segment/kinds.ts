@@ -2,6 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
 import { trimEndOf } from '../util/text.js';
+import { memoString } from '../util/memo.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
 function squeeze(s: string): string {
@@ -28,7 +29,9 @@ function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
  * the kinds in `endKinds`) its title ends with one (議題討論, 業務單位報告).
  * `metadata` only where the heading is a field (時間：…, 列席人員<tab>汪仁鴻) or the bare field name.
  */
-export function sectionKind(title: string): AgendaKind {
+export const sectionKind = memoString(sectionKindUncached);
+
+function sectionKindUncached(title: string): AgendaKind {
   const t = squeeze(title);
   const first = t[0];
   if (first === undefined) return 'other';
@@ -57,30 +60,46 @@ function fieldLabelOf(title: string): string | undefined {
 }
 const GAP = /^([^\t:：]{1,12}?)(?:\t|[ \u3000]{2})[\t \u3000]*\S/u;
 
-let endKeywords: { kind: AgendaKind; k: string }[] | null = null;
+/** Keywords of the kinds read from a title's end, by their last character. */
+let endKeywords: Map<string, { kind: AgendaKind; k: string }[]> | null = null;
+let omittedSqueezed: string[] | null = null;
 /** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
 function endKind(title: string): AgendaKind {
   const g = grammar().sections;
-  endKeywords ??= g.kinds.filter((x) => g.endKinds.includes(x.kind)).flatMap((x) => x.keywords.map((k) => ({ kind: x.kind, k })));
+  if (endKeywords === null) {
+    endKeywords = new Map();
+    for (const x of g.kinds) {
+      if (!g.endKinds.includes(x.kind)) continue;
+      for (const k of x.keywords) {
+        const last = k[k.length - 1]!;
+        endKeywords.set(last, [...(endKeywords.get(last) ?? []), { kind: x.kind, k }]);
+      }
+    }
+  }
   let t = squeeze(title);
-  for (const m of g.omittedMarkers) if (t.endsWith(squeeze(m))) t = t.slice(0, -squeeze(m).length);
+  omittedSqueezed ??= g.omittedMarkers.map(squeeze);
+  for (const m of omittedSqueezed) if (t.endsWith(m)) t = t.slice(0, -m.length);
   t = trimEndOf(t, ':：。');
   // A bracketed note after the title (…指示事項(節錄…新聞稿)) is not part of it.
   if (t.endsWith(')') || t.endsWith('）')) {
     const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
     if (open > 0) t = t.slice(0, open);
   }
-  for (const { kind, k } of endKeywords) if (t.endsWith(k)) return kind;
+  for (const { kind, k } of endKeywords.get(t[t.length - 1] ?? '') ?? []) if (t.endsWith(k)) return kind;
   return 'other';
 }
 
-let headerLabels: string[] | null = null;
+let headerLabels: { exact: Set<string>; prefixes: string[] } | null = null;
 /** Field labels and attendee-group labels: what a header line starts with. */
 export function isHeaderLabel(label: string): boolean {
-  const g = grammar();
-  headerLabels ??= [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+  if (headerLabels === null) {
+    const g = grammar();
+    const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+    // Attendance labels also head longer labels (出席理事, 請假人員姓名).
+    headerLabels = { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)) };
+  }
   const l = squeeze(label);
-  return headerLabels.some((h) => l === h || (l.startsWith(h) && h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)));
+  return headerLabels.exact.has(l) || headerLabels.prefixes.some((h) => l.startsWith(h));
 }
 
 let omitted: string[] | null = null;

@@ -2,6 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { isHeaderLabel, sectionKind } from './kinds.js';
 import { startsWithRulingLabel } from './labels.js';
+import { memoString } from '../util/memo.js';
 
 export interface UnnumberedHeading {
   kind: AgendaKind;
@@ -32,7 +33,16 @@ function sectionKeywords(): Map<string, AgendaKind> {
  * header fields (時間：) are not sections.
  */
 export function unnumberedHeading(text: string, loose = false): UnnumberedHeading | null {
-  if (text.length > 40 || text.includes('\t')) return null;
+  // Cheap rejections first: this is asked of every line that is not a numbered heading.
+  const end = text.charCodeAt(text.length - 1);
+  if (text.length > (end === 0xff1a || end === 0x3a ? 40 : 20) || text.includes('\t')) return null;
+  return loose ? looseHeading(text) : strictHeading(text);
+}
+
+const strictHeading = memoString((text: string) => readHeading(text, false));
+const looseHeading = memoString((text: string) => readHeading(text, true));
+
+function readHeading(text: string, loose: boolean): UnnumberedHeading | null {
   const squeezed = text.replace(/[\s\u3000]+/gu, '');
   const colon = /[:：]$/u.test(squeezed);
   const bare = colon ? squeezed.slice(0, -1) : squeezed;
