@@ -240,3 +240,19 @@ describe('two header fields on one line', () => {
     expect(n.text).toBe('1 、 開會時間:中華民國 101 年 5 月 24 日星期四下午 4 時 30 分');
   });
 });
+
+describe('Markdown front matter and page counts', () => {
+  it('the front matter is furniture but its title is the first line (63)', async () => {
+    const doc = await parseFile(CORPUS + '63_community-committee27-20241210.md', { text: true });
+    const lines = doc.text!.split('\n');
+    expect(lines[0]).toBe('113年12月 第一次會議紀錄');
+    expect(lines[1]).toBe('時間：113/12/10 19:00~21:30');
+    expect(doc.text).not.toContain('layout: page');
+    expect(doc.title).toBe('113年12月 第一次會議紀錄');
+  });
+
+  it('a slide host page count (1 de 4) is a page number (09)', () => {
+    const n = normalize(corpusLines('09_tainan-pwb-bureau-16-20120524.txt', '1 de 4', 2));
+    expect(n.text).toBe('臺南市政府工務局第 16 次局務會議紀錄');
+  });
+});
