@@ -256,3 +256,14 @@ describe('Markdown front matter and page counts', () => {
     expect(n.text).toBe('臺南市政府工務局第 16 次局務會議紀錄');
   });
 });
+
+describe('what an unnumbered heading is not', () => {
+  it('a speaker label, a bare 散會 or a ruling label on its own line', async () => {
+    const { unnumberedHeading } = await import('../src/segment/unnumbered.js');
+    expect(unnumberedHeading('散會', true)).toBeNull();
+    expect(unnumberedHeading('林委員：', true)).toBeNull();
+    expect(unnumberedHeading('結 論：', true)).toBeNull(); // 31: a ruling, not a section
+    expect(unnumberedHeading('會員意見：')).toBeNull(); // 31: members' opinions inside a proposal
+    expect(unnumberedHeading('報 告 事 項')).toEqual({ kind: 'report', title: '報告事項', exact: true });
+  });
+});

@@ -49,13 +49,20 @@ function readHeading(text: string, loose: boolean): UnnumberedHeading | null {
   if (bare === '' || bare.length > MAX_LABEL || PROSE.test(bare) || /[:：]/u.test(bare)) return null;
   if (!/^[\p{Script=Han}0-9A-Za-z]/u.test(bare) || !/\p{Script=Han}/u.test(bare) || startsWithRulingLabel(bare)) return null;
   const exact = sectionKeywords().get(bare);
-  if (exact) return { kind: exact, title: bare, exact: true };
-  if (!colon || isHeaderLabel(bare) || isPlainLabel(bare)) return null;
+  // A bare 散會 line closes the meeting; it is not a section over items.
+  if (exact) return exact === 'adjournment' ? null : { kind: exact, title: bare, exact: true };
+  if (!colon || isHeaderLabel(bare) || isPlainLabel(bare) || isSpeakerLike(bare)) return null;
   const kind = sectionKind(bare);
   if (kind === 'metadata') return null;
   // loose: the document's numbering shows that its sections are unnumbered (see impliedSectionLines).
   if (loose || kind !== 'other' || grammar().sections.remarksWords.some((w) => bare.endsWith(w))) return { kind, title: bare, exact: false };
   return null;
+}
+
+/** A label that ends with a person's title or is the chair (林委員：, 主席：) introduces a speech, not a section. */
+function isSpeakerLike(label: string): boolean {
+  const p = grammar().people;
+  return p.chairWords.includes(label) || p.titles.some((t) => label.endsWith(t));
 }
 
 /** Labels that introduce a part of an item (說明, 案由, 辦法) or name the record itself (會議記錄). */
