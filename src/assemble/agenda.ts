@@ -12,16 +12,19 @@ export function buildAgenda(headings: readonly Heading[], lines: readonly Line[]
   agendaIdOf: (headingId: string | null) => string | null;
 } {
   const byId = new Map(headings.map((h) => [h.id, h]));
+  // A top-level or unnumbered section heading stays a section even where a record starts at it (理事長報告：
+  // opens his speech); only a numbered sub-heading that a record took (a speaker heading, a ruling item) goes.
+  const isConsumed = (h: Heading) => h.chapter === true || (consumed.has(h.id) && h.number !== null && h.parent !== null);
   const keptAncestor = (id: string | null): string | null => {
     let h = id ? byId.get(id) : undefined;
-    while (h && consumed.has(h.id)) h = h.parent ? byId.get(h.parent) : undefined;
+    while (h && isConsumed(h)) h = h.parent ? byId.get(h.parent) : undefined;
     return h ? h.id : null;
   };
   const ids = new Map<string, string>();
   const agenda: AgendaItem[] = [];
   const depth = new Map<string, number>();
   for (const h of headings) {
-    if (consumed.has(h.id)) continue;
+    if (isConsumed(h)) continue;
     const parentHeading = keptAncestor(h.parent);
     const id = `a${agenda.length + 1}`;
     ids.set(h.id, id);
@@ -32,7 +35,7 @@ export function buildAgenda(headings: readonly Heading[], lines: readonly Line[]
       parent: parentHeading ? ids.get(parentHeading)! : null,
       level,
       number: h.number,
-      ordinal: h.ordinal,
+      ordinal: h.number === null ? null : h.ordinal,
       family: h.family,
       // Outside minutes there are no meeting sections: every heading is 'other'.
       kind: isMinutes ? h.kind : 'other',

@@ -12,13 +12,28 @@ import type { LoadedSource } from './types.js';
  * the text between tables is parsed by remark-parse, each table is converted here.
  */
 export function loadMarkdown(text: string): LoadedSource {
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const blocks: string[] = [];
+  const { title, body: source } = frontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const blocks: string[] = title ? [title] : [];
   for (const part of splitTables(source)) {
     if (typeof part === 'string') blocks.push(...markdownBlocks(part));
     else blocks.push(part.rows.map((r) => r.map(inlineText).join('\t')).join('\n'));
   }
   return { format: 'markdown', text: blocks.join('\n\n'), pages: null, pageStarts: [], diagnostics: [] };
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const TITLE_FIELD = /^title:[ \t]*(.*)$/m;
+
+/**
+ * A YAML front matter (Jekyll, Hugo) is furniture, except its `title:`, which is the document's title:
+ * it becomes the first line. The rest of the file is the body.
+ */
+export function frontMatter(source: string): { title: string | null; body: string } {
+  const fm = FRONT_MATTER.exec(source);
+  if (!fm) return { title: null, body: source };
+  const t = TITLE_FIELD.exec(fm[1]!)?.[1]?.trim() ?? '';
+  const unquoted = /^(["']).*\1$/u.test(t) ? t.slice(1, -1).trim() : t;
+  return { title: unquoted === '' ? null : unquoted, body: source.slice(fm[0].length) };
 }
 
 /** The mdast fields read here (remark's node types, kept local to avoid a dependency on @types/mdast). */

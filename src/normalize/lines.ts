@@ -3,6 +3,7 @@ import { startsStructure } from '../segment/labels.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
+import { fieldLineCuts, flattenedLineEdits, spacedDigitDrops } from './resplit.js';
 
 interface RawLine {
   start: number;
@@ -140,6 +141,8 @@ const LATIN_START = /^[A-Za-z0-9(]/;
 /** A space between two ideographs: table cells flattened into one line (主任秘書室 徐主任秘書 儷文). */
 const CELL_GAP = /\p{Script=Han} +\p{Script=Han}/u;
 
+const ROLE_DASH = /^\p{Script=Han}{1,6}[－—–]/u;
+
 /** Should line b continue line a (a was wrapped by the page layout)? */
 export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = displayWidth(a)): boolean {
   const g = grammar().layout;
@@ -147,12 +150,102 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
   if (aWidth < wrapWidth * g.wrapWidthShare) return false;
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
+  // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
+  if (ROLE_DASH.test(a) && ROLE_DASH.test(b)) return false;
   return !startsStructure(b);
 }
 
 /** The joint between two rejoined lines: none between ideographs, one space between Latin words. */
 export function joint(a: string, b: string): string {
   return LATIN_END.test(a) && LATIN_START.test(b) && !HAN.test(a.slice(-1)) ? ' ' : '';
+}
+
+/**
+ * Copy one line, undoing what OCR and flattening did to it: spaced-out digits are closed up, and a
+ * flattened line is broken before its headings and labels (see resplit.ts). Every kept character
+ * still maps to its place in the input.
+ */
+function emitLine(b: MappedBuilder, input: string, l: RawLine, linePages: number[]): void {
+  const digits = spacedDigitDrops(l.text);
+  const flat = flattenedLineEdits(l.text);
+  const fields = flat ? [] : fieldLineCuts(l.text);
+  if (digits.length === 0 && !flat && fields.length === 0) {
+    b.copy(input, l.start, l.end);
+    return;
+  }
+  const edits: [number, number, boolean][] = digits.map(([s, e]) => [s, e, false]);
+  for (const [s, e] of fields) edits.push([s, e, true]);
+  if (flat) {
+    for (const [s, e] of flat.drops) edits.push([s, e, false]);
+    for (const [s, e] of flat.cuts) if (s > 0) edits.push([s, e, true]);
+  }
+  edits.sort((x, y) => x[0] - y[0]);
+  let at = 0;
+  for (const [s, e, cut] of edits) {
+    if (s < at) continue; // overlapping edits: the first wins
+    b.copy(input, l.start + at, l.start + s);
+    if (cut) {
+      b.replace('\n', l.start + s, l.start + e);
+      linePages.push(l.page);
+    }
+    at = e;
+  }
+  b.copy(input, l.start + at, l.end);
+}
+
+/** A line of a redrawn heading is at most this long (code units). */
+const REDRAWN_MAX = 16;
+/** Most lines in one such run (a bound, so that a long chain of overlapping short lines stays linear). */
+const REDRAWN_MAX_RUN = 48;
+/** Fewest exact repeats that show a heading drawn several times (pdftotext of fake-bold text). */
+const REDRAWN_MIN_REPEATS = 2;
+
+/**
+ * Headings drawn several times over themselves to look bold reach text extraction as a staircase of
+ * short lines (※ / ※ / ※ / ※第 / 第 / 第 / 第 1 / 1 屆第 / 屆第 …): each line repeats the end of the text
+ * so far, or overlaps it and adds a little. Returns, for every line after the first of such a run, the
+ * offset from which its text is new (its length when it adds nothing).
+ */
+export function overdrawnLines(lines: readonly { text: string }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    let merged = lines[i]!.text;
+    if (merged.length > REDRAWN_MAX) continue;
+    // Most short lines start no run: decide on the next line before allocating anything.
+    const next = lines[i + 1]?.text;
+    if (next === undefined || next.length > REDRAWN_MAX || (!merged.endsWith(next) && overlap(merged, next) === 0)) continue;
+    const run = new Map<number, number>();
+    let repeats = 0;
+    let j = i + 1;
+    for (; j < lines.length && j - i <= REDRAWN_MAX_RUN; j++) {
+      const t = lines[j]!.text;
+      if (t.length > REDRAWN_MAX) break;
+      if (merged.endsWith(t)) {
+        repeats++;
+        run.set(j, t.length);
+        continue;
+      }
+      const k = overlap(merged, t);
+      if (k === 0) break;
+      run.set(j, k);
+      merged += t.slice(k);
+    }
+    if (repeats < REDRAWN_MIN_REPEATS) continue;
+    for (const [at, from] of run) out.set(at, from);
+    i = j - 1;
+  }
+  return out;
+}
+
+const WORD_CHAR = /[A-Za-z0-9]/;
+/** Longest proper prefix of b that a ends with (not cutting a number or a Latin word). */
+function overlap(a: string, b: string): number {
+  for (let k = Math.min(a.length, b.length - 1); k > 0; k--) {
+    if (a.charCodeAt(a.length - k) !== b.charCodeAt(0)) continue;
+    if (WORD_CHAR.test(b[k - 1]!) && WORD_CHAR.test(b[k]!)) continue; // inside a number or a Latin word
+    if (a.endsWith(b.slice(0, k))) return k;
+  }
+  return 0;
 }
 
 /**
@@ -166,17 +259,29 @@ export function normalizeLines(input: string, pageStarts: readonly number[]): { 
   const wrap = estimateWrapWidth(kept);
   const b = new MappedBuilder();
   const linePages: number[] = [];
+  const redrawn = overdrawnLines(kept);
   let prev: RawLine | null = null;
-  for (const l of kept) {
-    if (prev && continuesLine(prev.text, l.text, wrap, prev.width)) {
+  let afterRun = false;
+  for (let i = 0; i < kept.length; i++) {
+    const l = kept[i]!;
+    const from = redrawn.get(i);
+    if (from !== undefined) {
+      // A line drawn again (fake bold): only what it adds to the line before is kept.
+      if (from < l.text.length) b.copy(input, l.start + from, l.end);
+      prev = l;
+      afterRun = true;
+      continue;
+    }
+    if (prev && !afterRun && continuesLine(prev.text, l.text, wrap, prev.width)) {
       // The decision looks at the last physical line, as the page showed it.
       b.replace(joint(prev.text, l.text), prev.end, prev.end);
     } else {
       if (prev) b.replace('\n', prev.newline, prev.newline + 1);
       linePages.push(l.page);
     }
-    b.copy(input, l.start, l.end);
+    emitLine(b, input, l, linePages);
     prev = l;
+    afterRun = false;
   }
   return { mapped: b.build(input.length), linePages, diagnostics: [], dropped: drop.size };
 }

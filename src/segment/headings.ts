@@ -1,6 +1,11 @@
 import type { AgendaKind, Diagnostic } from '../types.js';
 import { matchMarker, type MarkerMatch } from './markers.js';
-import { headingTitle, isOmitted, sectionKind } from './kinds.js';
+import { headingTitle, isHeaderLabel, isOmitted, sectionKind } from './kinds.js';
+import { matchLabel } from './labels.js';
+import { impliedHeading, impliedSectionLines, unnumberedHeading } from './unnumbered.js';
+import { grammar } from '../grammars/index.js';
+import { trimEndOf } from '../util/text.js';
+import { memoString } from '../util/memo.js';
 import type { Line } from './lines.js';
 import { spanOf } from './lines.js';
 
@@ -11,7 +16,8 @@ export interface Heading {
   /** Depth in the tree, 1 for the top level. */
   level: number;
   family: string;
-  number: string;
+  /** As written; null for a heading written without a number (報 告 事 項 over numbered items). */
+  number: string | null;
   ordinal: number;
   /** The heading's own text after the marker. */
   rest: string;
@@ -23,12 +29,19 @@ export interface Heading {
   lastLine: number;
   /** Offset where the text after the marker begins. */
   restStart: number;
+  /** A chapter heading that wraps whole records (一、各次會議紀錄): not an agenda section. */
+  chapter?: boolean;
 }
 
 interface Open {
   heading: Heading;
   family: string;
   canonicalLevel: number;
+  numerals: string;
+  /** Written without an opening bracket (1. 1、 but not (1)). */
+  bare: boolean;
+  /** An unnumbered heading that is a section keyword alone (報告事項). */
+  exact: boolean;
 }
 
 /**
@@ -40,9 +53,49 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
   const headings: Heading[] = [];
   const diagnostics: Diagnostic[] = [];
   let stack: Open[] = [];
+  let seenField = false; // a header field (時間：…) has been read
+  let numberedTop = false; // a numbered top-level section that is not a header field exists
+  let quoting = false; // a record quoted inside a section (an earlier meeting's minutes read out)
+  const implied = impliedSectionLines(lines, (t) => {
+    const c = t.charCodeAt(0);
+    if (!(c >= 0x30 && c <= 0x39)) return null; // outline numbers start with a digit
+    const m = matchMarker(t);
+    return m && m.family.id.startsWith('outline-') ? m.number : null;
+  });
+  const loose = implied.size > 0;
+  const fieldLine = lines.map((l) => isFieldLine(l.text));
+  const firstField = fieldLine.indexOf(true);
+  const push = (h: Heading, open: Omit<Open, 'heading'>) => {
+    headings.push(h);
+    stack = [...stack, { heading: h, family: open.family, canonicalLevel: open.canonicalLevel, numerals: open.numerals, bare: open.bare, exact: open.exact }];
+  };
   for (const line of lines) {
+    if (fieldLine[line.index]) {
+      // Header fields inside a subsection of an unnumbered section: a quoted record, whose sections are not ours.
+      if (stack.length >= 2 && stack[0]!.family === UNNUMBERED) quoting = true;
+      seenField = true;
+    }
     const m = matchMarker(line.text);
-    if (!m) continue;
+    if (!m) {
+      const u = line.index === 0 || numberedTop || quoting ? null : implied.has(line.index) ? impliedHeading(line.text) : unnumberedHeading(line.text, loose);
+      if (!u) continue;
+      // A sub-heading: right under an unnumbered heading (天文刊物出版： then 現況：), or a sub-report under a
+      // report (理事長報告： then 會務報告：, 財務報告：).
+      const top = stack[0];
+      const last = headings[headings.length - 1];
+      const under = top && top.family === UNNUMBERED && stack.length === 1 && last === top.heading && last.line === line.index - 1;
+      const subReport = top && top.family === UNNUMBERED && !top.exact && !u.exact && u.kind !== 'other' && top.heading.kind === u.kind;
+      stack = top && !implied.has(line.index) && (under || subReport) ? [top] : [];
+      const parent = stack.length ? stack[0]!.heading : null;
+      push(
+        { id: `h${headings.length + 1}`, parent: parent?.id ?? null, level: stack.length + 1, family: UNNUMBERED, number: null, ordinal: 0, rest: line.text, title: u.title, kind: u.kind, omitted: false, line: line.index, lastLine: line.index, restStart: line.start },
+        { family: UNNUMBERED, canonicalLevel: 0, numerals: '', bare: false, exact: u.exact },
+      );
+      continue;
+    }
+    // A numbered line naming minutes before any header field (一、各次會議紀錄) is a chapter or a title, not a
+    // section: kept as a heading (so it is not read as the title) of kind metadata, and left out of the agenda.
+    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest);
     const placed = place(stack, m);
     if (!placed) continue;
     if (placed.warn) {
@@ -55,37 +108,70 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
     }
     stack = placed.stack;
     const parent = stack.length ? stack[stack.length - 1]!.heading : null;
-    const h: Heading = {
-      id: `h${headings.length + 1}`,
-      parent: parent?.id ?? null,
-      level: stack.length + 1,
-      family: m.family.id,
-      number: m.number,
-      ordinal: m.ordinal,
-      rest: m.rest,
-      title: headingTitle(m.rest),
-      kind: sectionKind(m.rest),
-      omitted: isOmitted(m.rest),
-      line: line.index,
-      lastLine: line.index,
-      restStart: line.start + m.length,
-    };
-    headings.push(h);
-    stack = [...stack, { heading: h, family: m.family.id, canonicalLevel: m.family.level }];
+    const kind = chapter ? 'metadata' : sectionKind(m.rest);
+    if (!parent && kind !== 'metadata') numberedTop = true;
+    push(
+      {
+        id: `h${headings.length + 1}`,
+        parent: parent?.id ?? null,
+        level: stack.length + 1,
+        family: m.family.id,
+        number: m.number,
+        ordinal: m.ordinal,
+        rest: m.rest,
+        title: headingTitle(m.rest),
+        kind,
+        omitted: isOmitted(m.rest),
+        line: line.index,
+        lastLine: line.index,
+        restStart: line.start + m.length,
+        chapter,
+      },
+      { family: m.family.id, canonicalLevel: m.family.level, numerals: m.family.numerals, bare: m.family.open.length === 0, exact: false },
+    );
   }
   closeSections(headings, lines.length);
   return { headings, diagnostics };
 }
 
+/** Family id of headings written without a number. */
+export const UNNUMBERED = 'unnumbered';
+
+/** A header field line (時間：…, 主  席:…), numbered or not. */
+function isFieldLine(text: string): boolean {
+  if (text.length > 8 && !text.includes('：') && !text.includes(':')) return false;
+  return isFieldLineMemo(text);
+}
+const isFieldLineMemo = memoString(isFieldLineUncached);
+function isFieldLineUncached(text: string): boolean {
+  const m = matchMarker(text);
+  const rest = m ? m.rest : text;
+  const label = matchLabel(rest);
+  // A label alone on its line (開會日期, its value on the next line) is a field too.
+  return label !== null ? isHeaderLabel(label.label) : rest.length <= 8 && isHeaderLabel(rest.replace(/[\s\u3000]+/gu, ''));
+}
+
+/** The text names a record of minutes: it ends with a title marker (會議紀錄, 議事錄). */
+function isMinutesTitle(rest: string): boolean {
+  const t = trimEndOf(rest, ':：。').replace(/\s+/g, '');
+  return grammar().fields.titleMarkers.some((k) => t.endsWith(k));
+}
+
 /** Where a marker goes in the open stack, or null when it is not a heading. */
 function place(stack: Open[], m: MarkerMatch): { stack: Open[]; warn?: boolean } | null {
-  const at = stack.findIndex((o) => o.family === m.family.id);
+  let at = stack.findIndex((o) => o.family === m.family.id);
+  // A list begun as 1. and continued as 2、 (or the reverse): the same bare numerals, the next number.
+  if (at < 0 && m.ordinal > 1 && m.family.open.length === 0) {
+    at = stack.findIndex((o) => o.numerals === m.family.numerals && o.bare && o.heading.ordinal + 1 === m.ordinal);
+  }
   if (at >= 0) {
     const prev = stack[at]!.heading.ordinal;
     if (m.ordinal === prev + 1 || m.ordinal === 1) return { stack: stack.slice(0, at) };
     if (at === 0 && m.ordinal > prev) return { stack: [], warn: true };
     return null;
   }
+  // 壹、 or 甲、 under an unnumbered section starts the numbered top level.
+  if (m.ordinal === 1 && m.family.level === 1 && stack[0]?.family === UNNUMBERED) return { stack: [] };
   // A higher family starting its list above everything open (壹、 after stray 1. lines) takes the top.
   if (m.ordinal === 1 && stack.length && stack.every((o) => o.canonicalLevel > m.family.level)) return { stack: [] };
   if (m.ordinal === 1) return { stack };

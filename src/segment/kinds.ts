@@ -2,6 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
 import { trimEndOf } from '../util/text.js';
+import { memoString } from '../util/memo.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
 function squeeze(s: string): string {
@@ -24,10 +25,13 @@ function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
 }
 
 /**
- * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one.
- * `metadata` only where the heading is a field (時間：…) or the bare field name.
+ * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one, or (for
+ * the kinds in `endKinds`) its title ends with one (議題討論, 業務單位報告).
+ * `metadata` only where the heading is a field (時間：…, 列席人員<tab>汪仁鴻) or the bare field name.
  */
-export function sectionKind(title: string): AgendaKind {
+export const sectionKind = memoString(sectionKindUncached);
+
+function sectionKindUncached(title: string): AgendaKind {
   const t = squeeze(title);
   const first = t[0];
   if (first === undefined) return 'other';
@@ -35,25 +39,67 @@ export function sectionKind(title: string): AgendaKind {
   for (const { kind, k } of keywordsByFirstChar().get(first) ?? []) {
     if (t.startsWith(k)) {
       if (kind === 'metadata') {
-        if (label === null) label = matchLabel(title)?.label;
+        if (label === null) label = fieldLabelOf(title);
         if (!(label === k || t === k)) continue;
       }
       return kind;
     }
   }
   // A header field or an attendance list written as a numbered heading (四、出席理事：…, 六、請假：…).
-  if (label === null) label = matchLabel(title)?.label;
+  if (label === null) label = fieldLabelOf(title);
   if (label && isHeaderLabel(label)) return 'metadata';
+  return endKind(label ?? title);
+}
+
+/** The field label of a heading: before its colon, or before a tab or wide gap (列席人員		汪仁鴻). */
+function fieldLabelOf(title: string): string | undefined {
+  const l = matchLabel(title)?.label;
+  if (l) return l;
+  const gap = GAP.exec(title);
+  return gap ? squeeze(gap[1]!) : undefined;
+}
+const GAP = /^([^\t:：]{1,12}?)(?:\t|[ \u3000]{2})[\t \u3000]*\S/u;
+
+/** Keywords of the kinds read from a title's end, by their last character. */
+let endKeywords: Map<string, { kind: AgendaKind; k: string }[]> | null = null;
+let omittedSqueezed: string[] | null = null;
+/** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
+function endKind(title: string): AgendaKind {
+  const g = grammar().sections;
+  if (endKeywords === null) {
+    endKeywords = new Map();
+    for (const x of g.kinds) {
+      if (!g.endKinds.includes(x.kind)) continue;
+      for (const k of x.keywords) {
+        const last = k[k.length - 1]!;
+        endKeywords.set(last, [...(endKeywords.get(last) ?? []), { kind: x.kind, k }]);
+      }
+    }
+  }
+  let t = squeeze(title);
+  omittedSqueezed ??= g.omittedMarkers.map(squeeze);
+  for (const m of omittedSqueezed) if (t.endsWith(m)) t = t.slice(0, -m.length);
+  t = trimEndOf(t, ':：。');
+  // A bracketed note after the title (…指示事項(節錄…新聞稿)) is not part of it.
+  if (t.endsWith(')') || t.endsWith('）')) {
+    const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+    if (open > 0) t = t.slice(0, open);
+  }
+  for (const { kind, k } of endKeywords.get(t[t.length - 1] ?? '') ?? []) if (t.endsWith(k)) return kind;
   return 'other';
 }
 
-let headerLabels: string[] | null = null;
+let headerLabels: { exact: Set<string>; prefixes: string[] } | null = null;
 /** Field labels and attendee-group labels: what a header line starts with. */
 export function isHeaderLabel(label: string): boolean {
-  const g = grammar();
-  headerLabels ??= [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+  if (headerLabels === null) {
+    const g = grammar();
+    const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+    // Attendance labels also head longer labels (出席理事, 請假人員姓名).
+    headerLabels = { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)) };
+  }
   const l = squeeze(label);
-  return headerLabels.some((h) => l === h || (l.startsWith(h) && h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)));
+  return headerLabels.exact.has(l) || headerLabels.prefixes.some((h) => l.startsWith(h));
 }
 
 let omitted: string[] | null = null;
@@ -70,6 +116,8 @@ export function headingTitle(rest: string): string {
   const label = matchLabel(rest);
   // 時間：110 年… / 散會：上午 11 時: the field or section word is the title, the value is not.
   if (label && (sectionKind(label.label) !== 'other' || isHeaderLabel(label.label))) return label.label;
+  const gap = label ? undefined : fieldLabelOf(rest);
+  if (gap && sectionKind(gap) === 'metadata') return gap;
   let title = rest.trim();
   for (const m of grammar().sections.omittedMarkers) if (title.endsWith(m)) title = title.slice(0, -m.length);
   // 散會。（下午 3 時 45 分）: a sentence followed by a bracketed note; the sentence is the title.

@@ -46,5 +46,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 export function numberValue(s: string): number | null {
   const i = CIRCLED.indexOf(s);
   if (i >= 0) return i + 1;
+  const stem = s.length === 1 ? grammar().headings.numeralSets.stems?.indexOf(s) ?? -1 : -1;
+  if (stem >= 0) return stem + 1;
   return parseChineseNumeral(s);
 }

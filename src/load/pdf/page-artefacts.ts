@@ -8,9 +8,9 @@ export interface LaidOutPage {
 }
 
 /** Header and footer zone: this share of the page height at the top and at the bottom. */
-const EDGE = 0.12;
-/** Lines looked at from each edge of a page. */
-const DEPTH = 2;
+const EDGE = 0.15;
+/** Lines looked at from each edge of a page: a letterhead may hold name, English name and a two-line address. */
+const DEPTH = 4;
 
 /** Page numbers as written (`3`, `- 3 -`, `第 3 頁`, `第3頁，共10頁`, `3/10`, `Page 3 of 10`): the grammar's table. */
 export function isPageNumber(text: string): boolean {

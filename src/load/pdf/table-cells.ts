@@ -17,30 +17,45 @@ const FULL_LINE = 1.5;
  * Returns the rows and the runs that lie outside the grid.
  */
 export function fillGrid(grid: Grid, runs: readonly Run[]): { rows: PageLine[]; rest: Run[] } {
-  const { xs, ys, cut } = grid;
+  const { xs, ys, cut, joined } = grid;
   const nCols = xs.length - 1;
   const nRows = ys.length - 1;
+  // owner[r][c]: the first column of the cell that holds column c in row r (no rule drawn between them).
+  const owner = joined.map((j) => {
+    const o = [0];
+    for (let c = 1; c < nCols; c++) o.push(j[c - 1] ? o[c - 1]! : c);
+    return o;
+  });
   const cells = new Map<string, Run[]>();
   const rest: Run[] = [];
-  for (const piece of runs.flatMap((r) => splitAtEdges(r, xs))) {
-    const cy = piece.y + 0.3 * piece.size;
-    const cx = piece.x + piece.w / 2;
+  for (const run of runs) {
+    const cy = run.y + 0.3 * run.size;
     const row = ys.findIndex((y, k) => k < nRows && cy <= y && cy >= ys[k + 1]!);
-    const col = xs.findIndex((x, c) => c < nCols && cx >= x && cx <= xs[c + 1]!);
-    if (row < 0 || col < 0) {
-      rest.push(piece);
-      continue;
+    // Split only at the edges drawn across this row: a paragraph in a joined cell keeps its words whole.
+    const edges = row < 0 ? xs : xs.filter((_, i) => i === 0 || i === nCols || !joined[row]![i - 1]);
+    for (const piece of splitAtEdges(run, edges)) {
+      const cx = piece.x + piece.w / 2;
+      const col = xs.findIndex((x, c) => c < nCols && cx >= x && cx <= xs[c + 1]!);
+      if (row < 0 || col < 0) {
+        rest.push(piece);
+        continue;
+      }
+      const at = owner[row]![col]!;
+      const key = `${at}:${spanStart(cut[at]!, row)}`;
+      cells.set(key, [...(cells.get(key) ?? []), piece]);
     }
-    const key = `${col}:${spanStart(cut[col]!, row)}`;
-    cells.set(key, [...(cells.get(key) ?? []), piece]);
   }
   const rows: PageLine[] = [];
   for (let r = 0; r < nRows; r++) {
     const texts: string[][] = [];
     for (let c = 0; c < nCols; c++) {
+      if (owner[r]![c] !== c) {
+        texts.push(['']); // covered by the cell to its left
+        continue;
+      }
       const lines = runsToLines(cells.get(`${c}:${r}`) ?? []);
-      if (c < nCols - 1) texts.push([joinWrapped(lines.map((l) => l.text))]);
-      else texts.push(entries(lines, xs[c + 1]!));
+      if (owner[r]![nCols - 1] !== c) texts.push([joinWrapped(lines.map((l) => l.text))]);
+      else texts.push(entries(lines, xs[nCols]!));
     }
     const depth = maxOf(texts.map((t) => t.length));
     const size = Math.max(0, ...[...Array(nCols).keys()].flatMap((c) => (cells.get(`${c}:${r}`) ?? []).map((p) => p.size)));

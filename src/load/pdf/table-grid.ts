@@ -13,6 +13,11 @@ export interface Grid {
   ys: number[];
   /** cut[c][k]: the edge ys[k] is drawn across column c (k = 0 and the last edge are always cuts). */
   cut: boolean[][];
+  /**
+   * joined[r][c]: no vertical rule is drawn at the inner edge xs[c + 1] across row r, so columns c and
+   * c + 1 are one cell there (a body paragraph under a header table whose column rules stop at the header).
+   */
+  joined: boolean[][];
 }
 
 const TOL = 2;
@@ -34,7 +39,7 @@ export function findGrids(rules: readonly Rule[], carryXs: readonly number[] | n
     if (xs.length < 3) continue;
     const top = maxOf(band.map((v) => v.y1));
     const bottom = minOf(band.map((v) => v.y0));
-    const grid = buildGrid(xs, top, bottom, horizontals);
+    const grid = buildGrid(xs, top, bottom, horizontals, band);
     // One row of cells is a table when it is short or continues the previous page's table;
     // a tall one is more likely a framed page with a column separator.
     if (grid && (grid.ys.length > 2 || top - bottom <= MAX_SINGLE_ROW || sameEdges(xs, carryXs))) grids.push(grid);
@@ -51,7 +56,7 @@ export function findGrids(rules: readonly Rule[], carryXs: readonly number[] | n
   return grids;
 }
 
-function buildGrid(xs: number[], top: number, bottom: number, horizontals: readonly Rule[]): Grid | null {
+function buildGrid(xs: number[], top: number, bottom: number, horizontals: readonly Rule[], verticals: readonly Rule[] | null = null): Grid | null {
   const left = xs[0]!, rightEdge = xs[xs.length - 1]!;
   const inside = horizontals.filter((h) => h.y0 >= bottom - TOL && h.y0 <= top + TOL && h.x1 > left + TOL && h.x0 < rightEdge - TOL);
   const ys = cluster([top, bottom, ...inside.map((h) => h.y0)]).sort((a, b) => b - a);
@@ -60,7 +65,12 @@ function buildGrid(xs: number[], top: number, bottom: number, horizontals: reado
     const mid = (x + xs[c + 1]!) / 2;
     return ys.map((y, k) => k === 0 || k === ys.length - 1 || inside.some((h) => Math.abs(h.y0 - y) <= TOL && h.x0 <= mid && h.x1 >= mid));
   });
-  return { xs, ys, cut };
+  // Without verticals (a continued table) every column edge is taken as drawn.
+  const joined = ys.slice(0, -1).map((y, k) => {
+    const mid = (y + ys[k + 1]!) / 2;
+    return xs.slice(1, -1).map((x) => verticals !== null && !verticals.some((v) => Math.abs(v.x0 - x) <= TOL && v.y0 <= mid && v.y1 >= mid));
+  });
+  return { xs, ys, cut, joined };
 }
 
 function sameEdges(a: readonly number[], b: readonly number[] | null): boolean {
