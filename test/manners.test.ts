@@ -11,7 +11,8 @@ const cli = (args: string[], input?: string | Buffer, cwd?: string) =>
 const tmp = () => mkdtempSync(join(tmpdir(), 'twm-manners-'));
 const SAMPLE = ROOT + 'samples/mofa-2021-110-1.txt';
 // A real document whose date and weekday disagree: a warning remains after parsing.
-const WARNED = ROOT + 'test/fixtures/corpus/raw/09_tainan-pwb-bureau-16-20120524.txt';
+// A real document that keeps a warning: 觀傳局劉局長口頭報告 names a surname and title that three attendees share (unresolved-speaker).
+const WARNED = ROOT + 'test/fixtures/corpus/raw/02_taipei-citygov-2122-20201222.txt';
 
 describe('CommonJS', () => {
   it('require("twminutes") resolves through the package exports and parses (Node ≥ 20.19 requires the ESM build)', () => {
@@ -71,8 +72,8 @@ describe('--strict', () => {
     const warned = cli(['parse', WARNED, '--strict']);
     expect(warned.status).toBe(1);
     const doc = JSON.parse(warned.stdout);
-    expect(doc.diagnostics.find((d: { code: string }) => d.code === 'weekday-mismatch').severity).toBe('error');
-    expect(warned.stderr).toContain('weekday-mismatch');
+    expect(doc.diagnostics.find((d: { code: string }) => d.code === 'unresolved-speaker').severity).toBe('error');
+    expect(warned.stderr).toContain('unresolved-speaker');
     expect(cli(['parse', WARNED]).status).toBe(0);
     const clean = cli(['parse', SAMPLE, '--strict']);
     expect(JSON.parse(clean.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);

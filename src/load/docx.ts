@@ -65,26 +65,26 @@ interface NumRef {
 
 function readNumbering(xml: string): Numbering {
   const abstract = new Map<string, Map<number, Level>>();
-  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="([^"]*)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+  for (const m of elements(xml, 'w:abstractNum', 'w:abstractNumId')) {
     const levels = new Map<number, Level>();
-    for (const l of m[2]!.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      const body = l[2]!;
-      levels.set(Number(l[1]), {
+    for (const l of elements(m.body, 'w:lvl', 'w:ilvl')) {
+      const body = l.body;
+      levels.set(Number(l.key), {
         format: wordFormat(attr(body, 'w:numFmt') ?? 'decimal'),
         text: unescapeXml(attr(body, 'w:lvlText') ?? ''),
         start: Number(attr(body, 'w:start') ?? '1') || 0,
       });
     }
-    abstract.set(m[1]!, levels);
+    abstract.set(m.key, levels);
   }
   const nums = new Map<string, { abstractId: string; starts: Map<number, number> }>();
-  for (const m of xml.matchAll(/<w:num\b[^>]*?w:numId="([^"]*)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+  for (const m of elements(xml, 'w:num', 'w:numId')) {
     const starts = new Map<number, number>();
-    for (const o of m[2]!.matchAll(/<w:lvlOverride\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const s = attr(o[2]!, 'w:startOverride');
-      if (s !== null) starts.set(Number(o[1]), Number(s));
+    for (const o of elements(m.body, 'w:lvlOverride', 'w:ilvl')) {
+      const s = attr(o.body, 'w:startOverride');
+      if (s !== null) starts.set(Number(o.key), Number(s));
     }
-    nums.set(m[1]!, { abstractId: attr(m[2]!, 'w:abstractNumId') ?? '', starts });
+    nums.set(m.key, { abstractId: attr(m.body, 'w:abstractNumId') ?? '', starts });
   }
   return { abstract, nums };
 }
@@ -92,9 +92,9 @@ function readNumbering(xml: string): Numbering {
 /** Paragraph styles that carry numbering themselves (a heading style linked to a list). */
 function styleNumbering(xml: string): Map<string, NumRef> {
   const out = new Map<string, NumRef>();
-  for (const m of xml.matchAll(/<w:style\b[^>]*?w:styleId="([^"]*)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
-    const numId = attr(m[2]!, 'w:numId');
-    if (numId !== null) out.set(m[1]!, { numId, ilvl: Number(attr(m[2]!, 'w:ilvl') ?? '0') });
+  for (const m of elements(xml, 'w:style', 'w:styleId')) {
+    const numId = attr(m.body, 'w:numId');
+    if (numId !== null) out.set(m.key, { numId, ilvl: Number(attr(m.body, 'w:ilvl') ?? '0') });
   }
   return out;
 }
@@ -150,6 +150,37 @@ function replaceBlocks(xml: string, open: string, close: string, fn: (inner: str
     if (literal !== undefined) break;
   }
   return out + xml.slice(from);
+}
+
+/**
+ * Each `<tag …key="K"…>body</tag>` in `xml`, by scanning for the tags (linear: a regex spanning the start
+ * tag's attributes and the body backtracks polynomially on a hostile file). Self-closing tags and
+ * elements without the key attribute are skipped; the tags read here do not nest in themselves.
+ */
+function* elements(xml: string, tag: string, key: string): Generator<{ key: string; body: string }> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let at = 0;
+  for (;;) {
+    const i = xml.indexOf(open, at);
+    if (i < 0) return;
+    const after = xml.charCodeAt(i + open.length);
+    const end = xml.indexOf('>', i);
+    if (end < 0) return;
+    at = end + 1;
+    // `<w:num` must not match `<w:numFmt`: the tag name ends at a space, `/` or `>`.
+    if (!(after === 32 || after === 9 || after === 10 || after === 13 || after === 47 || after === 62) || xml[end - 1] === '/') continue;
+    const startTag = xml.slice(i, end);
+    const k = startTag.indexOf(` ${key}="`);
+    const stop = xml.indexOf(close, end);
+    if (stop < 0) return;
+    at = stop + close.length;
+    if (k < 0) continue;
+    const v0 = k + key.length + 3;
+    const v1 = startTag.indexOf('"', v0);
+    if (v1 < 0) continue;
+    yield { key: startTag.slice(v0, v1), body: xml.slice(end + 1, stop) };
+  }
 }
 
 function attr(xml: string, element: string): string | null {
