@@ -145,6 +145,10 @@ describe('HTML', () => {
     expect(lines).toContain('2\t郭信良\t○\t\t\t○');
     expect(lines).toContain('3\t郭秀珠\t\t\t\t○');
     expect(source.text).not.toMatch(/font-family|<p|&nbsp;/);
+    // Each exported page's running header (`第8次臨時會 會議記錄 11`, `12 第8次臨時會 會議記錄`) is furniture;
+    // a table-of-contents line (a title and its page, once) stays.
+    expect(lines.filter((l) => /^\d+ 第8次臨時會|^第8次臨時會 \S+ \d+$/.test(l))).toEqual([]);
+    expect(lines).toContain('第 1 次會議 11');
   });
 });
 

@@ -52,7 +52,7 @@ export function loadHtml(source: string, format: SourceFormat = 'html', diagnost
   const hints = readHints(tree, h.toText);
   prune(tree, false);
   rewrite(tree, h.toText);
-  const text = tidy(h.toText(tree));
+  const text = dropRunningHeaders(tidy(h.toText(tree)));
   const out: LoadedSource = { format, text, pages: null, pageStarts: [], diagnostics };
   if (hints.title !== null || hints.date !== null) {
     out.hints = hints;
@@ -191,6 +191,32 @@ function numberItems(ol: HNode): void {
 }
 
 /** innerText output → lines: no-break spaces made spaces, trailing blanks trimmed, runs of blank lines made one. */
+/** A page number beside a short running header, on either side: `第8次臨時會 會議記錄 11`, `12 第8次臨時會 會議記錄`. */
+const PAGE_MARKED = /^(?:(\d{1,4})[ \u3000]+([^\t]{1,40})|([^\t]{1,40}?)[ \u3000]+(\d{1,4}))$/u;
+
+/**
+ * A page exported to HTML (a PDF-to-HTML conversion) keeps its running header as a paragraph: the same
+ * short text with a different page number on each page. Such lines are page furniture, dropped as the
+ * PDF loader drops repeated page edges; a line of a table of contents (a title and its page, once) stays.
+ */
+function dropRunningHeaders(text: string): string {
+  const lines = text.split('\n');
+  const pagesOf = new Map<string, Set<string>>();
+  const marked: (string | null)[] = lines.map((l) => {
+    const m = PAGE_MARKED.exec(l.trim());
+    if (!m) return null;
+    const header = (m[2] ?? m[3] ?? '').trim();
+    if (!/\p{Script=Han}/u.test(header)) return null;
+    const pages = pagesOf.get(header) ?? new Set<string>();
+    pages.add(m[1] ?? m[4]!);
+    pagesOf.set(header, pages);
+    return header;
+  });
+  const running = (h: string | null) => h !== null && pagesOf.get(h)!.size >= 2;
+  if (!marked.some(running)) return text;
+  return lines.filter((_, i) => !running(marked[i]!)).join('\n');
+}
+
 function tidy(text: string): string {
   return text
     .replace(/\u00a0/g, ' ')
