@@ -17,6 +17,8 @@ import { ROOT } from './helpers.js';
  * - An output block (no language, `json`, `xml`) after a run shows its output: every line of it (`…` stands
  *   for anything, and times or rates for any number) appears, in order, in what the run printed or in a
  *   file it wrote; a `json` block must be JSON and be contained in the JSON the run printed or wrote.
+ * - A block right after `<!-- file: PATH -->` shows that file of this repository (an input the examples
+ *   use, e.g. test/fixtures/people/people.json): a `json` block must be its JSON, any other its text.
  */
 
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -27,6 +29,8 @@ interface Block {
   lang: string;
   body: string;
   line: number;
+  /** The file of the repository it shows (`<!-- file: PATH -->` on the line before), if any. */
+  file: string | null;
 }
 
 function blocks(markdown: string): Block[] {
@@ -35,7 +39,8 @@ function blocks(markdown: string): Block[] {
   for (let m = re.exec(markdown); m; m = re.exec(markdown)) {
     const indent = m[1]!.length;
     const body = m[3]!.split('\n').map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
-    out.push({ lang: m[2]!, body, line: markdown.slice(0, m.index).split('\n').length });
+    const file = /<!-- file: (\S+) -->\n$/.exec(markdown.slice(0, m.index))?.[1] ?? null;
+    out.push({ lang: m[2]!, body, line: markdown.slice(0, m.index).split('\n').length, file });
   }
   return out;
 }
@@ -189,7 +194,11 @@ describe.each(DOCS.map((f) => [f]))('%s: its examples', (file) => {
     let last: Run | null = null;
     bs.forEach((b, n) => {
       const at = `${file}:${b.line}`;
-      if (b.lang === 'sh') {
+      if (b.file) {
+        const text = readFileSync(ROOT + b.file, 'utf8');
+        const same = b.lang === 'json' ? JSON.stringify(JSON.parse(b.body)) === JSON.stringify(JSON.parse(text)) : b.body.trim() === text.trim();
+        if (!same) problems.push(`${at}: the block is not what ${b.file} holds`);
+      } else if (b.lang === 'sh') {
         // The lines of one block make one run: what it shows may come from any of them.
         const runs: Run[] = [];
         for (const raw of b.body.split('\n')) {

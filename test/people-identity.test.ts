@@ -282,6 +282,8 @@ describe('alias file', () => {
   it('the alias file of docs/people.md is valid', () => {
     const docs = readFileSync(ROOT + 'docs/people.md', 'utf8');
     const example = docs.split('```json\n').map((b) => b.split('```')[0]!).find((b) => b.includes('"notPeople"'))!;
+    // The docs show test/fixtures/people/people.json, which their examples use.
+    expect(JSON.parse(example)).toEqual(JSON.parse(readFileSync(ROOT + 'test/fixtures/people/people.json', 'utf8')));
     const { aliases, errors } = parseAliases(JSON.parse(example));
     expect(errors).toEqual([]);
     expect(aliases!.people.map((p) => p.id)).toEqual(['p-chen-jianhong', 'p-zhang-early', 'p-zhang-late', null]);
@@ -300,11 +302,13 @@ describe('alias file', () => {
 
   it('twminutes people / export --aliases: used, reported when unused, refused when broken', () => {
     const dir = mkdtempSync(join(tmpdir(), 'twm-alias-'));
-    writeFileSync(join(dir, 'a.txt'), mofa2018('臺灣大學'));
-    writeFileSync(join(dir, 'b.txt'), moea('陽明大學'));
+    // The inputs docs/people.md runs its examples on are these two, as above.
+    const FIXTURES = ROOT + 'test/fixtures/people/';
+    expect(readFileSync(FIXTURES + 'mofa-2018-chen.txt', 'utf8')).toBe(mofa2018('臺灣大學'));
+    expect(readFileSync(FIXTURES + 'moea-2021-chen.txt', 'utf8')).toBe(moea('陽明大學'));
     const cli = (...args: string[]) => spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', ...args], { encoding: 'utf8' });
     const out = join(dir, 'out.jsonl');
-    expect(cli('batch', join(dir, 'a.txt'), join(dir, 'b.txt'), '-o', out, '-q').status).toBe(0);
+    expect(cli('batch', FIXTURES + 'mofa-2018-chen.txt', FIXTURES + 'moea-2021-chen.txt', '-o', out, '-q').status).toBe(0);
     const plain = JSON.parse(cli('people', out).stdout);
     expect(plain.homonyms.map((h: { key: string }) => h.key)).toEqual(['陳建宏']);
     // docs/people.md shows this output for these two inputs.
@@ -329,9 +333,10 @@ describe('alias file', () => {
     expect(broken.stderr).toContain('people[0].match[0].name: a non-empty string');
     expect(cli('people', out, '--aliases', join(dir, 'missing.json')).stderr).toContain('no such file');
     // The error lines docs/people.md shows, for the file they describe.
-    writeFileSync(file, JSON.stringify({ people: [{ match: [{ name: '陳建宏' }] }, { match: [{ org: '臺灣大學', from: '2020/1/1' }] }] }));
+    const brokenFile = 'test/fixtures/people/people-broken.json';
+    expect(JSON.parse(readFileSync(ROOT + brokenFile, 'utf8'))).toEqual({ people: [{ match: [{ name: '陳建宏' }] }, { match: [{ org: '臺灣大學', from: '2020/1/1' }] }] });
     const errorBlock = docs.split('```').find((b) => b.startsWith('\ntwminutes people: --aliases'))!;
-    expect(cli('people', out, '--aliases', file).stderr.replaceAll(file, 'people.json')).toBe(errorBlock.slice(1));
+    expect(spawnSync(process.execPath, [ROOT + 'dist/cli/main.js', 'people', out, '--aliases', brokenFile], { encoding: 'utf8', cwd: ROOT }).stderr).toBe(errorBlock.slice(1));
     writeFileSync(file, 'not json');
     expect(cli('export', out, '--to', 'csv', '-o', join(dir, 'csv'), '--aliases', file).status).toBe(2);
   });

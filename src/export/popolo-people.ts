@@ -70,11 +70,15 @@ export function popoloMemberships(people: PeopleIndex, meetings: Map<string, { a
   return { organizations: [...organizations.values()], memberships: [...memberships.values()] };
 }
 
-/** An agency's latest name in the archive, through the renames the people index found (中國天文學會 → 中華民國天文學會). */
-export function latestNames(people: Pick<PeopleIndex, 'renames'>): (agency: string) => string {
+/**
+ * An agency's latest name in the archive, through the renames the people index found (中國天文學會 →
+ * 中華民國天文學會); an abbreviation standing for one agency (天文學會) is that agency's latest name.
+ */
+export function latestNames(people: Pick<PeopleIndex, 'renames'> & Partial<Pick<PeopleIndex, 'abbreviations'>>): (agency: string) => string {
   const next = new Map(people.renames.map((r) => [foldName(r.from), r.to]));
+  const short = new Map((people.abbreviations ?? []).filter((a) => a.latest).map((a) => [foldName(a.name), a.latest!]));
   return (agency) => {
-    let name = agency;
+    let name = short.get(foldName(agency)) ?? agency;
     for (let hops = 0; next.has(foldName(name)) && hops < next.size; hops++) name = next.get(foldName(name))!;
     return name;
   };

@@ -85,11 +85,11 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
       }
     },
     build() {
-      const { renames, canonical } = findRenames(meetings.values());
+      const { renames, abbreviations, canonical } = findRenames(meetings.values());
       // A person's evidence in a meeting: the agency they work for (internal roles, under its latest
       // name) and the org they wrote (a unit of that agency, or their own org).
       const scopeOf = (l: Local): Scope | null => {
-        const agency = l.internal ? canonical(l.meeting.agency) : null;
+        const agency = l.internal ? canonical(l.meeting) : null;
         let org = l.org;
         if (org && agency) {
           const written = l.meeting.agency ? foldName(l.meeting.agency) : agency;
@@ -119,7 +119,11 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
       });
       const automatic = groupBy(locals.filter((l) => l.alias < 0), (l) => l.key);
       for (const [key, group] of [...automatic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const split = clusterBy(group, scopeOf, scopeCovers, (s) => `${s.agency ?? ''}|${s.org ?? ''}`);
+        // An org written without an agency fits the one agency worked for; when there are several,
+        // which contradict each other, it fits neither by itself (it would join people the agencies keep apart).
+        const agencies = new Set(group.map((l) => scopeOf(l)?.agency).filter((a) => a));
+        const wider = agencies.size > 1 ? (p: Scope, q: Scope) => !(q.agency && !p.agency) && scopeCovers(p, q) : scopeCovers;
+        const split = clusterBy(group, scopeOf, wider, (s) => `${s.agency ?? ''}|${s.org ?? ''}`);
         const persons = split.groups.map((g) => sortByDate(g)).sort((a, b) => compareDates(a[0]!.meeting, b[0]!.meeting));
         const made = persons.map((g) => add(`p-${key}`, key, g, null));
         if (persons.length > 1 || split.unassigned.length) {
@@ -136,7 +140,7 @@ export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
       for (const m of meetings.values()) if (!first.has(m.key)) first.set(m.key, m);
       const list = sortByDate([...first.values()].map((meeting) => ({ meeting }))).map((x) => x.meeting);
       const refusedList = [...refused.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments, refused: refusedList, renames, unusedAliases: aliases.unused() };
+      return { people, homonyms, meetings: list, unresolvedSpeakers, assignments, refused: refusedList, renames, abbreviations, unusedAliases: aliases.unused() };
     },
   };
 }

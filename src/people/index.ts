@@ -2,6 +2,6 @@
 export { collectPeople, buildPeopleIndex, personIdOf, type PeopleCollector, type PeopleOptions } from './build.js';
 export { parseAliases, type Aliases, type AliasPerson, type AliasRule } from './aliases.js';
 export type { NotAPerson } from './names.js';
-export type { Rename } from './renames.js';
+export type { Abbreviation, Rename } from './renames.js';
 export { foldName } from './fold.js';
 export type { Appearance, Homonym, IndexedPerson, MeetingInfo, Mention, PeopleIndex, PersonRole, RefusedName, TitleSpan } from './types.js';

@@ -96,6 +96,11 @@ export interface PeopleIndex {
   refused: RefusedName[];
   /** Agencies renamed in the archive (中國天文學會 → 中華民國天文學會): their units are matched across the rename. */
   renames: Rename[];
+  /**
+   * Agencies written without the national prefix of another agency of the archive (天文學會 beside
+   * 中國天文學會): a shortened name, read as the full name of the same body's meetings nearest in date.
+   */
+  abbreviations: Abbreviation[];
   /** Rules of the alias file that matched no mention (`people[2].match[0]`): usually a typo. */
   unusedAliases: string[];
 }
@@ -109,4 +114,14 @@ export interface Rename {
   /** The last meeting under the old name and the first under the new. */
   lastBefore: string;
   firstAfter: string;
+}
+
+/** An agency written without its national prefix (天文學會 for 中國天文學會): not a name of its own, and no rename. */
+export interface Abbreviation {
+  /** As written. */
+  name: string;
+  /** Each meeting written so, and the full name it is read as (that of the same body's meetings nearest in date). */
+  readAs: { meeting: string; date: string | null; full: string }[];
+  /** The latest name of the agency it stands for, when all its readings are one agency (renames followed); else null. */
+  latest: string | null;
 }
