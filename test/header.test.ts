@@ -34,7 +34,7 @@ describe('the title is the line that names the meeting, not the line on top', ()
 
   it('09: a slide host\'s banner is furniture; OCR-spaced counts and years (第 1 6 次, 1 0 1 年)', () => {
     const d = corpus('09_tainan-pwb-bureau-16-20120524.txt');
-    expect(d.title).toBe('臺南市政府工務局第 1 6 次局務會議紀錄');
+    expect(d.title).toBe('臺南市政府工務局第 16 次局務會議紀錄');
     expect(d.meeting).toMatchObject({ agency: '臺南市政府工務局', body: '局務會議', session: 16, date: '2012-05-24' });
     expect(hhmm(d.meeting!.start)).toBe('16:30');
     expect(d.meeting!.chair).toMatchObject({ name: '吳宗榮', title: '局長' });

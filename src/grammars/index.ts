@@ -19,7 +19,7 @@ export interface HeadingFamily {
 export interface Grammar {
   numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
   headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number; outlineUnits: string };
-  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[] };
+  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[] };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
@@ -160,7 +160,7 @@ export function loadGrammar(dir?: string): Grammar {
       const ko = c.obj(k, `kinds[${i}]`);
       return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
     });
-    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords') };
+    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords'), closingLabels: c.strings(o.closingLabels, 'closingLabels') };
   }, dir);
   const people = readTable('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
