@@ -87,6 +87,7 @@ export interface Grammar {
     speakerTitleSpellings: Record<string, string>;
     readerLabels: string[];
     tallyUnits: string[];
+    spokenOpeners: string[];
     voidSpeechTexts: string[];
     speakerModifiers: string[];
     guestSpeakers: string[];
@@ -218,7 +219,7 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
-      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
+      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
       ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
