@@ -193,10 +193,14 @@ export function loadGrammar(dir?: string): Grammar {
     const o = c.obj(raw, '(root)');
     const cp = c.obj(o.countPattern, 'countPattern');
     return {
-      rulingLabels: (o.rulingLabels as unknown[]).map((r, i) => {
-        const ro = c.obj(r, `rulingLabels[${i}]`);
-        return { label: c.string(ro.label, `rulingLabels[${i}].label`), kind: c.oneOf(ro.kind, `rulingLabels[${i}].kind`, ['chair-ruling', 'resolution'] as const) };
-      }),
+      rulingLabels: withRulingForms(
+        (o.rulingLabels as unknown[]).map((r, i) => {
+          const ro = c.obj(r, `rulingLabels[${i}]`);
+          return { label: c.string(ro.label, `rulingLabels[${i}].label`), kind: c.oneOf(ro.kind, `rulingLabels[${i}].kind`, ['chair-ruling', 'resolution'] as const) };
+        }),
+        strMap(c, c.obj(o.rulingForms, 'rulingForms'), 'rulingForms', ['headTitleEnds', 'headTitles', 'chairVerbs', 'resolutionPrefixes', 'resolutionStems', 'suffixes'] as const),
+        people,
+      ),
       nonSpeakerLabels: c.strings(o.nonSpeakerLabels, 'nonSpeakerLabels'),
       attendeeGroups: (o.attendeeGroups as unknown[]).map((g, i) => {
         const go = c.obj(g, `attendeeGroups[${i}]`);
@@ -281,3 +285,24 @@ export const COLON = '[:：]';
 export const OPEN = '[(（]';
 export const CLOSE = '[)）]';
 export { alternation as alt };
+
+/**
+ * Ruling labels by their make-up (records.json rulingForms): the chair or a head's title + a chair's verb
+ * (+ suffix) is a chair's ruling; an optional prefix + a resolution word (+ suffix) is a resolution. Listed
+ * labels come first and keep their kind; the list is sorted longest first.
+ */
+function withRulingForms(
+  listed: { label: string; kind: 'chair-ruling' | 'resolution' }[],
+  f: { headTitleEnds: string[]; headTitles: string[]; chairVerbs: string[]; resolutionPrefixes: string[]; resolutionStems: string[]; suffixes: string[] },
+  people: { titles: string[]; chairWords: string[] },
+): { label: string; kind: 'chair-ruling' | 'resolution' }[] {
+  const out = new Map<string, 'chair-ruling' | 'resolution'>();
+  for (const r of listed) out.set(r.label, r.kind);
+  const add = (label: string, kind: 'chair-ruling' | 'resolution', suffixed: boolean) => {
+    for (const l of suffixed ? [label, ...f.suffixes.map((x) => label + x)] : [label]) if (!out.has(l)) out.set(l, kind);
+  };
+  const heads = new Set([...people.chairWords, ...f.headTitles, ...people.titles.filter((t) => f.headTitleEnds.some((e) => t.endsWith(e)))]);
+  for (const h of heads) for (const v of f.chairVerbs) add(h + v, 'chair-ruling', false);
+  for (const stem of f.resolutionStems) for (const p of ['', ...f.resolutionPrefixes]) add(p + stem, 'resolution', true);
+  return [...out].map(([label, kind]) => ({ label, kind })).sort((a, b) => b.label.length - a.label.length);
+}
