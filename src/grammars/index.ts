@@ -172,7 +172,10 @@ export function loadGrammar(dir?: string): Grammar {
   const fields = readTable('fields.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     return {
-      fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
+      fields: withLabelForms(
+        strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
+        Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
+      ),
       ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
     };
   }, dir);
@@ -305,4 +308,24 @@ function withRulingForms(
   for (const h of heads) for (const v of f.chairVerbs) add(h + v, 'chair-ruling', false);
   for (const stem of f.resolutionStems) for (const p of ['', ...f.resolutionPrefixes]) add(p + stem, 'resolution', true);
   return [...out].map(([label, kind]) => ({ label, kind })).sort((a, b) => b.label.length - a.label.length);
+}
+
+/**
+ * Field labels by their make-up (fields.json labelForms): an optional prefix + a stem + an optional suffix,
+ * added after the listed labels of that field; a label listed under another field keeps that field.
+ */
+function withLabelForms<T extends Record<string, string[]>>(fields: T, forms: Record<string, { prefixes: string[]; stems: string[]; suffixes: string[] }>): T {
+  const listed = new Set(Object.values(fields).flat());
+  for (const [field, f] of Object.entries(forms)) {
+    const list = fields[field];
+    if (!list) continue;
+    for (const p of ['', ...f.prefixes]) for (const stem of f.stems) for (const x of ['', ...f.suffixes]) {
+      const label = p + stem + x;
+      if (!listed.has(label)) {
+        listed.add(label);
+        list.push(label);
+      }
+    }
+  }
+  return fields;
 }
