@@ -98,3 +98,15 @@ describe('not actions', () => {
     expect(spanText(d, diag!.span!)).toBe('2/30前提送');
   });
 });
+
+describe('owners', () => {
+  it('the party after 請 ends as a unit or a title does; an adverb after it (盡快, 先行, 全力) is not part of it', () => {
+    const d = meeting('112年3月7日上午10時', '一、討論事項\n決議：\n(一) 請工務局盡快於3月31日前完成路平檢測。\n(二) 請各理事全力支持，並於3月31日前回覆。\n(三) 請秘書處先行於3月31日前完成公告。');
+    expect(d.actions.map((a) => a.owner)).toEqual(['工務局', '各理事', '秘書處']);
+  });
+
+  it('a unit word that opens a verb (請處理…) is no party: the stop words of the table decide', () => {
+    const d = meeting('112年3月7日上午10時', '一、討論事項\n決議：請處理完畢後送會，並於3月31日前回覆。');
+    expect(d.actions.map((a) => a.owner)).not.toContain('處理完畢後送會');
+  });
+});

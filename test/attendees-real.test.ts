@@ -235,6 +235,13 @@ describe('what is not an attendee', () => {
     expect(d.attendees).toEqual([]);
   });
 
+  it('a later sitting\'s header (its title, time, 出席) adds the councillors not seen before; a record read out inside a section does not', () => {
+    const two = '第 1 屆第 3 次定期會 議事錄\n第 1 次 會議紀錄\n時間：中華民國 105 年 9 月 1 日上午 10 時\n地點：本會議事廳\n出席：王大明 李小華\n主席：王議長大明\n甲、報告事項\n一、秘書長報告出席人數已足。\n散會：11 時 30 分\n第 2 次 會議紀錄\n時間：中華民國 105 年 9 月 2 日上午 10 時\n地點：本會議事廳\n出席：王大明 李小華 陳志明\n主席：王議長大明\n甲、報告事項\n一、秘書長報告出席人數已足。';
+    expect(names(parse(two, { text: true }))).toEqual(['王大明', '李小華', '陳志明']);
+    const quoted = '第 1 屆第 3 次定期會 第 2 次 會議紀錄\n時間：中華民國 105 年 9 月 2 日上午 10 時\n地點：本會議事廳\n出席：王大明 李小華\n主席：王議長大明\n甲、報告事項\n一、宣讀上次會議紀錄：\n第 1 次 會議紀錄\n時間：中華民國 105 年 8 月 1 日上午 10 時\n地點：本會議事廳\n出席：王大明 李小華 陳志明';
+    expect(names(parse(quoted, { text: true }))).toEqual(['王大明', '李小華']);
+  });
+
   it('several sittings in one file: each councillor once, the staff sub-list by its label (62)', () => {
     const d = corpus('62_tyc-council-1-t12-13.txt');
     const members = d.attendees.filter((a) => a.role === 'member');

@@ -34,7 +34,7 @@ describe('the title is the line that names the meeting, not the line on top', ()
 
   it('09: a slide host\'s banner is furniture; OCR-spaced counts and years (第 1 6 次, 1 0 1 年)', () => {
     const d = corpus('09_tainan-pwb-bureau-16-20120524.txt');
-    expect(d.title).toBe('臺南市政府工務局第 1 6 次局務會議紀錄');
+    expect(d.title).toBe('臺南市政府工務局第 16 次局務會議紀錄');
     expect(d.meeting).toMatchObject({ agency: '臺南市政府工務局', body: '局務會議', session: 16, date: '2012-05-24' });
     expect(hhmm(d.meeting!.start)).toBe('16:30');
     expect(d.meeting!.chair).toMatchObject({ name: '吳宗榮', title: '局長' });
@@ -138,6 +138,23 @@ describe('fields in every form', () => {
     ['60 散會', '散會：17 時 33 分', [['adjourn', '17 時 33 分']]],
   ])('%s', (_what, line, expected) => expect(fields(line)).toEqual(expected));
 
+  it.each([
+    ['會議主持：王小明', [['chair', '王小明']]],
+    ['主持者：王小明', [['chair', '王小明']]],
+    ['紀錄者：林小華', [['recorder', '林小華']]],
+    ['記錄員：林小華', [['recorder', '林小華']]],
+    ['記錄整理：林小華', [['recorder', '林小華']]],
+    ['實到人員：陳大華、林志遠', [['attendance', '陳大華、林志遠']]],
+    ['與會者：陳大華、林志遠', [['attendance', '陳大華、林志遠']]],
+  ])('labels by make-up, stem + suffix: %s', (line, expected) => expect(fields(line)).toEqual(expected));
+  it('a stem inside a title or prose is no label by make-up', () => {
+    expect(fields('會議紀錄者名單')).toEqual([]);
+    expect(fields('本次會議主持單位為工務局。')).toEqual([]);
+  });
+  it('實到人員 lists the attendees', () => {
+    const d = parse('某某協會第5屆第2次理事會議紀錄\n時間：112年1月5日上午10時\n會議主持：王小明\n紀錄者：林小華\n實到人員：陳大華、林志遠\n一、散會', { text: true });
+    expect([d.meeting!.chair?.name, d.meeting!.recorder?.name, d.attendees.map((a) => a.name)]).toEqual(['王小明', '林小華', ['陳大華', '林志遠']]);
+  });
   it('a title ending in 紀錄 is not a recorder field', () => expect(fields('市政會議紀錄')).toEqual([]));
   it('a 會議記錄： label over the body is not a recorder field (20)', () => expect(fields('會議記錄：')).toEqual([]));
 

@@ -106,6 +106,16 @@ describe('ruling forms', () => {
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);
   });
 
+  it('ruling labels by their make-up: a head\'s title + a chair\'s verb, a resolution word with a prefix or 事項', () => {
+    const d = minutes('壹、報告事項\n一、交通局報告：捷運綠線通車營運情形。\n市長指示：請交通局持續檢討轉乘優惠，並於4月30日前提出方案。\n二、教育局報告：校園午餐政策。\n局長裁示：洽悉。\n貳、討論事項\n一、案由：年度計畫。\n決定事項：照案通過。\n二、案由：預算分配。\n審議結論：修正通過。\n三、案由：人事案。\n會議結論：同意。\n參、散會');
+    expect(d.rulings.map((r) => [r.label, r.kind])).toEqual([
+      ['市長指示', 'chair-ruling'], ['局長裁示', 'chair-ruling'], ['決定事項', 'resolution'], ['審議結論', 'resolution'], ['會議結論', 'resolution'],
+    ]);
+    // Not a ruling: 討論結果 and 審查意見 are labels of their own; a ruling word inside prose is text.
+    const not = minutes('壹、討論事項\n一、案由：年度計畫。\n討論結果：再議。\n審查意見：無。\n委員表示市長指示之事項已辦理。\n貳、散會');
+    expect(not.rulings).toEqual([]);
+  });
+
   it('a finished ruling that announces no list does not take the next list as its items', () => {
     const d = minutes(`參、報告事項\n${corpusLine('01', '主席裁示:同意備查。')}\n一、業務報告。\n二、財務報告。\n肆、散會`);
     expect(summary(d)).toEqual([['同意備查。', 0]]);

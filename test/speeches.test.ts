@@ -101,6 +101,23 @@ describe('speaker labels (grammar)', () => {
     expect(isFieldValue(restOf(corpusLine('62', '鄭市長答覆')), NONE)).toBe(false);
   });
 
+  it('a short reply, thanks or a request after a speaker\'s label is words said, not a person', () => {
+    expect(isFieldValue('沒問題。', NONE)).toBe(false);
+    expect(isFieldValue('謝謝主席。', NONE)).toBe(false);
+    expect(isFieldValue('請秘書長宣讀。', NONE)).toBe(false);
+    expect(isFieldValue('請問院長。', NONE)).toBe(false);
+    expect(isFieldValue('謝謝主席，我想請教部長。', NONE)).toBe(false);
+    // Negative: a three-ideograph name that starts with a surname is still a field value.
+    expect(isFieldValue('林宜瑾', NONE)).toBe(true);
+    expect(isFieldValue('吳局長宗榮', NONE)).toBe(true);
+  });
+
+  it('verbatim replies are turns of their own; an acting chair in brackets speaks as that person', () => {
+    const d = parse('立法院第11屆第2會期內政委員會第8次全體委員會議紀錄\n時　間　中華民國112年10月12日（星期四）上午9時\n主　席　張委員宏陸\n主席：現在開會。\n賴委員士葆：部長，這個預算能不能刪？\n劉部長世芳：沒問題。\n主   席: 請秘書長宣讀。\n主席（林委員宜瑾）：請吳委員琪銘發言。\n吳委員琪銘：謝謝主席，我想請教部長。\n劉部長世芳：謝謝主席。\n主席：散會。', { text: true });
+    expect(d.speeches.map((s) => s.speaker.raw)).toEqual(['主席', '賴委員士葆', '劉部長世芳', '主   席', '主席（林委員宜瑾）', '吳委員琪銘', '劉部長世芳', '主席']);
+    expect(d.speeches[4]!.speaker).toMatchObject({ name: '林宜瑾', title: '委員' });
+  });
+
   it('election results and amounts are fields, not speeches (20, PDF text)', () => {
     // `2.3 常務理事：金升光、張祥光。` and `2.4 常務監事：陶蕃麟。` under 選舉新任理事長及幹部.
     expect(isFieldValue('金升光、張祥光。', NONE)).toBe(true);

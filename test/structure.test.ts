@@ -158,7 +158,7 @@ describe('council records lettered 甲、乙、丙', () => {
     expect(top[0]).toEqual(['甲', 'report']);
     expect(top.length).toBe(12);
     expect(top.map(([n]) => n)).not.toContain('一');
-    expect(doc.title).toBe('※第 1 屆第 12 次臨時會 預備會議 會議紀錄');
+    expect(doc.title).toBe('第 1 屆第 12 次臨時會 預備會議 會議紀錄');
   });
 
   it('a heading drawn four times over itself (fake bold) is read once (62)', () => {
@@ -265,5 +265,12 @@ describe('what an unnumbered heading is not', () => {
     expect(unnumberedHeading('結 論：', true)).toBeNull(); // 31: a ruling, not a section
     expect(unnumberedHeading('會員意見：')).toBeNull(); // 31: members' opinions inside a proposal
     expect(unnumberedHeading('報 告 事 項')).toEqual({ kind: 'report', title: '報告事項', exact: true });
+  });
+
+  it('a summing-up of the whole meeting (總結：) alone on its line is a closing section; an item\'s 決議： is not', async () => {
+    const { unnumberedHeading } = await import('../src/segment/unnumbered.js');
+    expect(unnumberedHeading('總結：')).toEqual({ kind: 'resolutions', title: '總結', exact: true });
+    expect(unnumberedHeading('決議：')).toBeNull();
+    expect(unnumberedHeading('總結：通過。')).toBeNull();
   });
 });

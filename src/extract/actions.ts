@@ -13,10 +13,32 @@ import { quotedRecords } from './rulings.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 let ownerRe: RegExp | null = null;
+let requestRe: RegExp | null = null;
+let unitEndRe: RegExp | null = null;
+let titleEndRe: RegExp | null = null;
 
-/** The unit asked to act: 請國組司…, 請各單位配合… (the shortest run before a verb of the table). */
+/**
+ * The party asked to act: after 請, the shortest run that ends as a unit does (工務局, 秘書處, 研考會, 各局處),
+ * else one that ends with a title (各理事, 王委員); whatever adverb follows (盡快, 先行) is not part of it.
+ * A run that reads as neither falls back to the text before a stop word of the table (請各位委員配合…).
+ */
 function ownerIn(text: string): string | null {
   const r = grammar().records;
+  const p = grammar().people;
+  requestRe ??= new RegExp(`(?:${alternation(r.ownerVerbs)})([\\p{Script=Han}A-Za-z]{2,20})`, 'u');
+  unitEndRe ??= new RegExp(`(?:${alternation(p.orgSuffixes)})$`, 'u');
+  titleEndRe ??= new RegExp(`(?:${alternation(p.titles)})$`, 'u');
+  const m = requestRe.exec(text);
+  if (m) {
+    const run = m[1]!;
+    for (const end of [unitEndRe, titleEndRe]) {
+      for (let k = 2; k <= run.length; k++) {
+        const head = run.slice(0, k);
+        // A unit word or title standing alone (請處理, 請委員) is no party: it needs a name or 各 before it.
+        if (end.test(head) && !end.test(run.slice(0, 1)) && (head.length > 2 || head.startsWith('各') || end === unitEndRe)) return head;
+      }
+    }
+  }
   ownerRe ??= new RegExp(`(?:${alternation(r.ownerVerbs)})([\\p{Script=Han}A-Za-z、]{2,20}?)(?=${alternation(r.ownerStop)})`, 'u');
   return ownerRe.exec(text)?.[1] ?? null;
 }

@@ -58,7 +58,19 @@ function inHeader(ctx: ExtractContext, meta: MetadataResult, i: number, proseSta
   if (h && h.parent === null && i === meta.bodyStart && listStart(h.rest) !== null) return true;
   // No header field before the first section: the sections wrap whole records (a chapter holding each
   // sitting's record). A list right after a sitting's time or place field is that sitting's attendance.
-  return meta.fieldLines.size === 0 && followsMeetingField(ctx, i);
+  if (meta.fieldLines.size === 0 && followsMeetingField(ctx, i)) return true;
+  return inLaterSitting(ctx, meta, i);
+}
+
+/** A further sitting's header runs from its title to its first top-level section. */
+function inLaterSitting(ctx: ExtractContext, meta: MetadataResult, i: number): boolean {
+  for (const t of meta.laterMeetingLines ?? []) {
+    if (t > i) continue;
+    let j = t + 1;
+    while (j <= i && ctx.headingAt.get(j)?.parent !== null) j++;
+    if (j > i) return true;
+  }
+  return false;
 }
 
 function followsMeetingField(ctx: ExtractContext, i: number): boolean {

@@ -21,6 +21,8 @@ export interface MetadataResult {
   bodyStart: number;
   /** Indexes of lines that were read as header fields. */
   fieldLines: Set<number>;
+  /** Title lines of further sittings recorded in the same file (a 議事錄 chapter of several sittings). */
+  laterMeetingLines?: readonly number[];
   /** The attendance field's value and line, when there is one. */
   attendance: { value: string; line: number } | null;
   /** Signals for the kind decision. */

@@ -484,6 +484,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
       meeting,
       bodyStart,
       fieldLines,
+      laterMeetingLines: titleAt ? others.map((m) => m.line) : [],
       attendance: att ? { value: att.hit.value, line: att.line } : null,
       signals: {
         header: !!titleAt && titleAt.namesMeeting,

@@ -202,6 +202,11 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   const l = squeezeHan(label);
   const chairWords = grammar().people.chairWords;
   if (chairWords.includes(l)) return { who: label.trim(), verb: null, chair: true, parts: { name: null, surname: null, title: l, org: null } };
+  // An acting chair named in brackets (主席（林委員宜瑾）：) speaks as the chair.
+  const bracketed = /[)）]$/u.test(l) ? splitParens(l) : null;
+  // The speaker is the person in the brackets, not the meeting's chair.
+  const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
+  if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
   if (!l || isRejectedLabel(l)) return null;
   verbsLongestFirst ??= [...grammar().records.speechVerbs].sort((a, b) => b.length - a.length);
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
@@ -244,9 +249,16 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
     if (!x || x.length > 12) return false;
     if (knownNames.has(x)) return true;
     if (grammar().records.speechVerbs.some((v) => x.endsWith(v))) return false; // 請秘書長報告 is said, not a name
+    if (grammar().records.spokenOpeners.some((w) => x.startsWith(w))) return false; // 謝謝主席, 請問院長 are said
     const p = parseName(x);
-    return (p.title !== null && p.surname !== null) || (p.name !== null && /^\p{Script=Han}{3}$/u.test(x)) || namesOfficeHolder(x);
+    // A bare three-ideograph name starts with a known surname (沒問題 is words, 林宜瑾 a name).
+    return (p.title !== null && p.surname !== null) || (p.name !== null && /^\p{Script=Han}{3}$/u.test(x) && startsWithSurname(x)) || namesOfficeHolder(x);
   });
+}
+
+function startsWithSurname(x: string): boolean {
+  const s = grammar().people;
+  return s.surnames.some((n) => x.startsWith(n)) || s.compoundSurnames.some((n) => x.startsWith(n));
 }
 
 /** Someone written with an office the name grammar cannot split (陳兼副主任委員永仁): a title near the end, a given name or nothing after it. */

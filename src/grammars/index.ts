@@ -19,7 +19,7 @@ export interface HeadingFamily {
 export interface Grammar {
   numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
   headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number; outlineUnits: string };
-  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[] };
+  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[] };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
@@ -87,6 +87,7 @@ export interface Grammar {
     speakerTitleSpellings: Record<string, string>;
     readerLabels: string[];
     tallyUnits: string[];
+    spokenOpeners: string[];
     voidSpeechTexts: string[];
     speakerModifiers: string[];
     guestSpeakers: string[];
@@ -160,7 +161,7 @@ export function loadGrammar(dir?: string): Grammar {
       const ko = c.obj(k, `kinds[${i}]`);
       return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
     });
-    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords') };
+    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords'), closingLabels: c.strings(o.closingLabels, 'closingLabels') };
   }, dir);
   const people = readTable('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -171,7 +172,10 @@ export function loadGrammar(dir?: string): Grammar {
   const fields = readTable('fields.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     return {
-      fields: strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
+      fields: withLabelForms(
+        strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
+        Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
+      ),
       ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
     };
   }, dir);
@@ -192,10 +196,14 @@ export function loadGrammar(dir?: string): Grammar {
     const o = c.obj(raw, '(root)');
     const cp = c.obj(o.countPattern, 'countPattern');
     return {
-      rulingLabels: (o.rulingLabels as unknown[]).map((r, i) => {
-        const ro = c.obj(r, `rulingLabels[${i}]`);
-        return { label: c.string(ro.label, `rulingLabels[${i}].label`), kind: c.oneOf(ro.kind, `rulingLabels[${i}].kind`, ['chair-ruling', 'resolution'] as const) };
-      }),
+      rulingLabels: withRulingForms(
+        (o.rulingLabels as unknown[]).map((r, i) => {
+          const ro = c.obj(r, `rulingLabels[${i}]`);
+          return { label: c.string(ro.label, `rulingLabels[${i}].label`), kind: c.oneOf(ro.kind, `rulingLabels[${i}].kind`, ['chair-ruling', 'resolution'] as const) };
+        }),
+        strMap(c, c.obj(o.rulingForms, 'rulingForms'), 'rulingForms', ['headTitleEnds', 'headTitles', 'chairVerbs', 'resolutionPrefixes', 'resolutionStems', 'suffixes'] as const),
+        people,
+      ),
       nonSpeakerLabels: c.strings(o.nonSpeakerLabels, 'nonSpeakerLabels'),
       attendeeGroups: (o.attendeeGroups as unknown[]).map((g, i) => {
         const go = c.obj(g, `attendeeGroups[${i}]`);
@@ -218,7 +226,7 @@ export function loadGrammar(dir?: string): Grammar {
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
-      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
+      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
       ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
@@ -280,3 +288,44 @@ export const COLON = '[:：]';
 export const OPEN = '[(（]';
 export const CLOSE = '[)）]';
 export { alternation as alt };
+
+/**
+ * Ruling labels by their make-up (records.json rulingForms): the chair or a head's title + a chair's verb
+ * (+ suffix) is a chair's ruling; an optional prefix + a resolution word (+ suffix) is a resolution. Listed
+ * labels come first and keep their kind; the list is sorted longest first.
+ */
+function withRulingForms(
+  listed: { label: string; kind: 'chair-ruling' | 'resolution' }[],
+  f: { headTitleEnds: string[]; headTitles: string[]; chairVerbs: string[]; resolutionPrefixes: string[]; resolutionStems: string[]; suffixes: string[] },
+  people: { titles: string[]; chairWords: string[] },
+): { label: string; kind: 'chair-ruling' | 'resolution' }[] {
+  const out = new Map<string, 'chair-ruling' | 'resolution'>();
+  for (const r of listed) out.set(r.label, r.kind);
+  const add = (label: string, kind: 'chair-ruling' | 'resolution', suffixed: boolean) => {
+    for (const l of suffixed ? [label, ...f.suffixes.map((x) => label + x)] : [label]) if (!out.has(l)) out.set(l, kind);
+  };
+  const heads = new Set([...people.chairWords, ...f.headTitles, ...people.titles.filter((t) => f.headTitleEnds.some((e) => t.endsWith(e)))]);
+  for (const h of heads) for (const v of f.chairVerbs) add(h + v, 'chair-ruling', false);
+  for (const stem of f.resolutionStems) for (const p of ['', ...f.resolutionPrefixes]) add(p + stem, 'resolution', true);
+  return [...out].map(([label, kind]) => ({ label, kind })).sort((a, b) => b.label.length - a.label.length);
+}
+
+/**
+ * Field labels by their make-up (fields.json labelForms): an optional prefix + a stem + an optional suffix,
+ * added after the listed labels of that field; a label listed under another field keeps that field.
+ */
+function withLabelForms<T extends Record<string, string[]>>(fields: T, forms: Record<string, { prefixes: string[]; stems: string[]; suffixes: string[] }>): T {
+  const listed = new Set(Object.values(fields).flat());
+  for (const [field, f] of Object.entries(forms)) {
+    const list = fields[field];
+    if (!list) continue;
+    for (const p of ['', ...f.prefixes]) for (const stem of f.stems) for (const x of ['', ...f.suffixes]) {
+      const label = p + stem + x;
+      if (!listed.has(label)) {
+        listed.add(label);
+        list.push(label);
+      }
+    }
+  }
+  return fields;
+}

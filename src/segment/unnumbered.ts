@@ -47,8 +47,10 @@ function readHeading(text: string, loose: boolean): UnnumberedHeading | null {
   const colon = /[:：]$/u.test(squeezed);
   const bare = colon ? squeezed.slice(0, -1) : squeezed;
   if (bare === '' || bare.length > MAX_LABEL || PROSE.test(bare) || /[:：]/u.test(bare)) return null;
-  if (!/^[\p{Script=Han}0-9A-Za-z]/u.test(bare) || !/\p{Script=Han}/u.test(bare) || startsWithRulingLabel(bare)) return null;
+  if (!/^[\p{Script=Han}0-9A-Za-z]/u.test(bare) || !/\p{Script=Han}/u.test(bare)) return null;
   const exact = sectionKeywords().get(bare);
+  // A summing-up of the whole meeting (總結) alone on its line closes the meeting as a section; other ruling labels belong to their item.
+  if (startsWithRulingLabel(bare) && !(exact && grammar().sections.closingLabels.includes(bare))) return null;
   // A bare 散會 line closes the meeting; it is not a section over items.
   if (exact) return exact === 'adjournment' ? null : { kind: exact, title: bare, exact: true };
   if (!colon || isHeaderLabel(bare) || isPlainLabel(bare) || isSpeakerLike(bare)) return null;
