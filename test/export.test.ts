@@ -2,8 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv, type AnySchema } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { toAkomaNtoso, toCsvBundle, toPopolo, type PopoloBundle } from '../src/export/index.js';
 import { csvRow, EXCEL_CELL_MAX } from '../src/export/csv.js';
@@ -13,6 +11,7 @@ import { parse } from '../src/index.js';
 import { buildPeopleIndex } from '../src/people/index.js';
 import type { MinutesDocument } from '../src/types.js';
 import { findAll, parseXml, textOf, validateAkn, type XNode } from './fixtures/akn/check.js';
+import { popoloAjv } from './popolo-schema.js';
 import { ROOT, SAMPLES, parseSample } from './helpers.js';
 
 const docs = SAMPLES.map((s) => parseSample(s.file));
@@ -90,29 +89,6 @@ describe('CSV bundle', () => {
   });
 });
 
-/** The vendored draft-03 Popolo schemas, translated mechanically for Ajv (draft-07): `id` → `$id`, `required: true` → the parent's list. */
-function popoloAjv(): Ajv {
-  const dir = ROOT + 'test/fixtures/popolo/';
-  const translate = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(translate);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$schema') continue;
-      if (k === 'id' && typeof v === 'string') out.$id = v;
-      else if (k === 'required' && v === true) continue;
-      else out[k] = translate(v);
-    }
-    const props = (node as { properties?: Record<string, { required?: unknown }> }).properties;
-    const required = props ? Object.keys(props).filter((p) => props[p]!.required === true) : [];
-    if (required.length) out.required = required;
-    return out;
-  };
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) ajv.addSchema(translate(JSON.parse(readFileSync(dir + f, 'utf8'))) as AnySchema);
-  return ajv;
-}
 
 describe('Popolo', () => {
   const popolo: PopoloBundle = toPopolo(docs, { people });

@@ -2,8 +2,6 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv, type AnySchema } from 'ajv';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPeopleIndex, parse, parseAliases, parseFile, toPopolo, type Aliases, type PeopleIndex } from '../src/index.js';
 import { covers } from '../src/people/cluster.js';
@@ -12,6 +10,7 @@ import { findRenames } from '../src/people/renames.js';
 import type { MinutesDocument, Person } from '../src/types.js';
 import { splitParens } from '../src/extract/person.js';
 import { copyWith } from '../src/util/objects.js';
+import { popoloAjv } from './popolo-schema.js';
 import { ROOT, sampleText } from './helpers.js';
 
 // The society's council minutes of the corpus: 2004–2006 under 中國天文學會, 2008 on under 中華民國天文學會.
@@ -342,26 +341,3 @@ describe('alias file', () => {
   });
 });
 
-/** The vendored draft-03 Popolo schemas for Ajv (as test/export.test.ts reads them). */
-function popoloAjv(): Ajv {
-  const dir = ROOT + 'test/fixtures/popolo/';
-  const translate = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(translate);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$schema') continue;
-      if (k === 'id' && typeof v === 'string') out.$id = v;
-      else if (k === 'required' && v === true) continue;
-      else out[k] = translate(v);
-    }
-    const props = (node as { properties?: Record<string, { required?: unknown }> }).properties;
-    const required = props ? Object.keys(props).filter((p) => props[p]!.required === true) : [];
-    if (required.length) out.required = required;
-    return out;
-  };
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) ajv.addSchema(translate(JSON.parse(readFileSync(dir + f, 'utf8'))) as AnySchema);
-  return ajv;
-}
