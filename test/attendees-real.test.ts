@@ -153,6 +153,15 @@ describe('titles and names in cells', () => {
     expect(d.attendees.filter((a) => a.role === 'observer').map((a) => a.name)).toEqual(['D棟陳小姐', '店面陳小姐', 'E棟劉小姐', 'E棟任先生', 'C棟蔡先生']);
   });
 
+  it('the honorifics of the name grammar: 太太 as 小姐 and 先生 (built on 63\'s resident line)', () => {
+    const d = parse('社區管理委員會會議紀錄\n時間：113年12月10日\n列席住戶：A棟王先生、B棟林太太、D棟陳小姐', { text: true });
+    expect(d.attendees.map((a) => [a.name, a.title])).toEqual([
+      ['A棟王先生', '先生'],
+      ['B棟林太太', '太太'],
+      ['D棟陳小姐', '小姐'],
+    ]);
+  });
+
   it('residents named by their unit (64)', () => {
     // **線上住戶：** E1-10F, C1-9F<br>
     const d = corpus('64_community-committee27-20250415.md');
