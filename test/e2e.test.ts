@@ -77,11 +77,13 @@ describe('PDF and Markdown renderings score like their text', () => {
     const starts = pdf.pageStarts!;
     expect(starts[0]).toEqual([1, 0]);
     expect(starts.map(([p]) => p)).toEqual([...starts.map(([p]) => p)].sort((a, b) => a - b));
-    for (const [page, offset] of starts) {
-      expect(offset === 0 || pdf.text![offset - 1] === '\n').toBe(true);
-      // Records that start at a page's first offset report that page.
-      for (const s of pdf.speeches) if (s.span.start === offset) expect(s.span.page).toBe(page);
-    }
+    for (const [, offset] of starts) expect(offset === 0 || pdf.text![offset - 1] === '\n').toBe(true);
+    // Every record reports the page its start lies on, as pageStarts says (the last start at or before it).
+    const pageAt = (offset: number) => [...starts].reverse().find(([, o]) => o <= offset)![0];
+    const records = [...pdf.speeches, ...pdf.rulings, ...pdf.attendees];
+    expect(records.length).toBeGreaterThan(10);
+    expect(new Set(records.map((r) => r.span.page)).size).toBeGreaterThan(1);
+    for (const r of records) expect([r.span.start, r.span.page]).toEqual([r.span.start, pageAt(r.span.start)]);
     expect(parseSample('mofa-2021-110-1.txt').pageStarts).toBeUndefined();
   });
 
