@@ -1,17 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseFile } from '../src/index.js';
-import { ROOT, spanText } from './helpers.js';
+import { corpusFile, corpusLine, spanText } from './helpers.js';
 
 // Actions on their real lines from the corpus (test/fixtures/corpus/raw; lines of PDFs copied as the parser
 // reads them), with the meeting's date from a header of the same form.
-const RAW = ROOT + 'test/fixtures/corpus/raw/';
-const corpusFile = (prefix: string) => RAW + readdirSync(RAW).find((f) => f.startsWith(prefix + '_'))!;
-const corpusLine = (prefix: string, has: string) => {
-  const line = readFileSync(corpusFile(prefix), 'utf8').split('\n').find((l) => l.includes(has));
-  if (!line) throw new Error(`no line with ${has} in ${prefix}`);
-  return line.trim();
-};
 const meeting = (date: string, body: string) =>
   parse(`某某學會理事會議紀錄\n時間：${date}\n主席：王大明\n出席人員：李小華、陳大同\n${body}\n散會`, { text: true });
 const dues = (d: ReturnType<typeof parse>) => d.actions.map((a) => a.due);

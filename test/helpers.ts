@@ -75,3 +75,16 @@ export function commandLine(pid: number): string[] | null {
     return null;
   }
 }
+
+/** A corpus document (test/fixtures/corpus/raw) by its number, e.g. '09'. */
+export const corpusFile = (prefix: string): string => {
+  const raw = ROOT + 'test/fixtures/corpus/raw/';
+  return raw + readdirSync(raw).find((f) => f.startsWith(prefix + '_'))!;
+};
+
+/** The first line of a corpus document that contains `has`, trimmed: tests use real lines. */
+export const corpusLine = (prefix: string, has: string): string => {
+  const line = readFileSync(corpusFile(prefix), 'utf8').split('\n').find((l) => l.includes(has));
+  if (!line) throw new Error(`no line with ${has} in ${prefix}`);
+  return line.trim();
+};

@@ -1,17 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseFile } from '../src/index.js';
 import type { MinutesDocument } from '../src/types.js';
-import { ROOT, spanText } from './helpers.js';
+import { corpusFile, corpusLine, spanText } from './helpers.js';
 
 // Rulings on their real lines from the corpus (test/fixtures/corpus/raw), and what is not a ruling.
-const RAW = ROOT + 'test/fixtures/corpus/raw/';
-const corpusFile = (prefix: string) => RAW + readdirSync(RAW).find((f) => f.startsWith(prefix + '_'))!;
-const corpusLine = (prefix: string, has: string) => {
-  const line = readFileSync(corpusFile(prefix), 'utf8').split('\n').find((l) => l.includes(has));
-  if (!line) throw new Error(`no line with ${has} in ${prefix}`);
-  return line.trim();
-};
 const minutes = (body: string) =>
   parse(`某某委員會第 1 次會議紀錄\n時間：112 年 3 月 4 日(星期六)下午 2 時\n主席：王主任委員大明\n出席委員：李委員小華、陳委員大同\n${body}`, { text: true });
 const topOf = (d: MinutesDocument, id: string | null) => {

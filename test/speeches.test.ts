@@ -200,3 +200,14 @@ describe('speeches in documents', () => {
     expect(d.speeches.map((s) => s.speaker.name)).toEqual(['林志隆']);
   });
 });
+
+describe('an org that opens with a Latin name', () => {
+  it('NGO 國際事務會李副參事： is a speech by the attendee it names (a sample line)', () => {
+    // samples/mofa-2018-107-1.txt: `(一) NGO 國際事務會李副參事：` under a section; the attendance table lists 李副參事樹東(代理).
+    const d = parse(readFileSync(ROOT + 'samples/mofa-2018-107-1.txt', 'utf8'));
+    const s = d.speeches.find((x) => x.speaker.raw.includes('李副參事'));
+    expect(s?.speaker).toMatchObject({ name: '李樹東', org: 'NGO 國際事務會' });
+    // A label of Latin words alone names no one.
+    expect(parse('某部會議紀錄\n時間：110年7月21日\n主席：王大明\n一、報告事項\nTEL: 02-2345-6789\n').speeches).toEqual([]);
+  });
+});

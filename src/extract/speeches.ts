@@ -145,7 +145,9 @@ function endsLikeOrg(s: string): boolean {
  */
 function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | null {
   const s = standardSpelling(who);
-  if (!/^\p{Script=Han}/u.test(s) || isRejectedLabel(s)) return null;
+  // A speaker is written in ideographs; an org may open with a Latin name (NGO 國際事務會李副參事), but a
+  // label of Latin words only (TEL, http) names no one.
+  if (!/^(?:[A-Za-z]{2,10} ?)?\p{Script=Han}/u.test(s) || isRejectedLabel(s)) return null;
   const titles = allTitles();
   const groups = grammar().records.groupTitles;
   if (titles.has(s)) return groups.includes(s) ? null : { name: null, surname: null, title: s, org: null };
