@@ -12,6 +12,7 @@ import { buildAgenda } from './assemble/agenda.js';
 import { copyWith } from './util/objects.js';
 import { capLine, capMeeting } from './assemble/caps.js';
 import type { Diagnostic, MinutesDocument, SourceFormat } from './types.js';
+import { withGrammar, type Grammar } from './grammars/index.js';
 
 export interface ParseOptions {
   /** File name for `source.name`. */
@@ -21,6 +22,8 @@ export interface ParseOptions {
   text?: boolean;
   /** Promote warnings to errors. */
   strict?: boolean;
+  /** The grammar to read the document with (`extendGrammar(defaultGrammar(), overlay)`); the package's own by default. */
+  grammar?: Grammar;
 }
 
 /** Called before each stage runs; a test seam that lets a test make any stage throw (see test/fuzz.test.ts). */
@@ -32,6 +35,10 @@ export type StageHook = (stage: string) => void;
  * document never takes a whole archive down.
  */
 export function runPipeline(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions = {}, hook?: StageHook): MinutesDocument {
+  return withGrammar(options.grammar, () => runStages(source, bytes, options, hook));
+}
+
+function runStages(source: LoadedSource, bytes: Uint8Array | string, options: ParseOptions, hook?: StageHook): MinutesDocument {
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const stage = <T>(name: string, run: () => T, fallback: () => T): T => guarded(name, diagnostics, hook, run, fallback);
   // A structured source (Akoma Ntoso) is its own document: no text stages to run (unless building it fails).

@@ -1,7 +1,7 @@
 import { grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import { squeezeHan } from './person.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 /**
  * The written grammar of an attendance list, before any name is read: where one entry ends and the next

@@ -10,7 +10,7 @@ import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from 
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 let listLabelRe: RegExp | null = null;
 let countRe: RegExp | null = null;

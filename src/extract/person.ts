@@ -2,7 +2,7 @@ import { grammar, alternation } from '../grammars/index.js';
 import type { Person } from '../types.js';
 import { maxOf } from '../util/math.js';
 import { trimEndOf } from '../util/text.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 const HAN = /\p{Script=Han}/u;
 

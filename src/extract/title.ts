@@ -1,7 +1,7 @@
 import { grammar, alternation } from '../grammars/index.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
 import { squeezeSpacedDigits } from './datetime.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 /** Numeral characters a count may be written with: digits, everyday and formal (大寫) Chinese numerals. */
 function numeralClass(): string {

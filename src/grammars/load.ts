@@ -12,15 +12,23 @@ export class GrammarError extends Error {
   }
 }
 
-/** Reads one table and checks it with the given validator; the validator throws GrammarError. */
-export function readTable<T>(file: string, validate: (raw: unknown, check: Checker) => T, dir = GRAMMAR_DIR): T {
-  let raw: unknown;
+/** Reads one table's JSON; a missing or broken file is a GrammarError naming it. */
+export function readJson(file: string, dir = GRAMMAR_DIR): unknown {
   try {
-    raw = JSON.parse(readFileSync(dir + file, 'utf8'));
+    return JSON.parse(readFileSync(joinDir(dir, file), 'utf8'));
   } catch (e) {
     throw new GrammarError(file, '(file)', `readable JSON (${(e as Error).message})`);
   }
-  return validate(raw, new Checker(file));
+}
+
+/** A folder given with or without its trailing slash. */
+export function joinDir(dir: string, file: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + file : `${dir}/${file}`;
+}
+
+/** Reads one table and checks it with the given validator; the validator throws GrammarError. */
+export function readTable<T>(file: string, validate: (raw: unknown, check: Checker) => T, dir = GRAMMAR_DIR): T {
+  return validate(readJson(file, dir), new Checker(file));
 }
 
 /** Small typed accessors that fail with the file and key path. */

@@ -5,7 +5,7 @@ import { matchLabel } from './labels.js';
 import { impliedHeading, impliedSectionLines, unnumberedHeading } from './unnumbered.js';
 import { grammar } from '../grammars/index.js';
 import { trimEndOf } from '../util/text.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 import type { Line } from './lines.js';
 import { spanOf } from './lines.js';
 

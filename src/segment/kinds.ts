@@ -2,7 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
 import { trimEndOf } from '../util/text.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
 function squeeze(s: string): string {

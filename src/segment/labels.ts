@@ -1,6 +1,6 @@
 import { grammar, alternation } from '../grammars/index.js';
 import { matchMarker } from './markers.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 export interface LabelMatch {
   /** The label with inner spaces removed (主   席 → 主席). */

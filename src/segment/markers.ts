@@ -1,6 +1,6 @@
 import { grammar, escapeRegExp, type HeadingFamily } from '../grammars/index.js';
 import { numberValue } from './numerals.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 export interface MarkerMatch {
   family: HeadingFamily;

@@ -2,7 +2,7 @@ import { grammar } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { isHeaderLabel, sectionKind } from './kinds.js';
 import { startsWithRulingLabel } from './labels.js';
-import { memoString } from '../util/memo.js';
+import { memoString } from '../grammars/compiled.js';
 
 export interface UnnumberedHeading {
   kind: AgendaKind;
