@@ -66,17 +66,22 @@ describe('chair and recorder', () => {
 });
 
 describe('title parts', () => {
+  // Every row states every part, null where the title has none; each is checked by nameParts and by parse().
   it.each([
     ['外交部 110 年「資料開放諮詢小組」第 1 次會議 會議紀錄', '外交部', '資料開放諮詢小組', null, 1],
     ['經濟部政府資料開放諮詢小組第 7 屆第 1 次會議紀錄', '經濟部', '政府資料開放諮詢小組', 7, 1],
     ['「外交部資料開放諮詢小組」 第4次會議紀錄', '外交部', '資料開放諮詢小組', null, 4],
-    ['臺北市政府第二屆第十次市政會議紀錄', '臺北市政府', null, 2, 10],
+    ['臺北市政府第二屆第十次市政會議紀錄', '臺北市政府', '市政會議', 2, 10],
+    // Formal numerals (大寫) and a four-digit session in Chinese numerals (issue 19).
+    ['經濟部政府資料開放諮詢小組第貳屆第參次會議紀錄', '經濟部', '政府資料開放諮詢小組', 2, 3],
+    ['臺北市政府第二千一百五十六次市政會議紀錄', '臺北市政府', '市政會議', null, 2156],
+    // No body named between the agency and the count.
+    ['交通部第十屆第二十次會議紀錄', '交通部', null, 10, 20],
   ])('%s', (title, agency, body, term, session) => {
     const p = nameParts(title);
-    expect(p.agency).toBe(agency);
-    if (body) expect(p.body).toBe(body);
-    expect(p.term).toBe(term);
-    expect(p.session).toBe(session);
+    expect({ agency: p.agency, body: p.body, term: p.term, session: p.session }).toEqual({ agency, body, term, session });
+    const m = parse(`${title}\n時間：110 年 7 月 21 日(星期三)上午 10 時\n壹、報告事項\n`).meeting!;
+    expect({ agency: m.agency, body: m.body, term: m.term, session: m.session }).toEqual({ agency, body, term, session });
   });
 });
 
