@@ -237,9 +237,18 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     status: e.status ? (grammar().records.statusMarks.find((m) => m.mark === e.status)?.status ?? null) : null,
   };
   const notes = e.notes.map((x) => `(${x})`).join('');
-  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name.
+  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name;
+  // 財務委員陳美麗: a title made of a modifier and a title word, then a name.
   const parts = parseName(name);
   if (!parts.name && !parts.title) {
+    const compound = compoundTitledName(name, known);
+    if (compound) {
+      const a = parseAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known);
+      if (!a) return [];
+      a.title = compound.title;
+      a.raw = raw.trim() || name + notes;
+      return [withSpan(a, e, line)];
+    }
     const pair = nameThenTitledName(name);
     if (pair) {
       // The notes after the entry (…李憲明(請假)) are the last person's.
@@ -281,6 +290,23 @@ function withoutListTail(name: string): string {
     }
   }
   return s;
+}
+
+/**
+ * 財務委員陳美麗 → title 財務委員, name 陳美麗: a title word (委員) after a two-character modifier forms a
+ * title of its own (財務委員, 監察委員), as committees name their posts; the name after it starts with a
+ * known surname. The modifier is no name of the list (游建華秘書長李憲明 is two people), no unit (those
+ * the name grammar reads) and no title.
+ */
+function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
+  const p = grammar().people;
+  const modifier = s.slice(0, 2);
+  if (!/^\p{Script=Han}{2}$/u.test(modifier) || known.has(modifier) || titleOnly(modifier) || p.orgSuffixes.some((x) => modifier.endsWith(x))) return null;
+  const rest = s.slice(2);
+  const titled = parseName(rest);
+  if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) return null;
+  const surnameKnown = p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2));
+  return surnameKnown ? { title: modifier + titled.title, name: titled.name } : null;
 }
 
 /** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
