@@ -162,6 +162,11 @@ describe('the records stage reads the grammar it is given', () => {
     expect(names(parse(text, { text: true }))).not.toContain('王大明');
   });
 
+  it('the group of a table with no group column must be one of the attendee groups', () => {
+    expect(() => extendGrammar(defaultGrammar(), { 'records.json': { attendanceTableGroup: '出度' } })).toThrow(/records\.json: "attendanceTableGroup" must be one of/);
+    expect(extendGrammar(defaultGrammar(), { 'records.json': { attendanceTableGroup: '與會人員' } }).records.attendanceTableGroup).toBe('與會人員');
+  });
+
   it('a prose submission opened by a period word an overlay adds (本年擬公開…)', () => {
     const text = `某部資料開放諮詢小組第 1 次會議紀錄\n時間：110 年 3 月 4 日\n主席：王主任委員大明\n壹、報告事項\n一、公眾會李專員報告：本年擬公開「外交部全球資訊網最新消息」。\n決議：同意開放各單位提報之資料。\n貳、散會`;
     const g = extendGrammar(defaultGrammar(), { 'records.json': { datasets: { currentPeriods: ['本年'] } } });

@@ -57,7 +57,7 @@ function peopleInCell(cell: string): { text: string; index: number }[] {
   return out;
 }
 
-/** What each column of a tab-separated header holds, when the header names a title column (職稱 / 姓名 / 備註). */
+/** What each column of a tab-separated header holds, when the header names a title column (職稱, 姓名, 備註). */
 interface Columns {
   title: number;
   person: number;

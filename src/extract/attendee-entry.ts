@@ -28,7 +28,7 @@ export function groupOf(category: string): GroupInfo | null {
   return groups.find((x) => main.includes(x.label)) ?? null;
 }
 
-/** `鍾副局長文正代` / `林主任聰仁代理`: a person followed by a proxy mark. */
+/** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */
 const proxyNoteRegex = derived((g) => new RegExp(`^(.+?)(?:${alternation(g.records.proxyMarks)})$`, 'u'));
 
 /**

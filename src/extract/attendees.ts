@@ -370,7 +370,7 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
   return { attendees, diagnostics };
 }
 
-/** `計 N 位` / `共 N 人` stated in the attendance field, checked against the list. */
+/** `計 N 位` or `共 N 人` stated in the attendance field, checked against the list. */
 function checkStatedCount(ctx: ExtractContext, meta: MetadataResult, attendees: Attendee[]): Diagnostic[] {
   const ref = meta.attendance;
   if (!ref) return [];

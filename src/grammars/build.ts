@@ -241,7 +241,8 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       attendanceReferenced: c.strings(o.attendanceReferenced, 'attendanceReferenced'),
       attendanceTableHeaders: c.strings(o.attendanceTableHeaders, 'attendanceTableHeaders'),
       attendanceTableTitleHeaders: c.strings(o.attendanceTableTitleHeaders, 'attendanceTableTitleHeaders'),
-      attendanceTableGroup: c.string(o.attendanceTableGroup, 'attendanceTableGroup'),
+      // The group of a table with no group column: one of the attendee groups' labels.
+      attendanceTableGroup: c.oneOf(o.attendanceTableGroup, 'attendanceTableGroup', (o.attendeeGroups as { label?: unknown }[]).map((g) => String(g?.label))),
       listConjunctions: c.strings(o.listConjunctions, 'listConjunctions'),
       statusMarks: (o.statusMarks as unknown[]).map((s, i) => {
         const so = c.obj(s, `statusMarks[${i}]`);
