@@ -24,6 +24,11 @@ describe('deadlines', () => {
     expect(later.actions.map((a) => [a.due, a.rule])).toEqual([['2014-10-20', 'actions.deadline:next-year']]);
   });
 
+  it('前 that starts another word (前往, 前述) is no deadline marker', () => {
+    const d = meeting('95年2月17日下午9:00', '一、討論事項：\n(一) 年會。\n決議:請各理事於3/5前往會場布置，3/6前完成報名。');
+    expect(d.actions.map((a) => [a.due, spanText(d, a.span)])).toEqual([['2006-03-06', '3/6前完成']]);
+  });
+
   it('a deadline with a weekday before 前, and 開會前', () => {
     const ballot = '(3) 請各位理、監事(含秘書長)於 2012 年 3 月 10 日(星期六)前，將選票寄回予理事長，以利計算作品名次。';
     const d = meeting('2011 年 12 月 17 日 14：00', `一、討論事項：\n(一) 會徽。\n決議: (1) 先篩選。\n(2) 請投票。\n${ballot}\n二、主席裁定事項\n${corpusLine('61', '主席裁定：')}`);

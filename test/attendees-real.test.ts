@@ -153,6 +153,26 @@ describe('titles and names in cells', () => {
     expect(d.attendees.filter((a) => a.role === 'observer').map((a) => a.name)).toEqual(['D棟陳小姐', '店面陳小姐', 'E棟劉小姐', 'E棟任先生', 'C棟蔡先生']);
   });
 
+  it('a committee post written in full: a modifier and a title word (財務委員), the status after it kept (built on 63\'s line)', () => {
+    // 63 abbreviates the posts (財委張麗君、…、稽委梁淑賢(請假)); written in full they must read the same way.
+    const d = header('出席委員：主委郭子仁、財務委員張麗君、監察委員洪堯宇(請假)、財委梁淑賢');
+    expect(d.attendees.map((a) => [a.name, a.title, a.status, a.raw])).toEqual([
+      ['郭子仁', '主委', 'present', '主委郭子仁'],
+      ['張麗君', '財務委員', 'present', '財務委員張麗君'],
+      ['洪堯宇', '監察委員', 'on-leave', '監察委員洪堯宇(請假)'],
+      ['梁淑賢', '財委', 'present', '財委梁淑賢'],
+    ]);
+  });
+
+  it('a name before a title and a name is two people, the note after them the second\'s (62\'s 游建華秘書長李憲明)', () => {
+    const d = header('列席：游建華秘書長李憲明(請假)、王明德');
+    expect(d.attendees.map((a) => [a.name, a.title, a.status])).toEqual([
+      ['游建華', null, 'present'],
+      ['李憲明', '秘書長', 'on-leave'],
+      ['王明德', null, 'present'],
+    ]);
+  });
+
   it('the honorifics of the name grammar: 太太 as 小姐 and 先生 (built on 63\'s resident line)', () => {
     const d = parse('社區管理委員會會議紀錄\n時間：113年12月10日\n列席住戶：A棟王先生、B棟林太太、D棟陳小姐', { text: true });
     expect(d.attendees.map((a) => [a.name, a.title])).toEqual([

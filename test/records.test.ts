@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/index.js';
+import { defaultGrammar, extendGrammar } from '../src/grammars/index.js';
 import { parseSample, spanText } from './helpers.js';
 
 const minutes = (body: string) =>
@@ -146,5 +147,30 @@ describe('a legislative committee layout (title before the name: 委員王小明
     expect(d.meeting).toMatchObject({ agency: '立法院', body: '內政委員會', term: 11, session: 5, chair: { name: '林宜隆', title: '委員' } });
     expect(d.attendees.map((a) => a.name)).toEqual(['王小明', '陳大同']);
     expect(d.speeches.map((s) => [s.speaker.name, s.points.length])).toEqual([['王小明', 2], ['林宜隆', 0]]);
+  });
+});
+
+describe('the records stage reads the grammar it is given', () => {
+  const header = (list: string) => `某學會第 1 次理監事會議紀錄\n時間：94年6月18日上午10:00\n${list}\n壹、報告事項\n一、會務報告。\n貳、散會`;
+  const names = (d: ReturnType<typeof parse>) => d.attendees.map((a) => a.name);
+
+  it('a list conjunction added by an overlay separates entries; the package grammar, used after it, does not', () => {
+    const text = header('出席：王大明及李小華、陳大同');
+    const g = extendGrammar(defaultGrammar(), { 'records.json': { listConjunctions: ['及'] } });
+    expect(names(parse(text, { text: true, grammar: g }))).toEqual(['王大明', '李小華', '陳大同']);
+    // The overlay's separator pattern is the overlay's own: the package grammar still reads 及 inside the entry.
+    expect(names(parse(text, { text: true }))).not.toContain('王大明');
+  });
+
+  it('the group of a table with no group column must be one of the attendee groups', () => {
+    expect(() => extendGrammar(defaultGrammar(), { 'records.json': { attendanceTableGroup: '出度' } })).toThrow(/records\.json: "attendanceTableGroup" must be one of/);
+    expect(extendGrammar(defaultGrammar(), { 'records.json': { attendanceTableGroup: '與會人員' } }).records.attendanceTableGroup).toBe('與會人員');
+  });
+
+  it('a prose submission opened by a period word an overlay adds (本年擬公開…)', () => {
+    const text = `某部資料開放諮詢小組第 1 次會議紀錄\n時間：110 年 3 月 4 日\n主席：王主任委員大明\n壹、報告事項\n一、公眾會李專員報告：本年擬公開「外交部全球資訊網最新消息」。\n決議：同意開放各單位提報之資料。\n貳、散會`;
+    const g = extendGrammar(defaultGrammar(), { 'records.json': { datasets: { currentPeriods: ['本年'] } } });
+    expect(parse(text, { text: true, grammar: g }).datasets.map((x) => [x.name, x.decision])).toEqual([['外交部全球資訊網最新消息', 'approved']]);
+    expect(parse(text, { text: true }).datasets.map((x) => x.scope)).toEqual(['all-submitted']);
   });
 });

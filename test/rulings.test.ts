@@ -94,6 +94,12 @@ describe('ruling forms', () => {
     expect(wrapped.rulings[0]!.text).toContain('附件1 之格式送會。');
   });
 
+  it('an annex mark numbered with a formal numeral ((附件貳)) ends a ruling as (附件2) does: numerals.json decides', () => {
+    for (const mark of ['(附件2)', '(附件貳)', '(附表二)']) {
+      expect(minutes(`壹、討論事項\n決議：照案通過。\n${mark}\n某某表格說明文字\n貳、散會`).rulings.map((r) => r.text)).toEqual(['照案通過。']);
+    }
+  });
+
   it('主席裁定 (a council chair ruling)', () => {
     const d = minutes(`貳、主席裁定事項\n${corpusLine('61', '主席裁定：')}\n散會：17 時 32 分`);
     expect(d.rulings).toEqual([expect.objectContaining({ label: '主席裁定', kind: 'chair-ruling', text: '請於 104 年 4 月 30 日開會前送會。' })]);

@@ -195,6 +195,12 @@ describe('speeches in documents', () => {
     expect(d.agenda.find((a) => a.id === d.speeches[0]!.agendaId)?.number).toBe('壹');
   });
 
+  it('a speaker label on the line after a ruling heading is its own turn, not the heading run on (61)', () => {
+    // 乙、主席裁定事項 / 蘇議員有仁要求：: the heading names no speaker, so the label below is no intro of it.
+    const d = minutes(`壹、討論事項\n${corpusLine('61', '乙、主席裁定事項')}\n${corpusLine('61', '蘇議員有仁要求：')}\n${corpusLine('61', '請文化局提供鶯歌區')}`);
+    expect(d.speeches.map((s) => [s.speaker.raw, s.speaker.org, s.rule])).toEqual([['蘇議員有仁', null, 'speeches.label']]);
+  });
+
   it('a bare name speaks when the attendance list names them', () => {
     const d = minutes('一、 報告事項：\n（一） 會務報告。\n林志隆：11月20、21日Start Party（2004年星空饗宴）非常成功，參加人數較去年倍增。\n二、 討論事項', '出席：林志隆、張祥光');
     expect(d.speeches.map((s) => s.speaker.name)).toEqual(['林志隆']);

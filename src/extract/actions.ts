@@ -1,6 +1,6 @@
 // Per-function entry point: see datetime.ts.
 import { isExists } from 'date-fns/isExists';
-import { grammar, alternation } from '../grammars/index.js';
+import { alternation, derived } from '../grammars/index.js';
 import type { ActionItem, Diagnostic } from '../types.js';
 import { spanOf, type Line } from '../segment/lines.js';
 import { numberValue } from '../segment/numerals.js';
@@ -9,13 +9,16 @@ import { ancestry, deepestHeadingOf, lineIndexAt } from './context.js';
 import type { RulingDraft } from './drafts.js';
 import { gregorianYear, monthEnd } from './datetime.js';
 import { quotedRecords } from './rulings.js';
+import { chineseNumeralChars, classChars } from './numeral-class.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-let ownerRe: RegExp | null = null;
-let requestRe: RegExp | null = null;
-let unitEndRe: RegExp | null = null;
-let titleEndRe: RegExp | null = null;
+/** After a request verb (請): the run that may name the party. */
+const requestRe = derived((g) => new RegExp(`(?:${alternation(g.records.ownerVerbs)})([\\p{Script=Han}A-Za-z]{2,20})`, 'u'));
+const unitEndRe = derived((g) => new RegExp(`(?:${alternation(g.people.orgSuffixes)})$`, 'u'));
+const titleEndRe = derived((g) => new RegExp(`(?:${alternation(g.people.titles)})$`, 'u'));
+/** After a request verb, the words before a stop word (請各位委員配合…). */
+const ownerRe = derived((g) => new RegExp(`(?:${alternation(g.records.ownerVerbs)})([\\p{Script=Han}A-Za-z、]{2,20}?)(?=${alternation(g.records.ownerStop)})`, 'u'));
 
 /**
  * The party asked to act: after 請, the shortest run that ends as a unit does (工務局, 秘書處, 研考會, 各局處),
@@ -23,32 +26,33 @@ let titleEndRe: RegExp | null = null;
  * A run that reads as neither falls back to the text before a stop word of the table (請各位委員配合…).
  */
 function ownerIn(text: string): string | null {
-  const r = grammar().records;
-  const p = grammar().people;
-  requestRe ??= new RegExp(`(?:${alternation(r.ownerVerbs)})([\\p{Script=Han}A-Za-z]{2,20})`, 'u');
-  unitEndRe ??= new RegExp(`(?:${alternation(p.orgSuffixes)})$`, 'u');
-  titleEndRe ??= new RegExp(`(?:${alternation(p.titles)})$`, 'u');
-  const m = requestRe.exec(text);
+  const m = requestRe().exec(text);
   if (m) {
     const run = m[1]!;
-    for (const end of [unitEndRe, titleEndRe]) {
+    const unitEnd = unitEndRe();
+    for (const end of [unitEnd, titleEndRe()]) {
       for (let k = 2; k <= run.length; k++) {
         const head = run.slice(0, k);
-        // A unit word or title standing alone (請處理, 請委員) is no party: it needs a name or 各 before it.
-        if (end.test(head) && !end.test(run.slice(0, 1)) && (head.length > 2 || head.startsWith('各') || end === unitEndRe)) return head;
+        // A title standing alone (請委員) is no party: it needs a name or 各 before it (王委員, 各委員); a
+        // unit may stand alone (請秘書處), but not a bare suffix (請處理).
+        if (end.test(head) && !end.test(run.slice(0, 1)) && (head.length > 2 || end === unitEnd)) return head;
       }
     }
   }
-  ownerRe ??= new RegExp(`(?:${alternation(r.ownerVerbs)})([\\p{Script=Han}A-Za-z、]{2,20}?)(?=${alternation(r.ownerStop)})`, 'u');
-  return ownerRe.exec(text)?.[1] ?? null;
+  return ownerRe().exec(text)?.[1] ?? null;
 }
 
-let blockYearRe: RegExp | null = null;
+/** A heading about one year's part (`110 年部分`, `111年度`): the year is captured. */
+const blockYearRe = derived((g) => {
+  const w = g.records.dateWords;
+  return new RegExp(`^\\s*([0-9]{2,4})\\s*(?:${alternation([...w.fiscalYear, ...w.year])})\\s*(?:${alternation(g.records.yearPartWords)}|$)`, 'u');
+});
+
 /** The year a block is about: an enclosing heading that starts with it (`(一) 110 年部分`). */
 function yearOfBlock(ctx: ExtractContext, lineIndex: number): number | null {
-  blockYearRe ??= /^\s*([0-9]{2,4})\s*年(?:度)?\s*(?:部分|部份|$)/u;
+  const re = blockYearRe();
   for (const h of ancestry(ctx, deepestHeadingOf(ctx, lineIndex))) {
-    const m = blockYearRe.exec(h.rest);
+    const m = re.exec(h.rest);
     if (m) return gregorianYear(Number(m[1]));
   }
   return null;
@@ -71,34 +75,39 @@ interface Patterns {
   scheduleHead: RegExp;
 }
 
-let patterns: Patterns | null = null;
-function pats(): Patterns {
-  if (patterns) return patterns;
-  const t = grammar().time;
-  const r = grammar().records;
-  const cn = '[一二三四五六七八九十]{1,3}';
-  const num = `(?:[0-9]{1,2}|${cn})`;
-  patterns = {
+const pats = derived((g): Patterns => {
+  const t = g.time;
+  const r = g.records;
+  const w = r.dateWords;
+  const [year, month, day] = [w.year, w.month, w.day].map((x) => `(?:${alternation(x)})`);
+  const yearClass = classChars(w.year);
+  const num = `(?:[0-9]{1,2}|[${chineseNumeralChars()}]{1,3})`;
+  // After a date, before its marker: a weekday in brackets and the day word (2/24(一)日前).
+  const afterDate = `^\\s{0,3}(?:[(（][^()（）\\n]{1,6}[)）])?\\s{0,3}${day}?\\s{0,3}`;
+  const frame = (words: string[]) => `(?:[:：]|${alternation(words)})?`;
+  return {
     date: new RegExp(
       [
-        `(?<!\\d)([0-9]{2,4})\\s*年\\s*(${num})\\s*月\\s*(?:(${num})\\s*日|(${alternation(t.monthEnd)}))`,
+        `(?<!\\d)([0-9]{2,4})\\s*${year}\\s*(${num})\\s*${month}\\s*(?:(${num})\\s*${day}|(${alternation(t.monthEnd)}))`,
         `(?<![0-9/／])([0-9]{3,4})\\s*[/／]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
-        `(?<![0-9年])(${num})\\s*月\\s*(${num})\\s*日`,
+        `(?<![0-9${yearClass}])(${num})\\s*${month}\\s*(${num})\\s*${day}`,
         `(?<![0-9/／.])([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
       ].join('|'),
       'gu',
     ),
-    due: new RegExp(`^\\s{0,3}(?:[(（][^()（）\\n]{1,6}[)）])?\\s{0,3}日?\\s{0,3}(?:${alternation(t.dueMarkers)})(?![往述揭項者次])`, 'u'),
-    plan: new RegExp(`(?:${alternation(r.actionPlanMarkers)})([^，。；,;:：\\s]{0,10}?)(?:日期)?[:：為是於在]?\\s{0,3}$`, 'u'),
-    deadline: new RegExp(`(?:${alternation(r.actionDeadlineNouns)})[:：為是]?\\s{0,3}$`, 'u'),
+    due: new RegExp(`${afterDate}(?:${alternation(t.dueMarkers)})(?!${alternation(r.notDueFollowers)})`, 'u'),
+    plan: new RegExp(`(?:${alternation(r.actionPlanMarkers)})([^，。；,;:：\\s]{0,10}?)(?:${alternation(w.dateNouns)})?${frame([...w.copulas, ...w.prepositions])}\\s{0,3}$`, 'u'),
+    deadline: new RegExp(`(?:${alternation(r.actionDeadlineNouns)})${frame(w.copulas)}\\s{0,3}$`, 'u'),
     taskVerb: new RegExp(alternation(r.actionTaskVerbs), 'u'),
     request: new RegExp(alternation(r.actionRequestVerbs), 'u'),
-    past: new RegExp(`(?:${alternation(r.actionPastMarkers)})(?:於|在)?\\s{0,3}$`, 'u'),
-    range: /^\s{0,3}(?:[(（][^()（）\n]{1,6}[)）])?\s{0,3}日?\s{0,3}[-－–~～至到]/u,
+    past: new RegExp(`(?:${alternation(r.actionPastMarkers)})(?:${alternation(w.prepositions)})?\\s{0,3}$`, 'u'),
+    range: new RegExp(`${afterDate}(?:${alternation(w.rangeMarks)})`, 'u'),
     scheduleHead: new RegExp(`^(?:${alternation(r.scheduleHeads)})`, 'u'),
   };
-  return patterns;
-}
+});
+
+/** Characters a dated line must hold: a slash, or the month word. */
+const dateHints = derived((g) => ['/', '／', ...g.records.dateWords.month]);
 
 interface FoundDate {
   start: number;
@@ -201,7 +210,7 @@ export function extractActions(ctx: ExtractContext, meta: MetadataResult, ruling
     const line = ctx.lines[i]!;
     const text = line.text;
     // Most lines hold no date: skip them before the date pattern runs.
-    if (!text.includes('/') && !text.includes('／') && !text.includes('月')) continue;
+    if (!dateHints().some((c) => text.includes(c))) continue;
     while (nextQuoted < quoted.length && quoted[nextQuoted]![1] < i) nextQuoted++;
     if (meta.fieldLines.has(i) || (nextQuoted < quoted.length && quoted[nextQuoted]![0] <= i)) continue;
     const dates = datesIn(text);

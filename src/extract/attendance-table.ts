@@ -1,16 +1,16 @@
-import { alternation, grammar } from '../grammars/index.js';
+import { alternation, derived, grammar } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import type { Attendee } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { parseName, splitParens, squeezeHan } from './person.js';
 
+const headerWordRe = derived((g) => new RegExp(alternation(g.records.attendanceTableHeaders), 'u'));
+
 /** A header row of an attendance table: 身份 單位 出席人員 (tab- or space-separated). */
-let headerWordRe: RegExp | null = null;
 export function isAttendanceHeader(text: string): boolean {
   if (text.length > 40) return false; // a header row is a few short words
-  headerWordRe ??= new RegExp(alternation(grammar().records.attendanceTableHeaders), 'u');
-  if (!headerWordRe.test(text)) return false;
+  if (!headerWordRe().test(text)) return false;
   const cells = text.split(/\t| {1,}|\u3000+/u).map((c) => c.trim()).filter(Boolean);
   const words = grammar().records.attendanceTableHeaders;
   return cells.length >= 2 && cells.length <= 6 && cells.filter((c) => words.includes(c)).length >= 2;
@@ -57,7 +57,7 @@ function peopleInCell(cell: string): { text: string; index: number }[] {
   return out;
 }
 
-/** What each column of a tab-separated header holds, when the header names a title column (職稱 / 姓名 / 備註). */
+/** What each column of a tab-separated header holds, when the header names a title column (職稱, 姓名, 備註). */
 interface Columns {
   title: number;
   person: number;
@@ -66,23 +66,23 @@ interface Columns {
 function headerColumns(text: string): Columns | null {
   const cells = text.split('\t').map((c) => squeezeHan(c));
   if (cells.length < 2) return null;
-  const words = grammar().records.attendanceTableHeaders;
-  const title = cells.findIndex((c) => c === words.find((w) => w === '職稱'));
+  const titleHeaders = grammar().records.attendanceTableTitleHeaders;
+  const title = cells.findIndex((c) => titleHeaders.includes(c));
   return title >= 0 && title + 1 < cells.length ? { title, person: title + 1 } : null;
 }
 
-let markSet: Set<string> | null = null;
+const remarkMarks = derived((g) => new Set([...g.records.statusMarks.map((m) => m.mark), ...g.records.proxyMarks, ...g.records.recorderMarks]));
+
 /** A remarks cell: empty, or a status, proxy or recorder mark (請假, 代理, 紀錄). */
 function isRemark(cell: string): boolean {
-  const g = grammar().records;
-  markSet ??= new Set([...g.statusMarks.map((m) => m.mark), ...g.proxyMarks, ...g.recorderMarks]);
   const c = squeezeHan(cell).replace(/^[(（]|[)）]$/gu, '');
-  return c === '' || markSet.has(c);
+  return c === '' || remarkMarks().has(c);
 }
 
 function tabRows(rows: readonly Line[], columns: Columns | null): Attendee[] {
   const out: Attendee[] = [];
-  let group: GroupInfo | null = columns ? (groupOf('出席') ?? null) : null;
+  // A table of titles and names, with no group column, lists the people present.
+  let group: GroupInfo | null = columns ? (groupOf(grammar().records.attendanceTableGroup) ?? null) : null;
   let unit: string | null = null;
   for (const line of rows) {
     const cells = line.text.split('\t');

@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Person } from '../types.js';
@@ -13,12 +13,8 @@ export interface GroupInfo {
   label: string;
 }
 
-let sortedGroups: GroupInfo[] | null = null;
-/** Attendee groups, longest label first (本部列席及工作人員 before 列席), sorted once. */
-export function groupsLongestFirst(): GroupInfo[] {
-  sortedGroups ??= [...grammar().records.attendeeGroups].sort((a, b) => b.label.length - a.label.length);
-  return sortedGroups;
-}
+/** Attendee groups, longest label first (本部列席及工作人員 before 列席), sorted once per grammar. */
+export const groupsLongestFirst = derived((g): GroupInfo[] => [...g.records.attendeeGroups].sort((a, b) => b.label.length - a.label.length));
 
 /** The attendee group a list label or table category names: 機關代表委員(召集人) → convener. */
 export function groupOf(category: string): GroupInfo | null {
@@ -32,11 +28,19 @@ export function groupOf(category: string): GroupInfo | null {
   return groups.find((x) => main.includes(x.label)) ?? null;
 }
 
-let proxyNoteRe: RegExp | null = null;
-/** `鍾副局長文正代` / `林主任聰仁代理`: a person followed by a proxy mark. */
-function proxyNoteRegex(): RegExp {
-  proxyNoteRe ??= new RegExp(`^(.+?)(?:${alternation(grammar().records.proxyMarks)})$`, 'u');
-  return proxyNoteRe;
+/** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */
+const proxyNoteRegex = derived((g) => new RegExp(`^(.+?)(?:${alternation(g.records.proxyMarks)})$`, 'u'));
+
+/**
+ * Proxy marks written glued to the proxy's name, without a bracket (黃丁燦魏境代): the one-character
+ * marks. A longer mark (代理) after a name without a bracket is read with the name (林主任聰仁代理 is
+ * not 林主 + 任聰仁).
+ */
+const gluedProxyMarks = derived((g) => g.records.proxyMarks.filter((m) => [...m].length === 1));
+
+/** The glued proxy mark a run of ideographs ends with (黃丁燦魏境代 → 代), if any; the run must hold more than the mark. */
+export function trailingProxyMark(s: string): string | null {
+  return gluedProxyMarks().find((m) => s.length > m.length && s.endsWith(m)) ?? null;
 }
 
 /**
@@ -82,10 +86,11 @@ export function parseAttendeeEntry(
       }
     }
   }
-  // 黃丁燦魏境代: principal and proxy written together, proxy last, ending in 代. Split where the
-  // grammar of names allows (a known surname starts the proxy's name), else keep it whole.
-  if (!proxy && notes.length === 0 && /代$/u.test(main) && !/代表$|代理$/u.test(main)) {
-    const body = main.slice(0, -1);
+  // 黃丁燦魏境代: principal and proxy written together, proxy last, ending in a proxy mark. Split where
+  // the grammar of names allows (a known surname starts the proxy's name), else keep it whole.
+  const mark = !proxy && notes.length === 0 ? trailingProxyMark(main) : null;
+  if (mark) {
+    const body = main.slice(0, -mark.length);
     const two = splitGlued(body, known);
     if (two) {
       proxy = true;

@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import { squeezeHan } from './person.js';
 import { memoString } from '../grammars/compiled.js';
@@ -33,13 +33,14 @@ export interface ListToken {
 
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
-// 暨 (and) joins two entries as a separator does: 游建華暨各局處首長.
-const HARD = new Set(['、', '，', ',', '；', ';', '暨']);
+/** Separators that always end an entry; a conjunction (暨: 游建華暨各局處首長) joins two entries as they do. */
+const hardSeparators = derived((g) => new Set(['、', '，', ',', '；', ';', ...g.records.listConjunctions]));
 const SPACE = /[\s\u3000\u00a0]/u;
 
 /** Words, bracketed notes and separators of a list, in order; each line ends with a `newline` token. */
 export function tokenizeList(segments: readonly ListSegment[]): ListToken[] {
   const out: ListToken[] = [];
+  const HARD = hardSeparators();
   for (const seg of segments) {
     const s = seg.text;
     const base = seg.line.start + seg.from;
@@ -117,19 +118,15 @@ function splitsTitle(a: string, b: string): boolean {
   return false;
 }
 
-let titleSet: Set<string> | null = null;
-let titlePrefixes: Set<string> | null = null;
-function titles(): Set<string> {
-  titleSet ??= new Set(grammar().people.titles);
-  return titleSet;
-}
+const titles = derived((g) => new Set(g.people.titles));
 /** Proper beginnings of titles (副, 副秘書, 市): the cells of a letter-spaced title. */
+const titlePrefixes = derived((g) => {
+  const out = new Set<string>();
+  for (const t of g.people.titles) for (let k = 1; k < t.length; k++) out.add(t.slice(0, k));
+  return out;
+});
 function isTitlePrefix(s: string): boolean {
-  if (!titlePrefixes) {
-    titlePrefixes = new Set();
-    for (const t of grammar().people.titles) for (let k = 1; k < t.length; k++) titlePrefixes.add(t.slice(0, k));
-  }
-  return titlePrefixes.has(s);
+  return titlePrefixes().has(s);
 }
 
 function endsWithOrgSuffix(s: string): boolean {
@@ -197,7 +194,8 @@ export interface ListEntry {
   line: Line;
 }
 
-let statusWithNamesRe: RegExp | null = null;
+/** A bracket that gives a status to the names inside it: (無法參加: 管一政 陳炳志). */
+const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：].*)$`, 'u'));
 
 /** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
 function plausibleName(s: string): boolean {
@@ -213,8 +211,7 @@ function plausibleName(s: string): boolean {
  * and a title written after it, the words of a romanised name.
  */
 export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
-  const g = grammar();
-  statusWithNamesRe ??= new RegExp(`^(${g.records.statusMarks.map((m) => m.mark).join('|')})[\\s:：]*([^\\s:：].*)$`, 'u');
+  const statusWithNames = statusWithNamesRe();
   const out: ListEntry[] = [];
   let prefixTitle: string | null = null;
   let subOrg: string | null = null;
@@ -342,7 +339,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
     }
     if (t.kind === 'note') {
       const note = t.text;
-      const statusNames = statusWithNamesRe.exec(note);
+      const statusNames = statusWithNames.exec(note);
       const innerNames = statusNames ? statusNames[2]!.split(/[\s\u3000、，,；;]+/u).filter(Boolean) : [];
       if (statusNames && innerNames.length > 0 && innerNames.every((n) => plausibleName(n) || splitGlued(n, new Set()) !== null)) {
         // (無法參加: 管一政 陳炳志): the names inside share the status; the entry before keeps its own.

@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } from '../types.js';
@@ -6,14 +6,17 @@ import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
-import { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, trailingProxyMark, type GroupInfo } from './attendee-entry.js';
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
 import { memoString } from '../grammars/compiled.js';
 
-let listLabelRe: RegExp | null = null;
-let countRe: RegExp | null = null;
+const listLabelRe = derived((g) => new RegExp(`^(?:${alternation(g.records.attendeeGroups.map((x) => x.label))})$`, 'u'));
+/** A head count: 計 12 人, 共 N 位 (countPattern); the number is captured. */
+const countRe = derived((g) => new RegExp(`(?:${alternation(g.records.countPattern.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(g.records.countPattern.suffix)})`, 'u'));
+/** A head count closing a name (李小華等 3 人). */
+const countTailRe = derived((g) => new RegExp(`(?:${alternation(g.records.countPattern.prefix)})\\s*[0-9]{1,4}\\s*(?:${alternation(g.records.countPattern.suffix)})$`, 'u'));
 
 /**
  * The attendee group a list label names, when the label introduces a list: 出席, 出 席, 列席人員,
@@ -22,11 +25,9 @@ let countRe: RegExp | null = null;
 const listGroup = memoString(listGroupUncached);
 
 function listGroupUncached(label: string): GroupInfo | null {
-  const g = grammar().records;
-  listLabelRe ??= new RegExp(`^(?:${alternation(g.attendeeGroups.map((x) => x.label))})$`, 'u');
   const l = squeezeHan(label).replace(/\s+/g, '');
   if (!l || l.length > 10) return null;
-  if (listLabelRe.test(l) || isHeaderLabel(l)) return groupOf(l);
+  if (listLabelRe().test(l) || isHeaderLabel(l)) return groupOf(l);
   const end = groupsLongestFirst().find((x) => l.endsWith(x.label) && l.length - x.label.length <= 2 && !x.status);
   return end ? groupOf(l) : null;
 }
@@ -180,9 +181,7 @@ function dedupeSittings(list: Attendee[], listOf: ReadonlyMap<Attendee, number>)
 
 /** A head count stated inside a list (委員出席12人, 計 N 人) checked against the names read from it. */
 function checkListCount(body: string, read: readonly Attendee[], line: Line): Diagnostic[] {
-  const c = grammar().records.countPattern;
-  countRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(c.suffix)})`, 'u');
-  const m = countRe.exec(body);
+  const m = countRe().exec(body);
   if (!m || read.length === 0) return [];
   const stated = Number(m[1]);
   const present = read.filter((a) => a.status === 'present' || a.status === 'proxy').length;
@@ -237,22 +236,33 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     org: cellTitle?.org ?? cellOrg ?? e.org,
     status: e.status ? (grammar().records.statusMarks.find((m) => m.mark === e.status)?.status ?? null) : null,
   };
-  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name.
+  const notes = e.notes.map((x) => `(${x})`).join('');
+  // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name;
+  // 財務委員陳美麗: a title made of a modifier and a title word, then a name.
   const parts = parseName(name);
   if (!parts.name && !parts.title) {
+    const compound = compoundTitledName(name, known);
+    if (compound) {
+      const a = parseAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known);
+      if (!a) return [];
+      a.title = compound.title;
+      a.raw = raw.trim() || name + notes;
+      return [withSpan(a, e, line)];
+    }
     const pair = nameThenTitledName(name);
     if (pair) {
-      return pair.flatMap((n) => {
-        const a = parseAttendeeEntry(n, group, base.org, line, e.at, 'attendees.inline-list', base);
+      // The notes after the entry (…李憲明(請假)) are the last person's.
+      return pair.flatMap((n, k) => {
+        const a = parseAttendeeEntry(n + (k === 1 ? notes : ''), group, base.org, line, e.at, 'attendees.inline-list', base);
         return a ? [withSpan(a, e, line)] : [];
       });
     }
   }
-  if (!parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name) && !/代$/u.test(name)) {
+  if (!parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name) && !trailingProxyMark(name)) {
     const two = splitGlued(name, known);
     if (two) {
       return two.flatMap((n, k) => {
-        const a = parseAttendeeEntry(n + (k === 1 ? e.notes.map((x) => `(${x})`).join('') : ''), group, base.org, line, e.at, 'attendees.inline-list', base);
+        const a = parseAttendeeEntry(n + (k === 1 ? notes : ''), group, base.org, line, e.at, 'attendees.inline-list', base);
         return a ? [withSpan(a, e, line)] : [];
       });
     }
@@ -263,19 +273,16 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
       span: spanOf(line, e.at, e.end),
     });
   }
-  const written = name + e.notes.map((x) => `(${x})`).join('');
+  const written = name + notes;
   const a = parseAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known);
   if (!a) return [];
   a.raw = raw.trim() || written;
   return [withSpan(a, e, line)];
 }
 
-let countTailRe: RegExp | null = null;
 /** 李小華等 3 人 → 李小華: the words that close a list, and the count after them, are not part of the name. */
 function withoutListTail(name: string): string {
-  const c = grammar().records.countPattern;
-  countTailRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*[0-9]{1,4}\\s*(?:${alternation(c.suffix)})$`, 'u');
-  let s = name.replace(countTailRe, '');
+  let s = name.replace(countTailRe(), '');
   for (const t of grammar().people.listTails) {
     if (s.length > t.length + 1 && s.endsWith(t)) {
       s = s.slice(0, -t.length);
@@ -283,6 +290,23 @@ function withoutListTail(name: string): string {
     }
   }
   return s;
+}
+
+/**
+ * 財務委員陳美麗 → title 財務委員, name 陳美麗: a title word (委員) after a two-character modifier forms a
+ * title of its own (財務委員, 監察委員), as committees name their posts; the name after it starts with a
+ * known surname. The modifier is no name of the list (游建華秘書長李憲明 is two people), no unit (those
+ * the name grammar reads) and no title.
+ */
+function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
+  const p = grammar().people;
+  const modifier = s.slice(0, 2);
+  if (!/^\p{Script=Han}{2}$/u.test(modifier) || known.has(modifier) || titleOnly(modifier) || p.orgSuffixes.some((x) => modifier.endsWith(x))) return null;
+  const rest = s.slice(2);
+  const titled = parseName(rest);
+  if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) return null;
+  const surnameKnown = p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2));
+  return surnameKnown ? { title: modifier + titled.title, name: titled.name } : null;
 }
 
 /** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
@@ -346,14 +370,11 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
   return { attendees, diagnostics };
 }
 
-let statedCountRe: RegExp | null = null;
-/** `計 N 位` / `共 N 人` stated in the attendance field, checked against the list. */
+/** `計 N 位` or `共 N 人` stated in the attendance field, checked against the list. */
 function checkStatedCount(ctx: ExtractContext, meta: MetadataResult, attendees: Attendee[]): Diagnostic[] {
   const ref = meta.attendance;
   if (!ref) return [];
-  const c = grammar().records.countPattern;
-  statedCountRe ??= new RegExp(`(?:${alternation(c.prefix)})\\s*([0-9]{1,4})\\s*(?:${alternation(c.suffix)})`, 'u');
-  const m = statedCountRe.exec(ref.value);
+  const m = countRe().exec(ref.value);
   if (!m) return [];
   const stated = Number(m[1]);
   const present = attendees.filter((a) => a.status === 'present' || a.status === 'proxy').length;

@@ -1,6 +1,6 @@
 import type { Block } from './drafts.js';
 export type { Block, BlockKind } from './drafts.js';
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Heading } from '../segment/headings.js';
 import { matchLabel } from '../segment/labels.js';
 import type { ExtractContext } from './context.js';
@@ -10,8 +10,6 @@ import { parseName, titleAlternation, squeezeHan, type NameParts } from './perso
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
-
-let introRe: RegExp | null = null;
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -24,19 +22,26 @@ function inElection(ctx: ExtractContext, h: Heading | null): boolean {
   return false;
 }
 
-let readerRe: RegExp | null = null;
+const readerRe = derived((g) => new RegExp(`^(?:${alternation(g.records.readerLabels)})$`, 'u'));
 /** A reader's turn (朗讀人員：…): a text read aloud, not a speech; it ends the turn before it. */
 function isReaderLabel(label: string): boolean {
-  readerRe ??= new RegExp(`^(?:${alternation(grammar().records.readerLabels)})$`, 'u');
-  return readerRe.test(squeezeHan(label));
+  return readerRe().test(squeezeHan(label));
 }
 
-/** A heading that names a speaker and introduces their points: 新任外聘委員-…彭總經理啟明 針對…之建議： */
-function introducedSpeaker(rest: string): { label: string } | null {
+/** [org] title + given name, then what opens the points: an intro mark (針對, 就, 之) or a speech verb (發言, 建議). */
+const introRe = derived(
+  (g) => new RegExp(`^(.*?\\p{Script=Han}(?:${titleAlternation()})\\p{Script=Han}{1,2}?)\\s*(?=${alternation([...g.records.speakerIntroMarks, ...g.records.speechVerbs])})`, 'u'),
+);
+
+/**
+ * A heading that names a speaker and introduces their points: 新任外聘委員-…彭總經理啟明 針對…之建議：
+ * When the heading's words run on to the next line, the speaker is named on the heading's own line
+ * (`within`: its length); a label line after a heading (乙、主席裁定事項 / 蘇議員有仁要求：) is its own record.
+ */
+function introducedSpeaker(rest: string, within = rest.length): { label: string } | null {
   if (!/[:：]$/u.test(rest.trim())) return null;
-  introRe ??= new RegExp(`^(.*?\\p{Script=Han}(?:${titleAlternation()})\\p{Script=Han}{1,2}?)\\s*(?=針對|就|對於|對|之|發言|建議|意見|表示|說明)`, 'u');
-  const m = introRe.exec(rest);
-  if (!m) return null;
+  const m = introRe().exec(rest);
+  if (!m || m[1]!.length > within) return null;
   const label = m[1]!.replace(/^.*?[-－—–]\s*/u, (s) => s); // keep the whole org (新任外聘委員-…) as written
   const p = parseName(label.replace(/^.*[-－—–]/u, ''));
   return p.title && p.name ? { label } : null;
@@ -49,8 +54,7 @@ function introducedSpeaker(rest: string): { label: string } | null {
  * except where the label's value is a field (主席：林議長某某).
  */
 export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: ReadonlySet<string>): Block[] {
-  // `onLabel`: the record starts at a label on a plain line (not a heading): such a line is never part of an earlier record's points.
-  const starts: (Omit<Block, 'lastLine'> & { onLabel?: boolean })[] = [];
+  const starts: Omit<Block, 'lastLine'>[] = [];
   const stops = new Set<number>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
@@ -64,22 +68,22 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
-      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, rule: 'rulings.section' });
+      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
       continue;
     }
     const ruling = inBody ? rulingLabelAt(text) : null;
     if (ruling) {
-      starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'rulings.heading' : 'rulings.label', onLabel: !h });
+      starts.push({ kind: 'ruling', label: ruling.label, line: i, textStart: line.start + offset + ruling.rest, heading: h, scope: h ? null : scope, sectionHeading: null, labelAt: h ? 'heading' : 'line', rule: h ? 'rulings.heading' : 'rulings.label' });
       continue;
     }
     const inlineRuling = inBody && h ? inlineRulingAt(text) : null;
     if (inlineRuling) {
-      starts.push({ kind: 'ruling', label: inlineRuling.label, line: i, textStart: line.start + offset + inlineRuling.rest, heading: null, scope: h, sectionHeading: null, rule: 'rulings.inline' });
+      starts.push({ kind: 'ruling', label: inlineRuling.label, line: i, textStart: line.start + offset + inlineRuling.rest, heading: null, scope: h, sectionHeading: null, labelAt: 'inline', rule: 'rulings.inline' });
       continue;
     }
     const cell = inBody && !h ? verticalRulingAt(ctx, i) : null;
     if (cell) {
-      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, rule: 'rulings.cell.label', onLabel: true });
+      starts.push({ kind: 'ruling', label: cell.label, line: i, textStart: line.end, heading: null, scope, sectionHeading: null, labelAt: 'cells', rule: 'rulings.cell.label' });
       continue;
     }
     const label = matchLabel(text);
@@ -98,7 +102,8 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       const guests = grammar().records.guestSpeakers.some((g) => heading.startsWith(g));
       if (!guests && (onLine !== null || h.lastLine > h.line)) {
         const other = named && !named.chair ? named : null;
-        starts.push({ kind: 'speech', label: other ? other.who : '主席', parts: other ? other.parts : null, line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.chair-remarks' });
+        const chairWord = grammar().people.chairWords[0]!;
+        starts.push({ kind: 'speech', label: other ? other.who : chairWord, parts: other ? other.parts : null, line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'speeches.chair-remarks' });
         continue;
       }
     }
@@ -108,9 +113,9 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       const textStart = line.start + offset + label.restOffset;
       if (h && h.parent === null) {
         // A top-level section headed by a speaker (壹、理事長報告：) stays a section; the speech is its content.
-        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: null, scope: h, sectionHeading: h, rule: 'speeches.section-label' });
+        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'speeches.section-label' });
       } else {
-        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: h, scope: h ? null : scope, sectionHeading: null, rule: h ? 'speeches.heading-label' : 'speeches.label', onLabel: !h });
+        starts.push({ kind: 'speech', label: who, parts: sp.parts, line: i, textStart, heading: h, scope: h ? null : scope, sectionHeading: null, labelAt: h ? 'heading' : 'line', rule: h ? 'speeches.heading-label' : 'speeches.label' });
       }
       continue;
     }
@@ -119,7 +124,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       const named = /^\p{Script=Han}{2,16}$/u.test(squeezeHan(text)) ? readSpeakerLabel(text, knownNames) : null;
       if (named && !named.chair && (named.verb || named.parts.name) && h.lastLine > h.line) {
         const section = named.verb !== null && h.parent === null;
-        starts.push({ kind: 'speech', label: named.verb ? named.who : text.trim(), parts: named.parts, line: i, textStart: line.end, heading: section ? null : h, scope: section ? h : null, sectionHeading: section ? h : null, rule: named.verb ? 'speeches.heading-verb' : 'speeches.heading-name' });
+        starts.push({ kind: 'speech', label: named.verb ? named.who : text.trim(), parts: named.parts, line: i, textStart: line.end, heading: section ? null : h, scope: section ? h : null, sectionHeading: section ? h : null, labelAt: section ? 'section' : 'heading', rule: named.verb ? 'speeches.heading-verb' : 'speeches.heading-name' });
         continue;
       }
     }
@@ -127,10 +132,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       // The heading's words may run on to the next line (…彭總經理啟明 / 針對…之建議：).
       const next = ctx.lines[i + 1];
       const joined = next && !ctx.headingAt.has(i + 1) && !/[:：]$/u.test(h.rest) && /[:：]$/u.test(next.text);
-      const intro = introducedSpeaker(joined ? h.rest + next.text : h.rest);
+      const intro = joined ? introducedSpeaker(h.rest + next.text, h.rest.length) : introducedSpeaker(h.rest);
       if (intro) {
         const at = joined ? i + 1 : i;
-        starts.push({ kind: 'speech', label: intro.label, line: at, textStart: ctx.lines[at]!.end, heading: null, scope: h, sectionHeading: h, rule: 'speeches.section-intro' });
+        starts.push({ kind: 'speech', label: intro.label, line: at, textStart: ctx.lines[at]!.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'speeches.section-intro' });
         if (joined) i++;
       }
     }
@@ -156,12 +161,12 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
   };
   for (const start of starts) {
     let scope = start.scope;
-    if (start.onLabel) {
-      // A label line is never part of an earlier record's numbered points: climb out of them.
+    if (start.labelAt === 'line' || start.labelAt === 'cells') {
+      // A label on a plain line (not a heading) is never part of an earlier record's numbered points: climb out of them.
       while (scope && insideRecord(scope) && !sectionHeadings.has(scope.id)) scope = scope.parent ? ctx.headingById.get(scope.parent) ?? null : null;
     }
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
-    const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, rule: start.rule };
+    const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, labelAt: start.labelAt, rule: start.rule };
     done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
     if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;

@@ -1,27 +1,37 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { DatasetDecision, DatasetDecisionKind, Diagnostic } from '../types.js';
 import { spanOf } from '../segment/lines.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
 import { lineIndexAt, type ExtractContext } from './context.js';
 import type { RulingDraft, SpeechDraft } from './drafts.js';
 import { foldName } from './speeches.js';
+import { chineseNumeralChars } from './numeral-class.js';
 
-const NUM = '[0-9]{1,4}|[一二三四五六七八九十兩]{1,4}';
 const QUOTED = /「([^「」]{2,80})」/gu;
 
-let submissionRe: RegExp | null = null;
-let proseRe: RegExp | null = null;
+/** A count: digits, or a Chinese numeral. */
+const countSource = derived(() => `[0-9]{1,4}|[${chineseNumeralChars()}]{1,4}`);
+const submissionRe = derived(
+  (g) => new RegExp(`^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(${countSource()})\\s*(?:${alternation(g.records.datasets.itemCountWords)})\\s*[:：]\\s*(「.*)$`, 'u'),
+);
+/** The speaker's own proposal: 本次 + a proposal verb that states an intent (擬再公開…), then its object. */
+const proseRe = derived((g) => {
+  const d = g.records.datasets;
+  const intents = d.proposeVerbs.filter((v) => d.intentMarks.some((m) => v.startsWith(m)));
+  return new RegExp(`(?:${alternation(d.currentPeriods)})(?:${alternation(intents)})([^。；;，,]{2,60})`, 'gu');
+});
+/** A possessive opening an object (之中英文說明 → 中英文說明). */
+const leadingPossessive = derived((g) => new RegExp(`^(?:${alternation(g.records.datasets.possessives)})`, 'u'));
 
 /** `1. 公眾會 1 項：「外交部全球資訊網各國家與地區相關資訊」。`: unit, count and quoted names. */
 function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] {
-  const d = grammar().records.datasets;
-  submissionRe ??= new RegExp(`^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(${NUM})\\s*(?:${alternation(d.itemCountWords)})\\s*[:：]\\s*(「.*)$`, 'u');
+  const re = submissionRe();
   const out: DatasetDecision[] = [];
   for (let i = from; i < ctx.lines.length; i++) {
     const line = ctx.lines[i]!;
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
     if (!text.includes('「')) continue; // the list is quoted names: most lines need no regex
-    const m = submissionRe.exec(text);
+    const m = re.exec(text);
     if (!m) continue;
     const offset = line.text.length - text.length + m.index! + m[0].length - m[3]!.length;
     for (const q of m[3]!.matchAll(QUOTED)) {
@@ -34,17 +44,16 @@ function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] 
 
 /** `本次擬再公開外交部全球資訊網最新消息之中英文說明。` in a speech: a submission by the speaker's unit. */
 function proseSubmissions(ctx: ExtractContext, speeches: readonly SpeechDraft[]): DatasetDecision[] {
-  const d = grammar().records.datasets;
   // The speaker's own proposal: 本次擬再公開…; a bare 擬開放資料 is a noun phrase (the data to be opened), not a submission.
-  proseRe ??= new RegExp(`(?:本次|本季|本年度|今年)(?:${alternation(d.proposeVerbs.filter((v) => v.startsWith('擬')))})([^。；;，,]{2,60})`, 'gu');
+  const re = proseRe();
   const out: DatasetDecision[] = [];
   for (const s of speeches) {
-    for (const m of s.text.matchAll(proseRe)) {
+    for (const m of s.text.matchAll(re)) {
       const object = m[1]!.trim();
       const quoted = [...object.matchAll(QUOTED)].map((q) => q[1]!);
       const where = ctx.text.indexOf(object, s.span.start);
       const line = where >= 0 ? ctx.lines[lineIndexAt(ctx, where)]! : ctx.lines[s.span.line - 1]!;
-      for (const name of quoted.length ? quoted : [object.replace(/^[之的]/u, '')]) {
+      for (const name of quoted.length ? quoted : [object.replace(leadingPossessive(), '')]) {
         out.push({ name, unit: s.speaker.org, count: null, decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.prose-submission', span: spanOf(line, Math.max(where, line.start), Math.max(where, line.start) + object.length) });
       }
     }
@@ -52,19 +61,25 @@ function proseSubmissions(ctx: ExtractContext, speeches: readonly SpeechDraft[])
   return out;
 }
 
-let namedDecisionRe: RegExp | null = null;
-function namedRe(): RegExp {
-  if (namedDecisionRe) return namedDecisionRe;
-  const d = grammar().records.datasets;
+/** A decision verb governing quoted names directly (同意開放領務局提報之「…」、「…」); the verb is captured. */
+const namedRe = derived((g) => {
+  const d = g.records.datasets;
   const verbs = alternation([...d.approveVerbs, ...d.rejectVerbs, ...d.deferVerbs]);
-  return (namedDecisionRe = new RegExp(`(?:${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*[、及和與]\\s*「[^「」]+」)*`, 'u'));
-}
+  return new RegExp(`(${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*(?:、|${alternation(d.conjunctions)})\\s*「[^「」]+」)*`, 'u');
+});
+/** The unit that submitted the quoted names: the words before a submission verb (領務局提報之「). */
+const submitterRe = derived((g) => {
+  const d = g.records.datasets;
+  return new RegExp(`([\\p{Script=Han}A-Za-z]{2,12}?)(?:${alternation(d.submitVerbs)})(?:${alternation(d.possessives)})?\\s*「`, 'u');
+});
+/** An annex named in a decision (如附件 2): its mark and number. */
+const annexRe = derived((g) => new RegExp(`(${alternation(g.records.rulingAnnexMarks)})\\s*([0-9${chineseNumeralChars()}]+)`, 'u'));
 
 function decisionIn(sentence: string): DatasetDecisionKind | null {
   const d = grammar().records.datasets;
   if (d.rejectVerbs.some((v) => sentence.includes(v))) return 'rejected';
   if (d.deferVerbs.some((v) => sentence.includes(v))) return 'deferred';
-  if (d.approveVerbs.some((v) => sentence.includes(v)) || /同意(?:開放|公開)/u.test(sentence)) return 'approved';
+  if (d.approveVerbs.some((v) => sentence.includes(v))) return 'approved';
   return null;
 }
 
@@ -86,7 +101,8 @@ export function extractDatasets(ctx: ExtractContext, bodyStart: number, speeches
       const named = namedRe().exec(sentence);
       const names = named ? [...named[0].matchAll(QUOTED)].map((q) => q[1]!) : [];
       if (names.length) {
-        const unit = /([\p{Script=Han}A-Za-z]{2,12}?)(?:提報|所提)之?\s*「/u.exec(named![0])?.[1]?.replace(/^(?:開放|公開|同意)+/u, '') ?? null;
+        // The words after the verb, before the submission verb, name the unit (同意開放 | 領務局 | 提報之「).
+        const unit = submitterRe().exec(named![0].slice(named![1]!.length))?.[1] ?? null;
         for (const name of names) {
           const hit = submitted.find((s) => foldName(s.name).includes(foldName(name)) || foldName(name).includes(foldName(s.name)));
           if (hit) Object.assign(hit, { decision, rulingId: r.id, unit: hit.unit ?? unit });
@@ -95,11 +111,11 @@ export function extractDatasets(ctx: ExtractContext, bodyStart: number, speeches
         continue;
       }
       if (!d.blanketObjects.some((o) => sentence.includes(o))) continue;
-      const annex = /附件\s*([0-9一二三四五六七八九十]+)/u.exec(sentence);
+      const annex = annexRe().exec(sentence);
       const pending = submitted.filter((s) => s.decision === 'proposed' && s.span.start < r.span.start);
       if (pending.length) for (const s of pending) Object.assign(s, { decision, rulingId: r.id });
       else
-        extra.push({ name: null, unit: null, count: null, decision, scope: 'all-submitted', annex: annex ? `附件 ${annex[1]}` : null, rulingId: r.id, rule: 'datasets.ruling-blanket', span: r.span });
+        extra.push({ name: null, unit: null, count: null, decision, scope: 'all-submitted', annex: annex ? `${annex[1]} ${annex[2]}` : null, rulingId: r.id, rule: 'datasets.ruling-blanket', span: r.span });
     }
   }
   const diagnostics: Diagnostic[] = submitted

@@ -10,6 +10,13 @@ export type RulingDraft = Omit<Ruling, 'agendaId'> & { headingId: string | null 
 
 export type BlockKind = 'speech' | 'ruling';
 
+/**
+ * Where a record's label stands: on a plain line (決議：…), as a heading's text (一、決議：…), as a
+ * section heading that is itself the label (決議事項, 主席致詞), after a case title on its line
+ * (…案。(地政局)決議:…), or drawn one character per line in a form's cells (決 / 議).
+ */
+export type LabelAt = 'line' | 'heading' | 'section' | 'inline' | 'cells';
+
 /** Where a record starts, and how it was recognised. */
 export interface Block {
   kind: BlockKind;
@@ -29,6 +36,8 @@ export interface Block {
   parts?: NameParts | null;
   /** The section heading that is itself the record's label (決議事項 section, chair remarks, a heading naming a speaker). */
   sectionHeading: Heading | null;
+  /** Where the label stands; what the extractors decide on (`rule` only names the rule for the output). */
+  labelAt: LabelAt;
   rule: string;
 }
 

@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Person } from '../types.js';
 import { maxOf } from '../util/math.js';
 import { trimEndOf } from '../util/text.js';
@@ -11,20 +11,14 @@ export function squeezeHan(s: string): string {
   return s.trim().replace(/\s+/g, (sp, i: number, str: string) => (HAN.test(str[i - 1] ?? '') && HAN.test(str[i + sp.length] ?? '') ? '' : ' '));
 }
 
-let titleSet: Set<string> | null = null;
-let maxTitle = 0;
-function titles(): Set<string> {
-  if (!titleSet) {
-    titleSet = new Set(grammar().people.titles);
-    maxTitle = maxOf([...titleSet].map((t) => t.length));
-  }
-  return titleSet;
-}
+const titles = derived((g) => new Set(g.people.titles));
+/** The length of the longest known title. */
+const maxTitle = derived((g) => maxOf(g.people.titles.map((t) => t.length)));
 
 /** The longest known title that ends exactly at `end` in s and leaves room for a surname before it. */
 function titleEndingAt(s: string, end: number): string | null {
   const set = titles();
-  for (let len = Math.min(maxTitle, end - 1); len >= 2; len--) {
+  for (let len = Math.min(maxTitle(), end - 1); len >= 2; len--) {
     const t = s.slice(end - len, end);
     if (set.has(t)) return t;
   }
@@ -90,7 +84,7 @@ function parseNameUncached(written: string): NameParts {
     };
   }
   // [title][name], as legislative records write speakers: 委員林宜隆.
-  for (let len = Math.min(maxTitle, s.length - 2); len >= 2; len--) {
+  for (let len = Math.min(maxTitle(), s.length - 2); len >= 2; len--) {
     const title = s.slice(0, len);
     const rest = s.slice(len);
     if (titles().has(title) && /^\p{Script=Han}{2,4}$/u.test(rest) && plausibleGivenName(s, rest)) {
@@ -123,7 +117,7 @@ function orgTitleFullName(s: string): NameParts | null {
   for (let at = 2; at < s.length - 3; at++) {
     const org = s.slice(0, at);
     if (!p.orgSuffixes.some((x) => org.endsWith(x))) continue;
-    for (let len = Math.min(maxTitle || 8, s.length - at - 2); len >= 2; len--) {
+    for (let len = Math.min(maxTitle(), s.length - at - 2); len >= 2; len--) {
       const title = s.slice(at, at + len);
       if (!titles().has(title)) continue;
       const name = s.slice(at + len);
@@ -158,12 +152,8 @@ export function person(raw: string, parts: NameParts = parseName(raw)): Person {
 }
 
 
-let titleAlt: string | null = null;
 /** Regex source of every known title, longest first (for extractors that scan for titles). */
-export function titleAlternation(): string {
-  titleAlt ??= alternation(grammar().people.titles);
-  return titleAlt;
-}
+export const titleAlternation = derived((g) => alternation(g.people.titles));
 
 /** Split `main(paren)(paren)` into the main text and its bracketed notes, either bracket width. */
 export function splitParens(s: string): { main: string; notes: string[] } {

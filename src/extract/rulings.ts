@@ -1,4 +1,4 @@
-import { grammar, alternation, escapeRegExp } from '../grammars/index.js';
+import { grammar, alternation, derived, escapeRegExp } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -6,29 +6,27 @@ import type { Block } from './drafts.js';
 import { matchMarker } from '../segment/markers.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import type { RulingDraft } from './drafts.js';
+import { chineseNumeralChars } from './numeral-class.js';
 
 /**
  * Rulings: where a ruling label starts one (決議：, 主席裁示：, letter-spaced 決 議：, or inline after a case
  * title `…案。(地政局)決議:本案通過。`), where it ends, and its top-level numbered items.
  */
 
-let labelRe: RegExp | null = null;
-let inlineRe: RegExp | null = null;
-let stopRe: RegExp | null = null;
-let kindByLabel: Map<string, RulingKind> | null = null;
+/** Ruling labels, longest first. */
+const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length));
 
 /** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
-function labelSource(): string {
-  const labels = grammar().records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length);
-  return labels.map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|');
-}
+const labelSource = derived(() => labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'));
+const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
+const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u'));
+const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 
 const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  labelRe ??= new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u');
-  const m = labelRe.exec(text);
+  const m = labelRe().exec(text);
   return m ? { label: m[1]!, rest: m[0].length } : null;
 }
 
@@ -38,12 +36,10 @@ export function rulingLabelAt(text: string): { label: string; rest: number } | n
  * follow a closing bracket or full stop directly, so it is not taken.
  */
 export function inlineRulingAt(text: string): { label: string; rest: number } | null {
-  inlineRe ??= new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u');
-  const m = inlineRe.exec(text);
+  const m = inlineRe().exec(text);
   return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
 }
 
-let labelsByLength: string[] | null = null;
 const isOneHan = (t: string) => /^\p{Script=Han}$/u.test(t);
 
 /**
@@ -54,8 +50,7 @@ export function verticalRulingAt(ctx: ExtractContext, i: number): { label: strin
   const here = ctx.lines[i]!.text.trim();
   const next = ctx.lines[i + 1]?.text.trim();
   if (!isOneHan(here) || !next || isOneHan(next)) return null;
-  labelsByLength ??= grammar().records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length);
-  for (const label of labelsByLength) {
+  for (const label of labelsByLength()) {
     const k = label.length;
     if (k < 2 || i - k + 1 < 0 || label[k - 1] !== here) continue;
     let ok = true;
@@ -66,23 +61,21 @@ export function verticalRulingAt(ctx: ExtractContext, i: number): { label: strin
 }
 
 export function rulingKindOf(label: string): RulingKind | null {
-  kindByLabel ??= new Map(grammar().records.rulingLabels.map((r) => [r.label, r.kind]));
-  return kindByLabel.get(squeeze(label)) ?? null;
+  return kindByLabel().get(squeeze(label)) ?? null;
 }
 
-/** A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark. */
-let annexRe: RegExp | null = null;
+/** The 散會 line or the next case's fields (案由：), followed by nothing, a colon, a bracket or a number. */
+const stopRe = derived((g) => new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${chineseNumeralChars()}])`, 'u'));
+/** An annex mark standing alone: (附件1), 附表二. */
+const annexRe = derived((g) => new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9${chineseNumeralChars()}]{0,3}[)）]?$`, 'u'));
 
 /**
  * A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark
  * standing alone (`(附件1)`; a wrapped `附件1。` inside a sentence is text).
  */
 function isStopLine(text: string): boolean {
-  const g = grammar();
-  stopRe ??= new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9一二三四五六七八九十])`, 'u');
-  annexRe ??= new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9一二三四五六七八九十]{0,3}[)）]?$`, 'u');
   const t = squeeze(text);
-  return stopRe.test(t) || annexRe.test(t);
+  return stopRe().test(t) || annexRe().test(t);
 }
 
 const furnitureCache = new WeakMap<ExtractContext, Set<number>>();
@@ -120,10 +113,9 @@ function edgeFurniture(ctx: ExtractContext): Set<number> {
   return out;
 }
 
-let adjournRe: RegExp | null = null;
+const adjournRe = derived((g) => new RegExp(`^(?:${alternation(g.fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u'));
 function isAdjournLine(text: string): boolean {
-  adjournRe ??= new RegExp(`^(?:${alternation(grammar().fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u');
-  return adjournRe.test(squeeze(text));
+  return adjournRe().test(squeeze(text));
 }
 
 interface ItemStart {
@@ -140,13 +132,8 @@ interface Scan {
 
 const familyLevel = (id: string): number => grammar().headings.families.find((f) => f.id === id)?.level ?? 99;
 
-let markerFirst: Set<string> | null = null;
 /** Characters a list marker can start with: an opening bracket or a numeral of any heading family. */
-function markerChars(): Set<string> {
-  const h = grammar().headings;
-  markerFirst ??= new Set([...h.families.flatMap((f) => f.open), ...Object.values(h.numeralSets).join('')]);
-  return markerFirst;
-}
+const markerChars = derived((g) => new Set([...g.headings.families.flatMap((f) => f.open), ...Object.values(g.headings.numeralSets).join('')]));
 
 /**
  * The numbered entries run together on one line (`1. 陳林文。 2. 呂聖元。`): the next number of the
@@ -241,14 +228,13 @@ function scanRuling(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, isStart: (l
   return { lastLine: last, items };
 }
 
-let announcerRe: RegExp | null = null;
+const announcerRe = derived((g) => new RegExp(alternation(g.records.rulingListAnnouncers), 'u'));
 /** No words yet, words that run on (no sentence end), or words that announce a list (以下, 如下, 下列 …). */
 function opensList(lead: string): boolean {
   if (!lead) return true;
   const ends = grammar().layout.sentenceEnds.filter((e) => e !== '：' && e !== ':');
   if (!ends.some((e) => lead.endsWith(e))) return true;
-  announcerRe ??= new RegExp(alternation(grammar().records.rulingListAnnouncers), 'u');
-  return announcerRe.test(lead);
+  return announcerRe().test(lead);
 }
 
 /** The ruling's last line (used by the block finder, so that headings after it stay agenda sections). */
@@ -261,6 +247,10 @@ export function rulingEnd(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, start
  * (宣讀上次會議議事錄) followed by that record's own title and header. Its rulings are that meeting's.
  */
 const quotedCache = new WeakMap<ExtractContext, [number, number][]>();
+/** A record's title counts its sitting: 第 + a numeral + a session word (第 3 次, 第5會期). */
+const sittingCountRe = derived(
+  (g) => new RegExp(`(?:${alternation(g.records.ordinalPrefixes)})[0-9０-９${chineseNumeralChars()}]+(?:${alternation(g.fields.sessionWords)})`, 'u'),
+);
 
 export function quotedRecords(ctx: ExtractContext): [number, number][] {
   const cached = quotedCache.get(ctx);
@@ -276,7 +266,7 @@ export function quotedRecords(ctx: ExtractContext): [number, number][] {
     const raw = ctx.lines[i]!.text.trimEnd();
     if (raw.length < 6 || !lastChars.has(raw[raw.length - 1]!)) continue;
     const t = squeeze(raw);
-    if (!titles.some((m) => t.endsWith(m)) || !/第[0-9０-９一二三四五六七八九十百]+次/u.test(t)) continue;
+    if (!titles.some((m) => t.endsWith(m)) || !sittingCountRe().test(t)) continue;
     const next = squeeze(ctx.lines[i + 1]!.text);
     if (!timeLabels.some((l) => next.startsWith(l))) continue;
     const reading = deepestHeadingOf(ctx, i);
@@ -304,7 +294,7 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
     if (quoted.some(([s, e]) => b.line >= s && b.line <= e) || isQuotation(ctx, b)) continue;
     const line = ctx.lines[b.line]!;
     // A label drawn one character per line starts where its first character stands.
-    const labelStart = b.rule === 'rulings.cell.label' ? ctx.lines[b.line - b.label.length + 1]! : line;
+    const labelStart = b.labelAt === 'cells' ? ctx.lines[b.line - b.label.length + 1]! : line;
     const kind = rulingKindOf(b.label) ?? (b.sectionHeading ? 'resolution' : 'chair-ruling');
     const scan = scanRuling(ctx, b, () => false, b.lastLine);
     const last = scan.lastLine;
@@ -331,7 +321,7 @@ export function buildRulings(ctx: ExtractContext, blocks: readonly Block[]): Rul
  * `決議：「一、…」`): the line before does not end a sentence and the value opens a quotation.
  */
 function isQuotation(ctx: ExtractContext, b: Block): boolean {
-  if (b.rule !== 'rulings.label') return false;
+  if (b.labelAt !== 'line') return false;
   const line = ctx.lines[b.line]!;
   if (!/^[「『]/u.test(ctx.text.slice(Math.max(b.textStart, line.start), line.end).trimStart())) return false;
   let k = b.line - 1;

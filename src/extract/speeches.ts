@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Attendee, Diagnostic, Person } from '../types.js';
 import type { ExtractContext } from './context.js';
 import type { Block } from './drafts.js';
@@ -97,23 +97,21 @@ export interface SpeakerLabel {
   parts: NameParts;
 }
 
-let verbsLongestFirst: string[] | null = null;
-let speakerTitleSet: Set<string> | null = null;
-let titlesLongestFirst: string[] | null = null;
-let spellingRe: RegExp | null = null;
-
-function allTitles(): Set<string> {
-  speakerTitleSet ??= new Set([...grammar().people.titles, ...grammar().records.speakerTitles]);
-  return speakerTitleSet;
-}
+/** Speech verbs, longest first (口頭報告 before 報告). */
+const verbsLongestFirst = derived((g) => [...g.records.speechVerbs].sort((a, b) => b.length - a.length));
+/** Titles a speaker may hold: the name grammar's and the speaker tables' own. */
+const allTitles = derived((g) => new Set([...g.people.titles, ...g.records.speakerTitles]));
+const titlesLongestFirst = derived(() => [...allTitles()].sort((a, b) => b.length - a.length));
+const spellingRe = derived((g) => {
+  const keys = Object.keys(g.records.speakerTitleSpellings);
+  return keys.length ? new RegExp(alternation(keys), 'gu') : null;
+});
 
 /** Titles written another way (祕書長) are read as the tables write them (秘書長); the raw label keeps its spelling. */
 function standardSpelling(s: string): string {
   const map = grammar().records.speakerTitleSpellings;
-  const keys = Object.keys(map);
-  if (keys.length === 0) return s;
-  spellingRe ??= new RegExp(alternation(keys), 'gu');
-  return s.replace(spellingRe, (m) => map[m] ?? m);
+  const re = spellingRe();
+  return re ? s.replace(re, (m) => map[m] ?? m) : s;
 }
 
 /** A section about an election (選舉新任理事長及幹部): its `理事長：…` lines name the post filled, not a speaker. */
@@ -151,8 +149,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
   const titles = allTitles();
   const groups = grammar().records.groupTitles;
   if (titles.has(s)) return groups.includes(s) ? null : { name: null, surname: null, title: s, org: null };
-  titlesLongestFirst ??= [...titles].sort((a, b) => b.length - a.length);
-  const officeTitle = titlesLongestFirst.find((t) => s.endsWith(t) && s.length > t.length);
+  const officeTitle = titlesLongestFirst().find((t) => s.endsWith(t) && s.length > t.length);
   if (officeTitle) {
     const org = s.slice(0, -officeTitle.length);
     if (org.length >= 2 && endsLikeOrg(org)) return groups.includes(officeTitle) ? null : { name: null, surname: null, title: officeTitle, org };
@@ -170,7 +167,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     const name = s.slice(-n);
     const before = s.slice(0, -n);
     if (name.length < n || !/^\p{Script=Han}+$/u.test(name) || titles.has(name) || endsLikeOrg(name)) continue;
-    const t = titlesLongestFirst.find((x) => before.endsWith(x));
+    const t = titlesLongestFirst().find((x) => before.endsWith(x));
     if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
       const org = before.slice(0, -t.length);
       // One ideograph before the title is the surname: 張區長大同 is 張大同.
@@ -210,10 +207,9 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
   if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
   if (!l || isRejectedLabel(l)) return null;
-  verbsLongestFirst ??= [...grammar().records.speechVerbs].sort((a, b) => b.length - a.length);
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
-  const verb = verbsLongestFirst.find((v) => l.endsWith(v) && l.length > v.length);
+  const verb = verbsLongestFirst().find((v) => l.endsWith(v) && l.length > v.length);
   if (verb) {
     const who = l.slice(0, -verb.length);
     if (chairWords.includes(who)) return { who, verb, chair: true, parts: { name: null, surname: null, title: who, org: null } };
@@ -224,26 +220,24 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   return parts ? { who: label.trim(), verb: null, chair: false, parts } : null;
 }
 
-let fieldCut: RegExp | null = null;
-let tallyRe: RegExp | null = null;
-let amountUnitRe: RegExp | null = null;
+const tallyRe = derived((g) => new RegExp(`(?<!\\d)\\d+\\s*(?:${alternation(g.records.tallyUnits)})`, 'gu'));
+const amountUnitRe = derived((g) => new RegExp(alternation(g.records.amountUnits), 'gu'));
+/** Another label on the line (`記錄：`). */
+const FIELD_CUT = /^[^:：]{1,8}[:：]/u;
 /**
  * The text after a label is a field's value, not words spoken: a person or a list of people
  * (主席：邱議長奕勝, 專門委員:楊育純, 主席：管一政 記錄：劉姵汝), or a vote count (王大明：12票).
  */
 export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boolean {
   // Vote counts (王大明：12票, 王大明 12票、李小華 9票) are results, not words.
-  tallyRe ??= new RegExp(`(?<!\\d)\\d+\\s*(?:${alternation(grammar().records.tallyUnits)})`, 'gu');
-  const untallied = rest.replace(tallyRe, '');
+  const untallied = rest.replace(tallyRe(), '');
   if (untallied !== rest && !/\p{Script=Han}/u.test(untallied)) return true;
   rest = untallied;
   // An amount (演講費及招待講師住宿: 15,000) is a table row, not words.
-  amountUnitRe ??= new RegExp(alternation(grammar().records.amountUnits), 'gu');
-  if (/\d/u.test(rest) && /^[\d\s,.，、%$＄()（）~～-]*$/u.test(rest.replace(amountUnitRe, ''))) return true;
+  if (/\d/u.test(rest) && /^[\d\s,.，、%$＄()（）~～-]*$/u.test(rest.replace(amountUnitRe(), ''))) return true;
   // Another label on the line (管一政 記錄：劉姵汝) ends this value.
-  fieldCut ??= /^[^:：]{1,8}[:：]/u;
   const words = rest.split(/\s+/u);
-  const k = words.findIndex((w, i) => i > 0 && fieldCut!.test(w));
+  const k = words.findIndex((w, i) => i > 0 && FIELD_CUT.test(w));
   const value = trimEndOf(splitParens(k > 0 ? words.slice(0, k).join(' ') : rest).main, '。.'); // 常務理事：金升光、張祥光。
   if (!value || /[。！？!?；;]/u.test(value)) return false;
   return value.split(/[、,，]/u).every((part) => {
@@ -266,34 +260,31 @@ function startsWithSurname(x: string): boolean {
 /** Someone written with an office the name grammar cannot split (陳兼副主任委員永仁): a title near the end, a given name or nothing after it. */
 function namesOfficeHolder(x: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(x)) return false;
-  titlesLongestFirst ??= [...allTitles()].sort((a, b) => b.length - a.length);
   for (let after = 0; after <= 2; after++) {
     const end = x.length - after;
-    const t = titlesLongestFirst.find((title) => x.startsWith(title, end - title.length) && end - title.length >= 1);
+    const t = titlesLongestFirst().find((title) => x.startsWith(title, end - title.length) && end - title.length >= 1);
     if (t && !grammar().records.speechVerbs.includes(x.slice(end))) return true;
   }
   return false;
 }
 
-let urlRe: RegExp | null = null;
-let leadLabelRe: RegExp | null = null;
+const URL_RE = /(?:https?:\/\/|www\.)[^\s)）\]]+/gu;
+const LEAD_LABEL = /^[^\s:：]{1,12}[:：]/u;
 /** A line that is only a link, or a field whose value is a link (線上觀看： Jitsi Meet (https://…)). */
 function isLinkOnly(line: string): boolean {
-  urlRe ??= /(?:https?:\/\/|www\.)[^\s)）\]]+/gu;
-  const rest = line.replace(urlRe, '');
+  const rest = line.replace(URL_RE, '');
   if (rest === line) return false;
-  leadLabelRe ??= /^[^\s:：]{1,12}[:：]/u;
-  return !/\p{Script=Han}/u.test(rest.replace(leadLabelRe, ''));
+  return !/\p{Script=Han}/u.test(rest.replace(LEAD_LABEL, ''));
 }
 
-let debrisRe: RegExp | null = null;
+/** Markup left over (---, **). */
+const DEBRIS = /^[-－—–*_=~#>|\s]*$/u;
 /** A speech with nothing said: written 略 or 無, or holding only a link or a field whose value is a link. */
 export function isVoidSpeech(text: string): boolean {
   const voids = grammar().records.voidSpeechTexts;
-  debrisRe ??= /^[-－—–*_=~#>|\s]*$/u; // markup left over (---, **)
   return text.split('\n').every((line) => {
     const t = line.trim().replace(/[。.]$/u, '');
-    return debrisRe!.test(t) || voids.includes(t) || isLinkOnly(t);
+    return DEBRIS.test(t) || voids.includes(t) || isLinkOnly(t);
   });
 }
 

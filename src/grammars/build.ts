@@ -72,18 +72,26 @@ export interface Grammar {
     attendeeGroups: { label: string; role: AttendeeRole; status?: AttendanceStatus }[];
     attendanceReferenced: string[];
     attendanceTableHeaders: string[];
+    /** A header naming the title column (職稱); the names stand in the column after it. */
+    attendanceTableTitleHeaders: string[];
+    /** The group of a table of titles and names with no group column (出席). */
+    attendanceTableGroup: string;
+    /** Words joining two list entries as a separator does (暨). */
+    listConjunctions: string[];
     statusMarks: { mark: string; status: AttendanceStatus }[];
     proxyMarks: string[];
     recorderMarks: string[];
     countPattern: { prefix: string[]; suffix: string[] };
     datasets: Record<
-      'submissionUnitsLabel' | 'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects',
+      'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects' | 'currentPeriods' | 'intentMarks' | 'submitVerbs' | 'possessives' | 'conjunctions',
       string[]
     >;
     ownerVerbs: string[];
     ownerStop: string[];
     /** Speaker labels: verbs after the speaker (報告, 致詞, 答覆 …), extra speaker titles, titles that name a group, title spellings, readers, tallies, empty texts. */
     speechVerbs: string[];
+    /** Words after a speaker's name in a heading that introduces their points (針對, 就, 之). */
+    speakerIntroMarks: string[];
     speakerTitles: string[];
     groupTitles: string[];
     speakerTitleSpellings: Record<string, string>;
@@ -100,6 +108,14 @@ export interface Grammar {
     rulingStops: string[];
     /** Words of an item that reads out an earlier record (宣讀上次會議議事錄). */
     recordReadingWords: string[];
+    /** The words of a task's date: units (年 月 日, 年度), range marks, and the nouns, copulas and prepositions framing it. */
+    dateWords: Record<'year' | 'fiscalYear' | 'month' | 'day' | 'dateNouns' | 'copulas' | 'prepositions' | 'rangeMarks', string[]>;
+    /** A heading about one year's part of a list (110 年部分). */
+    yearPartWords: string[];
+    /** After a due marker, characters that make it another word (前往, 前述). */
+    notDueFollowers: string[];
+    /** Words before a count's numeral (第). */
+    ordinalPrefixes: string[];
     actionPlanMarkers: string[];
     actionTaskVerbs: string[];
     actionDeadlineNouns: string[];
@@ -224,6 +240,10 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       }),
       attendanceReferenced: c.strings(o.attendanceReferenced, 'attendanceReferenced'),
       attendanceTableHeaders: c.strings(o.attendanceTableHeaders, 'attendanceTableHeaders'),
+      attendanceTableTitleHeaders: c.strings(o.attendanceTableTitleHeaders, 'attendanceTableTitleHeaders'),
+      // The group of a table with no group column: one of the attendee groups' labels.
+      attendanceTableGroup: c.oneOf(o.attendanceTableGroup, 'attendanceTableGroup', (o.attendeeGroups as { label?: unknown }[]).map((g) => String(g?.label))),
+      listConjunctions: c.strings(o.listConjunctions, 'listConjunctions'),
       statusMarks: (o.statusMarks as unknown[]).map((s, i) => {
         const so = c.obj(s, `statusMarks[${i}]`);
         return { mark: c.string(so.mark, `statusMarks[${i}].mark`), status: c.oneOf(so.status, `statusMarks[${i}].status`, STATUSES) };
@@ -231,12 +251,13 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       proxyMarks: c.strings(o.proxyMarks, 'proxyMarks'),
       recorderMarks: c.strings(o.recorderMarks, 'recorderMarks'),
       countPattern: { prefix: c.strings(cp.prefix, 'countPattern.prefix'), suffix: c.strings(cp.suffix, 'countPattern.suffix') },
-      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['submissionUnitsLabel', 'itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects'] as const),
+      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
-      ...strMap(c, o, '', ['speechVerbs', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
+      ...strMap(c, o, '', ['speechVerbs', 'speakerIntroMarks', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
-      ...strMap(c, o, '', ['rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
+      dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['year', 'fiscalYear', 'month', 'day', 'dateNouns', 'copulas', 'prepositions', 'rangeMarks'] as const),
+      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'ordinalPrefixes', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   });
   const layout = table('layout.json', (raw, c) => {
