@@ -22,6 +22,8 @@ export interface HeaderWindow {
 
 /** Lines above a record's time field that its title may take. */
 const TITLE_LINES = 3;
+/** The longest line read for a record's time field. */
+const FIELD_LINE_MAX = 120;
 
 export function headerWindow(ctx: ExtractContext): HeaderWindow {
   const fm = ctx.frontMatter;
@@ -39,6 +41,8 @@ function firstRecordOf(ctx: ExtractContext, from: number, meeting: NameParts): n
   for (let i = from; i < ctx.lines.length; i++) {
     const h = ctx.headingAt.get(i);
     const text = h ? h.rest : ctx.lines[i]!.text;
+    // A record's time field is a short line with a date (the field pattern is costly: tried only there).
+    if (text.length > FIELD_LINE_MAX || parseRocDate(text) === null) continue;
     if (!findFields(text).some((f) => f.field === 'time' && parseRocDate(f.value) !== null)) continue;
     const title = titleAbove(ctx, i);
     if (title && sameMeeting(nameParts(title.text), meeting)) return title.first;

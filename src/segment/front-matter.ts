@@ -33,19 +33,36 @@ const CONTENTS_LEAD_LINES = 3;
 /** Fewest entries that make a contents. */
 const MIN_ENTRIES = 3;
 
-/** `壹、程序委員會 5`, `第 1 次會議 11`, `一、議事日程表……19`: a label, then a gap or dot leader, then a page number. */
-const ENTRY = /^(.*?\S)(?:[ \t\u3000]*[.．·‧…⋯‥_]{2,}[ \t\u3000]*|[ \t\u3000]+)(\d{1,4})$/u;
-
 const contentsRe = derived((g) => new RegExp(`(?:${g.sections.contentsHeadings.map(escapeRegExp).join('|')})$`, 'u'));
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 const isBlank = (s: string) => s.trim() === '';
 
-/** A line of a table of contents: a title with its page (a number after a gap or a dot leader). Exported for tests. */
+/** Dot leaders between an entry's title and its page (……, ‥‥, ....). */
+const LEADER = '.．·‧…⋯‥_';
+const GAP = ' \t\u3000';
+
+/**
+ * A line of a table of contents: a title, then a gap or a dot leader, then its page number
+ * (`壹、程序委員會 5`, `第 1 次會議 11`, `一、議事日程表……19`). Read from the end, without a pattern that
+ * could backtrack over a long line of dots. Exported for tests.
+ */
 export function contentsEntry(text: string): { label: string; page: number } | null {
-  const m = ENTRY.exec(text.trim());
-  if (!m || !/\p{Script=Han}/u.test(m[1]!)) return null;
-  return { label: m[1]!.trim(), page: Number(m[2]) };
+  const t = text.trim();
+  let k = t.length;
+  while (k > 0 && k > t.length - 4 && t[k - 1]! >= '0' && t[k - 1]! <= '9') k--;
+  if (k === t.length || k === 0 || (t[k - 1]! >= '0' && t[k - 1]! <= '9')) return null;
+  const page = Number(t.slice(k));
+  let gap = 0;
+  let dots = 0;
+  while (k > 0 && (GAP.includes(t[k - 1]!) || LEADER.includes(t[k - 1]!))) {
+    if (LEADER.includes(t[k - 1]!)) dots++;
+    else gap++;
+    k--;
+  }
+  if (gap === 0 && dots < 2) return null;
+  const label = t.slice(0, k).trim();
+  return label && /\p{Script=Han}/u.test(label) ? { label, page } : null;
 }
 
 /** A contents heading: `目錄`, `議事錄目錄`, `目 次` on a line of its own. */
@@ -69,12 +86,11 @@ function recordField(text: string): boolean {
 export function findFrontMatter(lines: readonly Line[]): FrontMatter | null {
   const n = Math.min(lines.length, FRONT_SCAN_LINES);
   for (let i = 0; i < n; i++) {
-    const text = lines[i]!.text;
-    if (isBlank(text)) continue;
-    if (recordField(text)) break; // a record's header before any contents: no front matter of that kind
-    if (!contentsHeading(text)) continue;
+    if (!contentsHeading(lines[i]!.text)) continue;
     const contents = contentsAfter(lines, i);
     if (!contents) continue;
+    // A record's header before the contents: the contents is inside a record (its annexes), not front matter.
+    for (let j = 0; j < i; j++) if (recordField(lines[j]!.text)) return null;
     return { start: 0, end: contents.last + 1, contents, title: contentsTitle(lines, i) };
   }
   return preface(lines);
