@@ -162,7 +162,7 @@ function readLegend(lines: readonly Line[], end: number, titleLine: number): Leg
   const near = [...range(end, Math.min(lines.length, end + LEGEND_LINES)), ...range(titleLine + 1, Math.min(lines.length, titleLine + TITLE_LINES))];
   for (const j of near) {
     const legend = parseLegend(lines[j]!.text);
-    if (legend.marks.size > 0) return { ...legend, line: j };
+    if (legend.marks.size > 0) return { marks: legend.marks, blank: legend.blank, line: j };
   }
   return { marks: new Map(), blank: null, line: null };
 }

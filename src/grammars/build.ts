@@ -177,13 +177,11 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
     });
     const grid = c.obj(o.attendanceGrid, 'attendanceGrid');
-    const attendanceGrid = {
-      ...strMap(c, grid, 'attendanceGrid', ['titleWords', 'legendLinks', 'blankMarks', 'presentWords', 'absentWords'] as const),
-      defaultMarks: (Array.isArray(grid.defaultMarks) ? grid.defaultMarks : c.strings(undefined, 'attendanceGrid.defaultMarks')).map((m: unknown, i: number) => {
-        const mo = c.obj(m, `attendanceGrid.defaultMarks[${i}]`);
-        return { mark: c.string(mo.mark, `attendanceGrid.defaultMarks[${i}].mark`), status: c.oneOf(mo.status, `attendanceGrid.defaultMarks[${i}].status`, STATUSES) };
-      }),
-    };
+    const defaultMarks = (Array.isArray(grid.defaultMarks) ? grid.defaultMarks : c.strings(undefined, 'attendanceGrid.defaultMarks')).map((m: unknown, i: number) => {
+      const mo = c.obj(m, `attendanceGrid.defaultMarks[${i}]`);
+      return { mark: c.string(mo.mark, `attendanceGrid.defaultMarks[${i}].mark`), status: c.oneOf(mo.status, `attendanceGrid.defaultMarks[${i}].status`, STATUSES) };
+    });
+    const attendanceGrid = Object.assign(strMap(c, grid, 'attendanceGrid', ['titleWords', 'legendLinks', 'blankMarks', 'presentWords', 'absentWords'] as const), { defaultMarks });
     return {
       kinds,
       omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'),
