@@ -3,6 +3,7 @@ import type { LoadedSource } from './load/types.js';
 import { normalize } from './normalize/index.js';
 import { toLines } from './segment/lines.js';
 import { buildHeadings } from './segment/headings.js';
+import { findFrontMatter, maskFrontMatter } from './segment/front-matter.js';
 import { makeContext } from './extract/context.js';
 import { extractMetadata } from './extract/metadata.js';
 import { decideKind, recordEvidence } from './extract/kind.js';
@@ -46,10 +47,13 @@ function runStages(source: LoadedSource, bytes: Uint8Array | string, options: Pa
   if (assembled) return assembled;
   const norm = stage('normalize', () => normalize(source.text, source.pageStarts), () => ({ text: '', origin: new Int32Array(0), linePages: [], diagnostics: [] }));
   diagnostics.push(...norm.diagnostics);
-  const lines = stage('segment.lines', () => toLines(norm.text, norm.linePages), () => []);
+  const allLines = stage('segment.lines', () => toLines(norm.text, norm.linePages), () => []);
+  // A compilation's preface and contents are hidden from the heading and header readers (the text keeps them).
+  const frontMatter = stage('segment.front-matter', () => findFrontMatter(allLines), () => null);
+  const lines = maskFrontMatter(allLines, frontMatter);
   const seg = stage('segment', () => buildHeadings(lines), () => ({ headings: [], diagnostics: [] }));
   diagnostics.push(...seg.diagnostics);
-  const ctx = makeContext(norm.text, lines, seg.headings);
+  const ctx = makeContext(norm.text, lines, seg.headings, frontMatter);
 
   const meta = stage('extract.metadata', () => extractMetadata(ctx), () => ({ value: emptyMetadata(lines.length), diagnostics: [] }));
   // Extract first, decide the kind last: minutes with an unusual header still show their records.

@@ -6,6 +6,7 @@ import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
+import { findAttendanceGrid, withGrid } from './attendance-grid.js';
 import { groupOf, groupsLongestFirst, parseAttendeeEntry, trailingProxyMark, type GroupInfo } from './attendee-entry.js';
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
@@ -355,7 +356,9 @@ export function splitList(s: string): { text: string; index: number }[] {
  */
 export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { attendees: Attendee[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const attendees = [...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)];
+  const grid = findAttendanceGrid(ctx, meta.meeting.date);
+  diagnostics.push(...grid.diagnostics);
+  const attendees = withGrid([...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)], grid.attendees);
   const ref = meta.attendance;
   if (attendees.length === 0 && ref && grammar().records.attendanceReferenced.some((w) => ref.value.includes(w))) {
     diagnostics.push({

@@ -1,6 +1,7 @@
 import type { Diagnostic, Meeting, Person } from '../types.js';
 import type { Heading } from '../segment/headings.js';
 import type { Line } from '../segment/lines.js';
+import type { FrontMatter } from '../segment/front-matter.js';
 
 /** What every extractor reads: the normalised lines and the heading tree. Extractors never mutate it. */
 export interface ExtractContext {
@@ -12,6 +13,8 @@ export interface ExtractContext {
   headingById: ReadonlyMap<string, Heading>;
   /** Index into `headings` of the deepest heading whose section contains each line (−1: none). */
   deepestAt: Int32Array;
+  /** A compilation's front matter (preface, contents), hidden from the lines above; null when there is none. */
+  frontMatter?: FrontMatter | null;
 }
 
 export interface MetadataResult {
@@ -29,7 +32,7 @@ export interface MetadataResult {
   signals: { header: boolean; chair: boolean; attendance: boolean; adjourn: boolean; date: boolean };
 }
 
-export function makeContext(text: string, lines: readonly Line[], headings: readonly Heading[]): ExtractContext {
+export function makeContext(text: string, lines: readonly Line[], headings: readonly Heading[], frontMatter: FrontMatter | null = null): ExtractContext {
   // Sections nest, so one sweep with a stack finds the deepest open section of every line.
   const deepestAt = new Int32Array(lines.length).fill(-1);
   const stack: number[] = [];
@@ -39,7 +42,7 @@ export function makeContext(text: string, lines: readonly Line[], headings: read
     while (next < headings.length && headings[next]!.line === i) stack.push(next++);
     deepestAt[i] = stack.length ? stack[stack.length - 1]! : -1;
   }
-  return { text, lines, headings, headingAt: new Map(headings.map((h) => [h.line, h])), headingById: new Map(headings.map((h) => [h.id, h])), deepestAt };
+  return { text, lines, headings, headingAt: new Map(headings.map((h) => [h.line, h])), headingById: new Map(headings.map((h) => [h.id, h])), deepestAt, frontMatter };
 }
 
 /** The deepest heading whose section contains the line. */

@@ -6,6 +6,7 @@ import { parseClockTimes, parseRocDate, isoDateTime, WEEKDAY_NAMES, type ClockTi
 import { bulletLength, findFields, type FieldHit, type FieldName } from './fields.js';
 import { parseChairOrRecorder } from './presiding.js';
 import { cleanTitle, isStutter, mergeStutter, nameParts as titleNameParts, titleScore } from './title.js';
+import { headerWindow } from './compilation.js';
 
 export { nameParts } from './title.js';
 
@@ -126,12 +127,12 @@ function listLine(text: string): boolean {
  * The top-level section where the body starts: the first one that is not a header field. A chapter heading
  * that wraps the whole record (一、各次會議紀錄) stands before the header fields and is not the body.
  */
-function headingBodyStart(ctx: ExtractContext, firstField: number): number {
+function headingBodyStart(ctx: ExtractContext, firstField: number, from = 0): number {
   // Lazily, in order: only the first body section (and, before the fields, a wrapping chapter) is needed.
   let wrapper: number | null = null;
   for (const h of ctx.headings) {
     // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
-    if (h.parent !== null || h.kind === 'metadata' || isFieldHeading(h.rest)) continue;
+    if (h.line < from || h.parent !== null || h.kind === 'metadata' || isFieldHeading(h.rest)) continue;
     if (firstField >= 0 && h.line < firstField) {
       if (wrapper !== null || !grammar().fields.titleMarkers.some((m) => h.title.includes(m))) return wrapper ?? h.line;
       wrapper = h.line;
@@ -159,7 +160,7 @@ interface HeaderScan {
  * the body's first section, or at the first line after the fields that is neither a field, a value, the
  * continuation of a list (出席：… over several lines), nor a title.
  */
-function scanHeader(ctx: ExtractContext): HeaderScan {
+function scanHeader(ctx: ExtractContext, from = 0): HeaderScan {
   const n = ctx.lines.length;
   const hitsAt = new Map<number, FieldHit[]>();
   const hitsOf = (i: number): FieldHit[] => {
@@ -168,10 +169,10 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
     return hits;
   };
   let firstField = -1;
-  for (let i = 0; i < Math.min(n, HEADER_SCAN_LINES) && firstField < 0; i++) {
+  for (let i = from; i < Math.min(n, from + HEADER_SCAN_LINES) && firstField < 0; i++) {
     if (!isBlank(ctx.lines[i]!.text) && hitsOf(i).some((h) => h.field !== 'furniture' && h.field !== 'adjourn')) firstField = i;
   }
-  const headingStart = headingBodyStart(ctx, firstField);
+  const headingStart = headingBodyStart(ctx, firstField, from);
   const fields: FieldAt[] = [];
   const fieldLines = new Set<number>();
   const titleLines: { line: number; text: string }[] = [];
@@ -179,7 +180,7 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
   let inHeader = false;
   let lastField: FieldName | null = null;
   let end = headingStart;
-  for (let i = 0; i < headingStart; i++) {
+  for (let i = from; i < headingStart; i++) {
     const raw = ctx.lines[i]!.text;
     if (isBlank(raw)) continue;
     const text = fieldText(ctx, i);
@@ -241,7 +242,7 @@ function scanHeader(ctx: ExtractContext): HeaderScan {
       end = i;
       break;
     }
-    if (!inHeader && titleLines.length === 0 && i >= HEADER_SCAN_LINES) break; // no header near the top
+    if (!inHeader && titleLines.length === 0 && i >= from + HEADER_SCAN_LINES) break; // no header near the top
     if (!inHeader) continue; // furniture before the header
     if (genericField(text)) {
       fieldLines.add(i);
@@ -324,7 +325,9 @@ function stutteredTitle(ctx: ExtractContext, upTo: number): { line: number; text
  */
 export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const scan = scanHeader(ctx);
+  // A compilation (front matter, then records): the header is its meeting's first record, the title its own.
+  const window = headerWindow(ctx);
+  const scan = scanHeader(ctx, window.from);
   const evidence: MeetingEvidence = {};
   const found = new Map<FieldName, FieldAt>();
   for (const f of scan.fields) if (!found.has(f.hit.field) || (found.get(f.hit.field)!.hit.value === '' && f.hit.value !== '')) found.set(f.hit.field, f);
@@ -339,6 +342,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     const s = titleScore(named.hit.value);
     titleAt = { text: cleanTitle(named.hit.value), first: named.valueLine, last: named.valueLine, score: Math.max(s.score, 3), namesMeeting: true };
   }
+  if (window.title) titleAt = window.title;
   const title = titleAt ? titleAt.text : null;
   const naming = titleNameParts(title);
   if (titleAt) {

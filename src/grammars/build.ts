@@ -21,7 +21,14 @@ export interface Grammar {
   readonly tables: GrammarTables;
   numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
   headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number; outlineUnits: string };
-  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[] };
+  sections: {
+    kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[];
+    /** A compilation's front matter (segment/front-matter.ts): preface headings and contents headings. */
+    frontMatterHeadings: string[];
+    contentsHeadings: string[];
+    /** Attendance grids of marks per sitting (extract/attendance-grid.ts). */
+    attendanceGrid: { titleWords: string[]; legendLinks: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
+  };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
@@ -185,7 +192,22 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       const ko = c.obj(k, `kinds[${i}]`);
       return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
     });
-    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords'), closingLabels: c.strings(o.closingLabels, 'closingLabels') };
+    const grid = c.obj(o.attendanceGrid, 'attendanceGrid');
+    const defaultMarks = (Array.isArray(grid.defaultMarks) ? grid.defaultMarks : c.strings(undefined, 'attendanceGrid.defaultMarks')).map((m: unknown, i: number) => {
+      const mo = c.obj(m, `attendanceGrid.defaultMarks[${i}]`);
+      return { mark: c.string(mo.mark, `attendanceGrid.defaultMarks[${i}].mark`), status: c.oneOf(mo.status, `attendanceGrid.defaultMarks[${i}].status`, STATUSES) };
+    });
+    const attendanceGrid = Object.assign(strMap(c, grid, 'attendanceGrid', ['titleWords', 'legendLinks', 'blankMarks', 'presentWords', 'absentWords'] as const), { defaultMarks });
+    return {
+      kinds,
+      omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'),
+      endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)),
+      remarksWords: c.strings(o.remarksWords, 'remarksWords'),
+      closingLabels: c.strings(o.closingLabels, 'closingLabels'),
+      frontMatterHeadings: c.strings(o.frontMatterHeadings, 'frontMatterHeadings'),
+      contentsHeadings: c.strings(o.contentsHeadings, 'contentsHeadings'),
+      attendanceGrid,
+    };
   });
   const people = table('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
