@@ -19,9 +19,9 @@ export interface HeadingFamily {
 export interface Grammar {
   /** The JSON tables this grammar was built from (what an overlay extends, and what a worker is sent). */
   readonly tables: GrammarTables;
-  numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
-  headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number; outlineUnits: string };
-  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[] };
+  numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number>; ordinalPrefixes: string[] };
+  headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; outlineUnits: string };
+  sections: { kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; omittedWords: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[] };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
@@ -32,7 +32,17 @@ export interface Grammar {
     agencySuffixes: string[];
     bodyKeywords: string[];
     titleMeetingWords: string[];
-    sessionWords: string[];
+    /** Count units of a title: 第 N 屆 (term), 第 N 次 (session), 第 N 會期 (period). */
+    countUnits: Record<'term' | 'session' | 'period', string[]>;
+    /** Words besides the title markers that end a body's name in a title (會議摘要). */
+    bodyEndMarkers: string[];
+    /** A chair's bracketed note: (Y代理主持) Y stands in; (代表召集人 Y 主持) the one outside presides for Y. */
+    actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs', string[]>;
+    /** Words before the names of chairs in turn (由 A、B 分別主持), and what separates those names. */
+    chairTurnLeads: string[];
+    nameSeparators: string[];
+    /** Attendance words that head longer field labels (出席理事, 請假人員姓名). */
+    attendanceLabelHeads: string[];
     agencyFollowers: string[];
     chairTurnMarkers: string[];
     bulletMarks: string[];
@@ -54,6 +64,8 @@ export interface Grammar {
     earliestYear: number;
     latestYearAhead: number;
     dateSeparators: string[];
+    /** Words of a written date's parts (年, 月, 日/號) and what may follow a year or month in a title (年度, 月份). */
+    dateParts: Record<'year' | 'month' | 'day' | 'yearSuffixes' | 'monthSuffixes', string[]>;
   };
   /** Variant character → the form names fold to (啓 → 啟, 台 → 臺). */
   variants: Map<string, string>;
@@ -142,7 +154,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
   const table = <T>(file: GrammarFile, validate: (raw: unknown, check: Checker) => T): T => validate(tables[file], new Checker(file));
   const numerals = table('numerals.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return { digits: c.numberMap(o.digits, 'digits'), units: c.numberMap(o.units, 'units'), bigUnits: c.numberMap(o.bigUnits, 'bigUnits') };
+    return { digits: c.numberMap(o.digits, 'digits'), units: c.numberMap(o.units, 'units'), bigUnits: c.numberMap(o.bigUnits, 'bigUnits'), ordinalPrefixes: c.strings(o.ordinalPrefixes, 'ordinalPrefixes') };
   });
   const headings = table('headings.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -161,7 +173,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       };
     });
     if (families.length === 0) c.strings(undefined, 'families');
-    return { listPrefixes: c.strings(o.listPrefixes, 'listPrefixes'), families, numeralSets: sets, maxTitleLength: c.number(o.maxTitleLength, 'maxTitleLength'), outlineUnits: c.string(o.outlineUnits, 'outlineUnits') };
+    return { listPrefixes: c.strings(o.listPrefixes, 'listPrefixes'), families, numeralSets: sets, outlineUnits: c.string(o.outlineUnits, 'outlineUnits') };
   });
   const sections = table('sections.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -169,7 +181,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       const ko = c.obj(k, `kinds[${i}]`);
       return { kind: c.oneOf(ko.kind, `kinds[${i}].kind`, KINDS), keywords: c.strings(ko.keywords, `kinds[${i}].keywords`) };
     });
-    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords'), closingLabels: c.strings(o.closingLabels, 'closingLabels') };
+    return { kinds, omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'), omittedWords: c.strings(o.omittedWords, 'omittedWords'), endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)), remarksWords: c.strings(o.remarksWords, 'remarksWords'), closingLabels: c.strings(o.closingLabels, 'closingLabels') };
   });
   const people = table('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -184,13 +196,16 @@ export function buildGrammar(tables: GrammarTables): Grammar {
         strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
         Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
       ),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
+      countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
+      actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs'] as const),
     };
   });
   const time = table('time.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
     return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers', 'dateSeparators'] as const), {
+      dateParts: strMap(c, c.obj(o.dateParts, 'dateParts'), 'dateParts', ['year', 'month', 'day', 'yearSuffixes', 'monthSuffixes'] as const),
       earliestYear: c.number(o.earliestYear, 'earliestYear'),
       latestYearAhead: c.number(o.latestYearAhead, 'latestYearAhead'),
       rocOffset: c.number(o.rocOffset, 'rocOffset'),
