@@ -18,11 +18,12 @@ const regexes = derived((g) => {
   const [year, month, day] = [datePart(g, 'year'), datePart(g, 'month'), datePart(g, 'day')];
   const [yearSuffix, monthSuffix] = [datePart(g, 'yearSuffixes'), datePart(g, 'monthSuffixes')];
   const minutesWords = [...f.titleMarkers, ...f.bodyEndMarkers];
+  // 第 7 屆, 第 1 次, 第4會期, 第貳屆第參次, 387次 (a count of sittings written without 第).
+  const count = `${ordinal}\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*${session}`;
   return {
-    // 第 7 屆, 第 1 次, 第4會期, 第貳屆第參次, 387次 (a count of sittings written without 第).
-    count: new RegExp(`${ordinal}\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*${session}`, 'u'),
+    count: new RegExp(count, 'u'),
     countAll: new RegExp(`(?:${ordinal}\\s*(${num})\\s*(${units})|(?:^|[^0-9])([0-9]{1,5})\\s*(${session}))`, 'gu'),
-    countSplit: new RegExp(`${ordinal}\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*${session}`, 'gu'),
+    countSplit: new RegExp(count, 'gu'),
     year: new RegExp(`${num}\\s*${year}`, 'u'),
     // 110 年 / 九十四年度 / 113年12月: a date-like prefix that is no part of the body's name.
     leadingYear: new RegExp(`^\\s*(?:${num}\\s*${year}${yearSuffix}?\\s*(?:${num}\\s*${month}${monthSuffix}?\\s*(?:${num}\\s*${day})?)?\\s*)`, 'u'),
@@ -36,6 +37,7 @@ const regexes = derived((g) => {
     meetingWords: [...f.meetingWords].sort((a, b) => b.length - a.length),
   };
 });
+
 export interface TitleScore {
   score: number;
   /** Names a meeting: a minutes word, or a meeting word with a count or an organisation. */
