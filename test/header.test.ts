@@ -8,6 +8,7 @@ import { findFields } from '../src/extract/fields.js';
 import { nameParts } from '../src/extract/metadata.js';
 import { parseChairOrRecorder } from '../src/extract/presiding.js';
 import { mergeStutter, titleScore } from '../src/extract/title.js';
+import { defaultGrammar, extendGrammar, withGrammar, type GrammarOverlay } from '../src/grammars/index.js';
 import { ROOT } from './helpers.js';
 
 const CORPUS = ROOT + 'test/fixtures/corpus/raw/';
@@ -250,5 +251,29 @@ describe('chair and recorder as written', () => {
     const d = corpus('01_taipei-citygov-2151-20210720-videoconf.txt');
     expect(d.meeting!.evidence?.date?.rule).toBe('header.time-field');
     expect(d.meeting!.evidence?.session?.rule).toBe('header.title');
+  });
+});
+
+describe('the header\'s words are the grammar\'s: an overlay changes what is read (built)', () => {
+  const under = <T>(overlay: GrammarOverlay, run: () => T): T => withGrammar(extendGrammar(defaultGrammar(), overlay), run);
+
+  it('a count unit (countUnits.term)', () => {
+    const title = '某某協會第3期第2次理事會議紀錄';
+    expect(nameParts(title)).toMatchObject({ term: null, session: 2 });
+    expect(under({ 'fields.json': { countUnits: { term: ['期'] } } }, () => nameParts(title))).toMatchObject({ term: 3, session: 2 });
+  });
+
+  it('a date part (time.json dateParts)', () => {
+    expect(parseRocDate('112 年 3 月 4 號')?.date).toBe('2023-03-04');
+    expect(under({ 'time.json': { remove: { dateParts: { day: ['號'] } } } }, () => parseRocDate('112 年 3 月 4 號'))).toBeNull();
+  });
+
+  it('an acting note (fields.json actingNotes) and chairs in turn (chairTurnLeads, nameSeparators)', () => {
+    expect(parseChairOrRecorder('林次長全能(林主任聰仁代理)')).toMatchObject({ name: '林聰仁', actingFor: { name: '林全能' } });
+    expect(under({ 'fields.json': { remove: { actingNotes: { actorMarks: ['代理', '代'] } } } }, () => parseChairOrRecorder('林次長全能(林主任聰仁代理)').actingFor)).toBeUndefined();
+    const text = '某某協會第 3 屆第 2 次會員大會紀錄\n時間：112 年 3 月 4 日下午 2 時\n主席：由陳大文、王小明及李三民分別主持\n壹、報告事項\n貳、散會';
+    expect(parse(text).meeting!.chairs?.map((c) => c.name)).toEqual(['陳大文', '王小明', '李三民']);
+    const g = extendGrammar(defaultGrammar(), { 'fields.json': { remove: { nameSeparators: ['及'], chairTurnLeads: ['由'] } } });
+    expect(parse(text, { grammar: g }).meeting!.chairs?.map((c) => c.raw)).toEqual(['由陳大文', '王小明及李三民']);
   });
 });

@@ -1,3 +1,4 @@
+import { grammar } from '../grammars/index.js';
 import { buildPeopleIndex } from '../people/build.js';
 import type { PeopleIndex } from '../people/types.js';
 import type { AgendaItem, MinutesDocument, Person, Ruling, Speech } from '../types.js';
@@ -72,7 +73,9 @@ function roleLookup(doc: MinutesDocument, refs: References, chairId: string | nu
     const id = refs.person(`attendee/${i}`, a);
     if (!byPerson.has(id)) byPerson.set(id, a.role);
   });
-  return (personRef: string, s: Speech) => (s.speaker.raw === '主席' || personRef === chairId ? 'chair' : byPerson.get(personRef) ?? null);
+  // A speaker written as the chair (主席, 主持人: grammars/people.json chairWords) speaks as the chair.
+  const chairWords = grammar().people.chairWords;
+  return (personRef: string, s: Speech) => (chairWords.includes(s.speaker.raw) || personRef === chairId ? 'chair' : byPerson.get(personRef) ?? null);
 }
 
 function rollCall(doc: MinutesDocument, refs: References): XmlElement | null {

@@ -1,3 +1,4 @@
+import { grammar } from '../grammars/index.js';
 import { collectPeople } from '../people/build.js';
 import type { Aliases } from '../people/aliases.js';
 import { isOrganisationName } from '../people/names.js';
@@ -37,9 +38,10 @@ export function popoloMeeting(doc: MinutesDocument, people: PeopleIndex): Pick<P
     id: recordId(doc, a.id), name: [a.number, a.title].filter(Boolean).join(' '), classification: 'agenda-item', start_date: date,
     organization_id: body, parent_id: agendaRecordId(doc, a.parent) ?? mid,
   }));
+  const chairWords = grammar().people.chairWords;
   const speeches: PopoloSpeech[] = doc.speeches.map((s, i) => ({
     id: recordId(doc, s.id), creator_id: pid(`speech/${s.id}`), attribution_text: s.speaker.raw,
-    role: s.speaker.raw === '主席' || (s.speaker.name && s.speaker.name === m.chair?.name) ? '主席' : s.speaker.title, text: s.text,
+    role: chairWords.includes(s.speaker.raw) || (s.speaker.name && s.speaker.name === m.chair?.name) ? '主席' : s.speaker.title, text: s.text,
     position: i + 1, event_id: agendaRecordId(doc, s.agendaId) ?? mid, type: 'speech',
   }));
   const motions: PopoloMotion[] = doc.rulings.map((r) => ({

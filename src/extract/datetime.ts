@@ -2,8 +2,8 @@
 import { getDay } from 'date-fns/getDay';
 import { isExists } from 'date-fns/isExists';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
-import { grammar, alternation } from '../grammars/index.js';
-import { parseChineseNumeral } from '../segment/numerals.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
+import { numeralClass, parseChineseNumeral } from '../segment/numerals.js';
 
 export interface RocDate {
   /** Gregorian YYYY-MM-DD. */
@@ -29,51 +29,48 @@ export interface ClockTime {
   length: number;
 }
 
-const NUM = '[0-9]{1,4}|[〇零一二三四五六七八九十百千兩]{1,7}';
-
-let dateRe: RegExp | null = null;
-let numericDateRe: RegExp | null = null;
-let timeRe: RegExp | null = null;
-let spacedDigitsRe: RegExp | null = null;
+/** A date's or a time's number: Arabic digits, or Chinese numerals (grammars/numerals.json). */
+const number = (): string => `[0-9]{1,4}|${numeralClass()}{1,7}`;
 
 /**
  * Digits spaced out by OCR or letter-spacing before a unit: `1 0 1 年` → `101年`, `第 1 6 次` → `第 16 次`.
  * Without this, `1 0 1 年` would read as year 1 (1912). Runs are bounded, so the scan stays linear.
  */
 export function squeezeSpacedDigits(s: string): string {
-  spacedDigitsRe ??= /[0-9](?: [0-9]){1,3}(?= ?[年月日次屆])/gu;
-  return s.replace(spacedDigitsRe, (m) => m.replace(/ /g, ''));
+  return s.replace(spacedDigitsRe(), (m) => m.replace(/ /g, ''));
 }
+/** A date part (年月日) or a title's count unit (次, 屆) after the digits. */
+const spacedDigitsRe = derived((g) => {
+  const units = [...g.time.dateParts.year, ...g.time.dateParts.month, ...g.time.dateParts.day, ...g.fields.countUnits.session, ...g.fields.countUnits.term];
+  return new RegExp(`[0-9](?: [0-9]){1,3}(?= ?(?:${alternation(units)}))`, 'gu');
+});
 
 /** `2007/01/24`, `2006.01.25`, `110.01.05`, `113/12/10`, `2021-07-20`: year first, two separators. */
-function numericDateRegex(): RegExp {
-  if (numericDateRe) return numericDateRe;
-  const sep = `[${grammar().time.dateSeparators.map((c) => '\\' + c).join('')}]`;
-  numericDateRe = new RegExp(`(?:^|[^0-9./-])([0-9]{2,4}) ?${sep} ?([0-9]{1,2}) ?${sep} ?([0-9]{1,2})(?![0-9])`, 'u');
-  return numericDateRe;
-}
+const numericDateRegex = derived((g) => {
+  const sep = `[${g.time.dateSeparators.map((c) => '\\' + c).join('')}]`;
+  return new RegExp(`(?:^|[^0-9./-])([0-9]{2,4}) ?${sep} ?([0-9]{1,2}) ?${sep} ?([0-9]{1,2})(?![0-9])`, 'u');
+});
 
-function dateRegex(): RegExp {
-  if (dateRe) return dateRe;
-  const t = grammar().time;
+const dateRegex = derived((g) => {
+  const t = g.time;
+  const NUM = number();
+  const part = (words: string[]) => `(?:${alternation(words)})`;
   // No leading \s*: an unanchored pattern that may start with spaces rescans every run of spaces (quadratic).
   const era = `(?:(?:${alternation(t.eras)})\\s*)?`;
   const wd = `(?:\\s*(?:[(（]\\s*)?(?:${alternation(t.weekdayPrefixes)})\\s*([${Object.keys(t.weekdays).join('')}])\\s*[)）]?)?`;
-  dateRe = new RegExp(`${era}(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日號]${wd}`, 'u');
-  return dateRe;
-}
+  return new RegExp(`${era}(${NUM})\\s*${part(t.dateParts.year)}\\s*(${NUM})\\s*${part(t.dateParts.month)}\\s*(${NUM})\\s*${part(t.dateParts.day)}${wd}`, 'u');
+});
 
-function timeRegex(): RegExp {
-  if (timeRe) return timeRe;
-  const t = grammar().time;
+const timeRegex = derived((g) => {
+  const t = g.time;
+  const NUM = number();
   const period = `(?:(${alternation(Object.keys(t.periods))})\\s*)?`;
   // 上午 10 時 30 分 / 下午 3 時半 / 10:30 / 中午12時
-  timeRe = new RegExp(
+  return new RegExp(
     `${period}(?:([0-9]{1,2})\\s*[:：]\\s*([0-9]{2})|(${NUM})\\s*(?:${alternation(t.hourWords)})\\s*(?:(${NUM})\\s*(?:${alternation(t.minuteWords)})|(${t.halfHour}))?)`,
     'gu',
   );
-  return timeRe;
-}
+});
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -83,10 +80,9 @@ export function gregorianYear(written: number): number {
 }
 
 /** Whether a Gregorian year can be a meeting's: from the ROC calendar's start to next year. */
-let thisYear: number | null = null;
+const thisYear = new Date().getFullYear();
 export function plausibleYear(year: number): boolean {
   const t = grammar().time;
-  thisYear ??= new Date().getFullYear();
   return year >= t.earliestYear && year <= thisYear + t.latestYearAhead;
 }
 
@@ -182,4 +178,8 @@ export function monthEnd(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(d.getDate())}`;
 }
 
-export const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
+/** A weekday as written (0 = Sunday): 星期日, 星期一 … (grammars/time.json: the first prefix and name listed). */
+export function weekdayName(day: number): string {
+  const t = grammar().time;
+  return (t.weekdayPrefixes[0] ?? '') + (Object.keys(t.weekdays).find((k) => t.weekdays[k] === day) ?? String(day));
+}

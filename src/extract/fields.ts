@@ -1,4 +1,4 @@
-import { grammar, escapeRegExp } from '../grammars/index.js';
+import { derived, escapeRegExp } from '../grammars/index.js';
 
 export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture';
 
@@ -14,9 +14,6 @@ export interface FieldHit {
   colon: boolean;
 }
 
-let fieldRe: RegExp | null = null;
-let bulletRe: RegExp | null = null;
-let labelToField: Map<string, FieldName> | null = null;
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[\s\u3000\u00a0]/u;
 
@@ -24,10 +21,9 @@ const SPACE = /[\s\u3000\u00a0]/u;
  * Labels may be letter-spaced (主   席：) or tab-spaced (時\t間), so each label matches with optional spaces
  * between its characters. An attendance label may carry a 本府/本部 prefix (本府出席人員：).
  */
-function fieldRegex(): RegExp {
-  if (fieldRe) return fieldRe;
-  const f = grammar().fields;
-  labelToField = new Map();
+const fieldPattern = derived((g) => {
+  const f = g.fields;
+  const labelToField = new Map<string, FieldName>();
   const labels: string[] = [];
   for (const [field, list] of Object.entries(f.fields) as [FieldName, string[]][]) {
     for (const l of list) {
@@ -41,14 +37,14 @@ function fieldRegex(): RegExp {
   const refs = f.prefixableLabelRefs.map(spaced).join('|');
   // The first characters of every label, looked ahead first, so that most positions of a long line fail at once.
   const firsts = [...new Set([...labels, ...f.prefixableLabelRefs].map((l) => escapeRegExp(l[0]!)))].join('');
-  fieldRe = new RegExp(`(?=[${firsts}])((?:${refs})?(?:${alt}))([ \\t\\u3000\\u00a0]*[:：])?`, 'gu');
-  return fieldRe;
-}
+  return { re: new RegExp(`(?=[${firsts}])((?:${refs})?(?:${alt}))([ \\t\\u3000\\u00a0]*[:：])?`, 'gu'), labelToField };
+});
+
+const bulletRe = derived((g) => new RegExp(`^[ \\t\\u3000\\u00a0]*(?:${g.fields.bulletMarks.map(escapeRegExp).join('|')})[ \\t\\u3000\\u00a0]*`, 'u'));
 
 /** A bullet before a field (`• 會議時間:…`, `- 時間：…`): its length, 0 when there is none. */
 export function bulletLength(line: string): number {
-  bulletRe ??= new RegExp(`^[ \\t\\u3000\\u00a0]*(?:${grammar().fields.bulletMarks.map(escapeRegExp).join('|')})[ \\t\\u3000\\u00a0]*`, 'u');
-  const m = bulletRe.exec(line);
+  const m = bulletRe().exec(line);
   // A dash or star directly before a digit is a sign or a footnote, not a bullet.
   return m && m[0].length < line.length ? m[0].length : 0;
 }
@@ -63,7 +59,7 @@ export function bulletLength(line: string): number {
  * Not inside prose: `請各單位於下次會議說明時間：另行通知` has no field.
  */
 export function findFields(line: string): FieldHit[] {
-  const re = fieldRegex();
+  const { re, labelToField } = fieldPattern();
   const hits: Omit<FieldHit, 'value'>[] = [];
   // Measured once per line, so each label is judged in constant time (a line may hold many labels).
   const lead = Math.max(line.length - line.trimStart().length, bulletLength(line));
@@ -72,7 +68,7 @@ export function findFields(line: string): FieldHit[] {
   re.lastIndex = 0;
   for (let m = re.exec(line); m !== null; m = re.exec(line)) {
     const label = m[1]!.replace(/[ \t\u3000\u00a0]+/g, '');
-    const field = labelToField!.get(label);
+    const field = labelToField.get(label);
     if (!field) continue;
     const labelIndex = m.index!;
     const labelEnd = labelIndex + m[1]!.length;

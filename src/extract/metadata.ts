@@ -1,8 +1,8 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Diagnostic, Meeting, MeetingEvidence, Person, Span } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
-import { parseClockTimes, parseRocDate, isoDateTime, WEEKDAY_NAMES, type ClockTime, type RocDate } from './datetime.js';
+import { parseClockTimes, parseRocDate, isoDateTime, weekdayName, type ClockTime, type RocDate } from './datetime.js';
 import { bulletLength, findFields, type FieldHit, type FieldName } from './fields.js';
 import { parseChairOrRecorder } from './presiding.js';
 import { cleanTitle, isStutter, mergeStutter, nameParts as titleNameParts, titleScore } from './title.js';
@@ -68,11 +68,10 @@ function valueFits(field: FieldName, value: string): boolean {
   }
 }
 
-let genericFieldRe: RegExp | null = null;
+const GENERIC_FIELD = /^[\p{Script=Han} \u3000]{1,8}[:：][^。]{1,40}$/u;
 /** An unknown short `label：value` line in a header (主任秘書:陳錫欽, 專門委員:白智榮). */
 function genericField(text: string): boolean {
-  genericFieldRe ??= /^[\p{Script=Han} \u3000]{1,8}[:：][^。]{1,40}$/u;
-  return genericFieldRe.test(text.trim());
+  return GENERIC_FIELD.test(text.trim());
 }
 
 /** `AM9:\t00～PM\t3:00` → `AM9:00～PM 3:00`: tabs become spaces, and no space stays beside a colon (one pass, no backtracking). */
@@ -394,7 +393,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   if (!date) {
     for (let i = scan.end; i < Math.min(ctx.lines.length, scan.end + BODY_DATE_LINES); i++) {
       const d = parseRocDate(ctx.lines[i]!.text);
-      if (d && d.plausible && /[年月日]/u.test(ctx.lines[i]!.text.slice(d.index, d.index + d.length))) {
+      if (d && d.plausible && writtenDateRe().test(ctx.lines[i]!.text.slice(d.index, d.index + d.length))) {
         date = { d, rest: '', line: i, rule: 'body.first-date' };
         diagnostics.push({ severity: 'info', code: 'date-from-body', message: `The header states no date; ${d.date} is the first date in the body. Check it is the meeting's.`, span: lineSpan(i) });
         break;
@@ -413,7 +412,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
       diagnostics.push({
         severity: 'warning',
         code: 'weekday-mismatch',
-        message: `Unexpected weekday 星期${WEEKDAY_NAMES[d.weekdayWritten]} for ${d.date}, expected 星期${WEEKDAY_NAMES[d.weekdayActual]}; check the date in the document.`,
+        message: `Unexpected weekday ${weekdayName(d.weekdayWritten)} for ${d.date}, expected ${weekdayName(d.weekdayActual)}; check the date in the document.`,
         span: lineSpan(date.line),
       });
     }
@@ -502,14 +501,22 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   };
 }
 
-let chairTurnRe: RegExp | null = null;
+/** A date written in words (年, 月, 日), not only in digits and separators. */
+const writtenDateRe = derived((g) => new RegExp(alternation([...g.time.dateParts.year, ...g.time.dateParts.month, ...g.time.dateParts.day]), 'u'));
+
+/** The lead word before chairs in turn (由), and the separators between their names. */
+const chairTurnRe = derived((g) => ({
+  lead: new RegExp(`^(?:${alternation(g.fields.chairTurnLeads)})`, 'u'),
+  separator: new RegExp(alternation(g.fields.nameSeparators), 'u'),
+}));
+
 /** `由甲、乙及丙分別主持`: several chairs in turn. */
 function chairsInTurn(value: string): Person[] | null {
   const markers = grammar().fields.chairTurnMarkers;
   const marker = markers.find((m) => value.includes(m));
   if (!marker) return null;
-  chairTurnRe ??= /[、及和與,，]/u;
-  const names = value.slice(0, value.indexOf(marker)).replace(/^由/u, '').split(chairTurnRe).map((s) => s.trim()).filter(Boolean);
+  const re = chairTurnRe();
+  const names = value.slice(0, value.indexOf(marker)).replace(re.lead, '').split(re.separator).map((s) => s.trim()).filter(Boolean);
   if (names.length < 2) return null;
   return names.map((n) => parseChairOrRecorder(n));
 }
@@ -542,11 +549,9 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
 }
 
 /** A cheap first test for a title: it holds a minutes word or a meeting word. */
-let meetingWordRe: RegExp | null = null;
+const meetingWordRe = derived((g) => new RegExp(alternation([...g.fields.titleMarkers, ...g.fields.titleMeetingWords]), 'u'));
 function mayNameMeeting(text: string): boolean {
-  const f = grammar().fields;
-  meetingWordRe ??= new RegExp(alternation([...f.titleMarkers, ...f.titleMeetingWords]), 'u');
-  return meetingWordRe.test(text);
+  return meetingWordRe().test(text);
 }
 
 /**

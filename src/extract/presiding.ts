@@ -1,9 +1,21 @@
 import type { Person } from '../types.js';
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import { parseName, person, splitParens, type NameParts } from './person.js';
 import { copyWith } from '../util/objects.js';
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+
+/** A chair's bracketed acting note (grammars/fields.json actingNotes), as two patterns. */
+const actingNote = derived((g) => {
+  const a = g.fields.actingNotes;
+  const verb = `(?:${alternation(a.verbs)})?`;
+  return {
+    // (Y代理) / (Y代主持): Y stands in for the one named outside.
+    actor: new RegExp(`^(.+?)(?:${alternation(a.actorMarks)})${verb}$`, 'u'),
+    // (代表召集人 Y 主持) / (代理主席 Y): the one outside presides for Y.
+    onBehalf: new RegExp(`^(?:${alternation(a.onBehalfMarks)})(?:${alternation(a.onBehalfTitles)})?(.+?)${verb}$`, 'u'),
+  };
+});
 
 /**
  * The person a header value names, in the forms headers write:
@@ -62,13 +74,13 @@ export function parseChairOrRecorder(raw: string): Person {
   const outer = person(written, nameOf(main));
   for (const note of notes) {
     // (Y代理) / (Y代): Y stands in for the one named outside.
-    const sub = /^(.+?)(?:代理|代)(?:主持|出席)?$/u.exec(note);
+    const sub = actingNote().actor.exec(note);
     if (sub && parseName(sub[1]!).surname) {
       const actor = person(written, parseName(sub[1]!));
       return copyWith(actor, { actingFor: copyWith(outer, { raw: main }) });
     }
     // (代表召集人 Y 主持) / (代理主席 Y): the one outside presides for Y.
-    const forWhom = /^(?:代表|代理)(?:召集人|主席|主任委員|主委)?(.+?)(?:主持|出席)?$/u.exec(note);
+    const forWhom = actingNote().onBehalf.exec(note);
     if (forWhom && parseName(forWhom[1]!).surname) {
       return copyWith(outer, { actingFor: person(note, parseName(forWhom[1]!)) });
     }

@@ -1,41 +1,42 @@
-import { grammar, alternation } from '../grammars/index.js';
-import { parseChineseNumeral } from '../segment/numerals.js';
+import { grammar, alternation, derived, type Grammar } from '../grammars/index.js';
+import { numeralChars, parseChineseNumeral } from '../segment/numerals.js';
 import { squeezeSpacedDigits } from './datetime.js';
 import { memoString } from '../grammars/compiled.js';
 
-/** Numeral characters a count may be written with: digits, everyday and formal (大寫) Chinese numerals. */
-function numeralClass(): string {
-  const n = grammar().numerals;
-  return `0-9${Object.keys(n.digits).join('')}${Object.keys(n.units).join('')}`;
-}
+/** A count's number: Arabic digits, or Chinese numerals everyday and formal (大寫) (grammars/numerals.json). */
+const countNumber = (): string => `[0-9${numeralChars()}]{1,8}`;
 
-interface TitleRegexes {
-  count: RegExp;
-  countAll: RegExp;
-  year: RegExp;
-  leadingYear: RegExp;
-  agency: RegExp;
-  sentence: RegExp;
-}
-let re: TitleRegexes | null = null;
-function regexes(): TitleRegexes {
-  if (re) return re;
-  const f = grammar().fields;
-  const num = `[${numeralClass()}]{1,8}`;
-  const units = alternation(['屆', ...f.sessionWords]);
-  re = {
-    // 第 7 屆, 第 1 次, 第4會期, 第貳屆第參次, 387次 (a count of sittings written without 第).
-    count: new RegExp(`第\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*次`, 'u'),
-    countAll: new RegExp(`(?:第\\s*(${num})\\s*(${units})|(?:^|[^0-9])([0-9]{1,5})\\s*(次))`, 'gu'),
-    year: new RegExp(`${num}\\s*年`, 'u'),
+/** The words of a date part (grammars/time.json dateParts), as an alternation. */
+const datePart = (g: Grammar, part: keyof Grammar['time']['dateParts']): string => `(?:${alternation(g.time.dateParts[part])})`;
+
+const regexes = derived((g) => {
+  const f = g.fields;
+  const num = countNumber();
+  const ordinal = `(?:${alternation(g.numerals.ordinalPrefixes)})`;
+  const units = alternation([...f.countUnits.term, ...f.countUnits.session, ...f.countUnits.period]);
+  const session = `(?:${alternation(f.countUnits.session)})`;
+  const [year, month, day] = [datePart(g, 'year'), datePart(g, 'month'), datePart(g, 'day')];
+  const [yearSuffix, monthSuffix] = [datePart(g, 'yearSuffixes'), datePart(g, 'monthSuffixes')];
+  const minutesWords = [...f.titleMarkers, ...f.bodyEndMarkers];
+  // 第 7 屆, 第 1 次, 第4會期, 第貳屆第參次, 387次 (a count of sittings written without 第).
+  const count = `${ordinal}\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*${session}`;
+  return {
+    count: new RegExp(count, 'u'),
+    countAll: new RegExp(`(?:${ordinal}\\s*(${num})\\s*(${units})|(?:^|[^0-9])([0-9]{1,5})\\s*(${session}))`, 'gu'),
+    countSplit: new RegExp(count, 'gu'),
+    year: new RegExp(`${num}\\s*${year}`, 'u'),
     // 110 年 / 九十四年度 / 113年12月: a date-like prefix that is no part of the body's name.
-    leadingYear: new RegExp(`^\\s*(?:${num}\\s*年(?:度)?\\s*(?:${num}\\s*月份?\\s*(?:${num}\\s*日)?)?\\s*)`, 'u'),
+    leadingYear: new RegExp(`^\\s*(?:${num}\\s*${year}${yearSuffix}?\\s*(?:${num}\\s*${month}${monthSuffix}?\\s*(?:${num}\\s*${day})?)?\\s*)`, 'u'),
+    // A year written in digits after a non-digit (110 年): where a body's name ends.
+    digitYear: new RegExp(`(?:^|[^0-9])[0-9]+\\s*${year}`, 'u'),
     // The agency: the shortest leading run of ideographs that ends in an agency suffix (外交部, 臺北市政府).
     agency: new RegExp(`^(\\p{Script=Han}{1,12}?(?:${alternation(f.agencySuffixes)}))`, 'u'),
     sentence: /[。，,；;！？]/u,
+    // The minutes words that end a body's name (會議紀錄, 議事錄, 摘要); a meeting word they open with (會議).
+    minutes: new RegExp(alternation(minutesWords), 'u'),
+    meetingWords: [...f.meetingWords].sort((a, b) => b.length - a.length),
   };
-  return re;
-}
+});
 
 export interface TitleScore {
   score: number;
@@ -117,19 +118,19 @@ export interface NameParts {
  * a boundary (第, or a digit after a non-digit), so the search stays linear.
  */
 function bodyEnd(s: string): number {
+  const r = regexes();
   // 會議紀錄 ends the body, but a name that is only a prefix (市政 | 會議紀錄) keeps its 會議: 市政會議.
-  const minutesWord = /會議紀錄|會議記錄|紀錄|記錄|議事錄|摘要/u.exec(s);
-  const keepMeeting = minutesWord && minutesWord[0].startsWith('會議') && minutesWord.index <= 3 && minutesWord.index > 0;
+  const minutesWord = r.minutes.exec(s);
+  const meetingWord = minutesWord ? r.meetingWords.find((w) => minutesWord[0].startsWith(w) && minutesWord[0].length > w.length) : undefined;
+  const keepMeeting = minutesWord && meetingWord !== undefined && minutesWord.index <= 3 && minutesWord.index > 0;
   const at = (x: RegExp, skipLead = false): number => {
     const m = x.exec(s);
     if (!m) return s.length;
     return m.index + (skipLead && /^[^0-9]/u.test(m[0]) ? 1 : 0);
   };
-  const cuts = [at(regexes().count), at(/(?:^|[^0-9])[0-9]+\s*年/u, true), at(keepMeeting ? /紀錄|記錄/u : /會議紀錄|會議記錄|紀錄|記錄|議事錄|摘要/u)];
-  return Math.min(...cuts);
+  const minutesAt = !minutesWord ? s.length : keepMeeting ? minutesWord.index + meetingWord!.length : minutesWord.index;
+  return Math.min(at(r.count), at(r.digitYear, true), minutesAt);
 }
-
-let splitRe: RegExp | null = null;
 
 /**
  * Agency, body, term, session (and a council's sitting, a legislature's period) from the title:
@@ -151,9 +152,10 @@ export function nameParts(title: string | null): NameParts {
     const n = parseChineseNumeral(m[1] ?? m[3]!);
     counts.push({ n, unit: m[2] ?? m[4]!, end: m.index! + m[0].length, index: m.index! });
   }
-  const sessions = counts.filter((c) => c.unit === '次');
-  out.term = counts.find((c) => c.unit === '屆')?.n ?? null;
-  out.period = counts.find((c) => c.unit === '會期')?.n ?? null;
+  const units = f.countUnits;
+  const sessions = counts.filter((c) => units.session.includes(c.unit));
+  out.term = counts.find((c) => units.term.includes(c.unit))?.n ?? null;
+  out.period = counts.find((c) => units.period.includes(c.unit))?.n ?? null;
   if (sessions[0]) out.session = sessions[0].n;
   if (sessions[1]) {
     const between = clean.slice(sessions[0]!.end, sessions[1].index);
@@ -188,8 +190,7 @@ export function nameParts(title: string | null): NameParts {
   if (body.slice(0, cut).trim() === '') {
     // 立法院第11屆第1會期內政委員會第5次全體委員會議紀錄, 臺北市政府第2156次市政會議紀錄: the body sits
     // between the counts; take the first piece that names one (委員會, 小組, 會議 …).
-    splitRe ??= new RegExp(r.count.source, 'gu');
-    const pieces = body.split(splitRe).map((x) => x.replace(r.leadingYear, '')).map((x) => x.slice(0, bodyEnd(x)).trim());
+    const pieces = body.split(r.countSplit).map((x) => x.replace(r.leadingYear, '')).map((x) => x.slice(0, bodyEnd(x)).trim());
     body = pieces.find((x) => x && f.bodyKeywords.some((k) => x.includes(k))) ?? '';
   } else body = body.slice(0, cut);
   body = body.trim();

@@ -19,10 +19,10 @@ export interface HeadingFamily {
 export interface Grammar {
   /** The JSON tables this grammar was built from (what an overlay extends, and what a worker is sent). */
   readonly tables: GrammarTables;
-  numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number> };
-  headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; maxTitleLength: number; outlineUnits: string };
+  numerals: { digits: Record<string, number>; units: Record<string, number>; bigUnits: Record<string, number>; ordinalPrefixes: string[] };
+  headings: { listPrefixes: string[]; families: HeadingFamily[]; numeralSets: Record<string, string>; outlineUnits: string };
   sections: {
-    kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[];
+    kinds: { kind: AgendaKind; keywords: string[] }[]; omittedMarkers: string[]; omittedWords: string[]; endKinds: AgendaKind[]; remarksWords: string[]; closingLabels: string[];
     /** A compilation's front matter (segment/front-matter.ts): preface headings and contents headings. */
     frontMatterHeadings: string[];
     contentsHeadings: string[];
@@ -39,7 +39,17 @@ export interface Grammar {
     agencySuffixes: string[];
     bodyKeywords: string[];
     titleMeetingWords: string[];
-    sessionWords: string[];
+    /** Count units of a title: 第 N 屆 (term), 第 N 次 (session), 第 N 會期 (period). */
+    countUnits: Record<'term' | 'session' | 'period', string[]>;
+    /** Words besides the title markers that end a body's name in a title (會議摘要). */
+    bodyEndMarkers: string[];
+    /** A chair's bracketed note: (Y代理主持) Y stands in; (代表召集人 Y 主持) the one outside presides for Y. */
+    actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs', string[]>;
+    /** Words before the names of chairs in turn (由 A、B 分別主持), and what separates those names. */
+    chairTurnLeads: string[];
+    nameSeparators: string[];
+    /** Attendance words that head longer field labels (出席理事, 請假人員姓名). */
+    attendanceLabelHeads: string[];
     agencyFollowers: string[];
     chairTurnMarkers: string[];
     bulletMarks: string[];
@@ -61,6 +71,8 @@ export interface Grammar {
     earliestYear: number;
     latestYearAhead: number;
     dateSeparators: string[];
+    /** Words of a written date's parts (年, 月, 日/號) and what may follow a year or month in a title (年度, 月份). */
+    dateParts: Record<'year' | 'month' | 'day' | 'yearSuffixes' | 'monthSuffixes', string[]>;
   };
   /** Variant character → the form names fold to (啓 → 啟, 台 → 臺). */
   variants: Map<string, string>;
@@ -165,7 +177,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
   const table = <T>(file: GrammarFile, validate: (raw: unknown, check: Checker) => T): T => validate(tables[file], new Checker(file));
   const numerals = table('numerals.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return { digits: c.numberMap(o.digits, 'digits'), units: c.numberMap(o.units, 'units'), bigUnits: c.numberMap(o.bigUnits, 'bigUnits') };
+    return { digits: c.numberMap(o.digits, 'digits'), units: c.numberMap(o.units, 'units'), bigUnits: c.numberMap(o.bigUnits, 'bigUnits'), ordinalPrefixes: c.strings(o.ordinalPrefixes, 'ordinalPrefixes') };
   });
   const headings = table('headings.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -184,7 +196,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       };
     });
     if (families.length === 0) c.strings(undefined, 'families');
-    return { listPrefixes: c.strings(o.listPrefixes, 'listPrefixes'), families, numeralSets: sets, maxTitleLength: c.number(o.maxTitleLength, 'maxTitleLength'), outlineUnits: c.string(o.outlineUnits, 'outlineUnits') };
+    return { listPrefixes: c.strings(o.listPrefixes, 'listPrefixes'), families, numeralSets: sets, outlineUnits: c.string(o.outlineUnits, 'outlineUnits') };
   });
   const sections = table('sections.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -201,6 +213,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
     return {
       kinds,
       omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'),
+      omittedWords: c.strings(o.omittedWords, 'omittedWords'),
       endKinds: c.strings(o.endKinds, 'endKinds').map((k, i) => c.oneOf(k, `endKinds[${i}]`, KINDS)),
       remarksWords: c.strings(o.remarksWords, 'remarksWords'),
       closingLabels: c.strings(o.closingLabels, 'closingLabels'),
@@ -222,13 +235,16 @@ export function buildGrammar(tables: GrammarTables): Grammar {
         strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
         Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
       ),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'sessionWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
+      countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
+      actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs'] as const),
     };
   });
   const time = table('time.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
     return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers', 'dateSeparators'] as const), {
+      dateParts: strMap(c, c.obj(o.dateParts, 'dateParts'), 'dateParts', ['year', 'month', 'day', 'yearSuffixes', 'monthSuffixes'] as const),
       earliestYear: c.number(o.earliestYear, 'earliestYear'),
       latestYearAhead: c.number(o.latestYearAhead, 'latestYearAhead'),
       rocOffset: c.number(o.rocOffset, 'rocOffset'),

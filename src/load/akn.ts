@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { person } from '../extract/person.js';
-import { grammar } from '../grammars/index.js';
+import { defaultGrammar, derived, withGrammar, type Grammar } from '../grammars/index.js';
 import { copyWith } from '../util/objects.js';
 import type { AgendaItem, AgendaKind, Diagnostic, MinutesDocument, Person, Ruling, RulingKind, Span, Speech } from '../types.js';
 import type { LoadedSource } from './types.js';
@@ -37,14 +37,15 @@ const AGENDA_KINDS = new Set<string>(['metadata', 'chair-remarks', 'special-repo
  * spans point into it. A debate without a minutes header (no roll call, not named minutes) is a
  * `transcript`: its meeting holds only the date.
  */
-export function loadAkn(xml: string, diagnostics: Diagnostic[] = []): LoadedSource {
+export function loadAkn(xml: string, diagnostics: Diagnostic[] = [], grammar: Grammar = defaultGrammar()): LoadedSource {
   let debate: Debate;
   try {
     debate = readDebate(xml);
   } catch (e) {
     throw new LoadError('akn-invalid', `The Akoma Ntoso XML cannot be read (${(e as Error).message}).`);
   }
-  const built = build(debate);
+  // Speakers and sections are read with the grammar given (this runs outside the pipeline's withGrammar).
+  const built = withGrammar(grammar, () => build(debate));
   return {
     format: 'akn',
     text: built.text,
@@ -286,10 +287,9 @@ function isoDate(text: string | null): string | null {
 
 /** The agenda kind of a label that is exactly a section name (not a metadata label such as 主席, which is a speaker). */
 function sectionNamed(label: string): AgendaKind | null {
-  sectionKeywords ??= new Map(grammar().sections.kinds.filter((k) => k.kind !== 'metadata').flatMap((k) => k.keywords.map((w) => [w, k.kind] as [string, AgendaKind])));
-  return sectionKeywords.get(label) ?? null;
+  return sectionKeywords().get(label) ?? null;
 }
-let sectionKeywords: Map<string, AgendaKind> | undefined;
+const sectionKeywords = derived((g) => new Map(g.sections.kinds.filter((k) => k.kind !== 'metadata').flatMap((k) => k.keywords.map((w) => [w, k.kind] as [string, AgendaKind]))));
 
 function firstHeading(debate: Debate): string | null {
   for (const b of debate.blocks) if (b.type === 'section' && b.heading) return b.heading;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SourceFormat } from '../types.js';
+import { defaultGrammar, type Grammar } from '../grammars/index.js';
 import { loadText, decodeText } from './text.js';
 import { loadMarkdown } from './markdown.js';
 import { loadPdf, type PdfOptions } from './pdf/index.js';
@@ -18,6 +19,8 @@ export interface LoadOptions {
   pdf?: PdfOptions;
   /** Read PDF pages by OCR: `'auto'` (pages without usable text) or `true` (every page). Same as `pdf.ocr`. */
   ocr?: PdfOptions['ocr'];
+  /** The grammar loaders that read words read with (page numbers, Akoma Ntoso sections); the package's own by default. */
+  grammar?: Grammar;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function loadBytes(bytes: Uint8Array, name: string | null, options:
   switch (format) {
     case 'pdf': {
       const copy = bytes.slice(); // pdfjs detaches what it is given; a scan is asked once more
-      const source = await loadPdf(bytes, options.ocr !== undefined && options.pdf?.ocr === undefined ? Object.assign({}, options.pdf, { ocr: options.ocr }) : options.pdf);
+      const source = await loadPdf(bytes, options.ocr !== undefined && options.pdf?.ocr === undefined ? Object.assign({}, options.pdf, { ocr: options.ocr }) : options.pdf, options.grammar ?? defaultGrammar());
       // No text at all (a scan), a text layer that is noise, or only a letterhead over scanned pages is
       // refused, not parsed (with OCR on, those pages were read by OCR and the text is the OCR's).
       const scan = source.diagnostics.find((d) => d.code === 'pdf-no-text' && d.severity === 'error');
@@ -63,7 +66,7 @@ export async function loadBytes(bytes: Uint8Array, name: string | null, options:
       return (await import('./doc.js')).loadDoc(bytes);
     case 'akn': {
       const { text, diagnostics } = decodeText(bytes);
-      return (await import('./akn.js')).loadAkn(text, diagnostics);
+      return (await import('./akn.js')).loadAkn(text, diagnostics, options.grammar ?? defaultGrammar());
     }
     case 'text':
       return loadText(bytes);

@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { alternation, derived } from '../grammars/index.js';
 import { matchMarker } from '../segment/markers.js';
 import { matchLabel, startsWithRulingLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
@@ -19,19 +19,15 @@ export interface LineEdits {
   drops: [number, number][];
 }
 
-let candidate: RegExp | null = null;
 /** Whitespace before something that may start a unit: a numeral, a bracket, or a ruling/field label's first character. */
-function candidates(): RegExp {
-  if (candidate) return candidate;
-  const g = grammar();
+const candidates = derived((g) => {
   const firsts = new Set<string>();
   for (const set of Object.values(g.headings.numeralSets)) for (const ch of set) firsts.add(ch);
   for (const ch of '(（') firsts.add(ch);
   for (const r of g.records.rulingLabels) firsts.add(r.label[0]!);
   for (const list of Object.values(g.fields.fields)) for (const l of list) firsts.add(l[0]!);
-  candidate = new RegExp(`[ \\t\\u3000]+(?=${alternation([...firsts])})`, 'gu');
-  return candidate;
-}
+  return new RegExp(`[ \\t\\u3000]+(?=${alternation([...firsts])})`, 'gu');
+});
 
 /** Runs of wide spaces between two ideographs: wrap indentation left inside a word (市政會     議紀錄). */
 const WRAP_GAP = /(?<=\p{Script=Han})[ \u3000]{3,}(?=\p{Script=Han})/gu;
@@ -65,17 +61,16 @@ function startsUnit(window: string): boolean {
   return label !== null && isHeaderLabel(label.label);
 }
 
-let spacedDigits: RegExp | null = null;
+const SPACED_DIGITS = /(?<=\p{Script=Han} ?)[0-9](?: [0-9])+(?= ?\p{Script=Han})/gu;
 const DIGIT_SPACE_DIGIT = /[0-9] [0-9]/;
 /**
  * OCR and PDF text that spaces out the digits of one number (第 1 6 次, 中華民國 1 0 1 年): single digits
  * separated by single spaces, between ideographs. Returns the spaces to drop ([start, end) in the line).
  */
 export function spacedDigitDrops(text: string): readonly [number, number][] {
-  spacedDigits ??= /(?<=\p{Script=Han} ?)[0-9](?: [0-9])+(?= ?\p{Script=Han})/gu;
   if (!DIGIT_SPACE_DIGIT.test(text)) return NONE;
   const out: [number, number][] = [];
-  for (const m of text.matchAll(spacedDigits)) {
+  for (const m of text.matchAll(SPACED_DIGITS)) {
     for (let i = 1; i < m[0].length; i += 2) out.push([m.index! + i, m.index! + i + 1]);
   }
   return out;

@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, derived } from '../grammars/index.js';
 import { foldName } from './fold.js';
 
 /** Why a mention's name is not taken as a person (grammars/identity.json says what a name looks like). */
@@ -62,15 +62,7 @@ function splitOnDots(text: string, dots: string): string[] {
   return parts;
 }
 
-let titles: string[] | null = null;
 /** Titles of two ideographs or more (a one-character title such as 長 ends real names). */
-function titleEnding(): string[] {
-  titles ??= grammar().people.titles.filter((t) => t.length >= 2).map(foldName);
-  return titles;
-}
+const titleEnding = derived((g) => g.people.titles.filter((t) => t.length >= 2).map(foldName));
 
-let orgs: string[] | null = null;
-function orgEnding(): string[] {
-  orgs ??= grammar().people.orgSuffixes.filter((s) => s.length >= 2).map(foldName);
-  return orgs;
-}
+const orgEnding = derived((g) => g.people.orgSuffixes.filter((s) => s.length >= 2).map(foldName));

@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { derived } from '../grammars/index.js';
 import { foldName } from './fold.js';
 import type { Abbreviation, MeetingInfo, Rename } from './types.js';
 export type { Abbreviation, Rename } from './types.js';
@@ -138,10 +138,9 @@ function byDate(a: MeetingInfo, b: MeetingInfo): number {
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-let prefixes: string[] | null = null;
+const renamePrefixes = derived((g) => g.identity.renamePrefixes.map(foldName).sort((a, b) => b.length - a.length));
 /** The name without its national prefix: 中華民國天文學會 and 中國天文學會 → 天文學會. */
 function coreOf(folded: string): string {
-  prefixes ??= grammar().identity.renamePrefixes.map(foldName).sort((a, b) => b.length - a.length);
-  const prefix = prefixes.find((p) => folded.startsWith(p) && folded.length > p.length);
+  const prefix = renamePrefixes().find((p) => folded.startsWith(p) && folded.length > p.length);
   return prefix ? folded.slice(prefix.length) : folded;
 }

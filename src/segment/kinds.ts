@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
 import { trimEndOf } from '../util/text.js';
@@ -9,12 +9,10 @@ function squeeze(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
 }
 
-let byFirstChar: Map<string, { kind: AgendaKind; k: string }[]> | null = null;
 /** The keywords of grammars/sections.json by their first character, in table order. */
-function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
-  if (byFirstChar) return byFirstChar;
-  byFirstChar = new Map();
-  for (const { kind, keywords } of grammar().sections.kinds) {
+const keywordsByFirstChar = derived((g) => {
+  const byFirstChar = new Map<string, { kind: AgendaKind; k: string }[]>();
+  for (const { kind, keywords } of g.sections.kinds) {
     for (const k of keywords) {
       const list = byFirstChar.get(k[0]!) ?? [];
       list.push({ kind, k });
@@ -22,7 +20,7 @@ function keywordsByFirstChar(): Map<string, { kind: AgendaKind; k: string }[]> {
     }
   }
   return byFirstChar;
-}
+});
 
 /**
  * Section kind from the heading's keywords (grammars/sections.json): the heading starts with one, or (for
@@ -61,54 +59,57 @@ function fieldLabelOf(title: string): string | undefined {
 const GAP = /^([^\t:：]{1,12}?)(?:\t|[ \u3000]{2})[\t \u3000]*\S/u;
 
 /** Keywords of the kinds read from a title's end, by their last character. */
-let endKeywords: Map<string, { kind: AgendaKind; k: string }[]> | null = null;
-let omittedSqueezed: string[] | null = null;
-/** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
-function endKind(title: string): AgendaKind {
-  const g = grammar().sections;
-  if (endKeywords === null) {
-    endKeywords = new Map();
-    for (const x of g.kinds) {
-      if (!g.endKinds.includes(x.kind)) continue;
-      for (const k of x.keywords) {
-        const last = k[k.length - 1]!;
-        endKeywords.set(last, [...(endKeywords.get(last) ?? []), { kind: x.kind, k }]);
-      }
+const endKeywords = derived((grammar) => {
+  const g = grammar.sections;
+  const byLast = new Map<string, { kind: AgendaKind; k: string }[]>();
+  for (const x of g.kinds) {
+    if (!g.endKinds.includes(x.kind)) continue;
+    for (const k of x.keywords) {
+      const last = k[k.length - 1]!;
+      byLast.set(last, [...(byLast.get(last) ?? []), { kind: x.kind, k }]);
     }
   }
+  return byLast;
+});
+/** The omission notes of grammars/sections.json, spaces removed; the omission word near a title's end. */
+const omission = derived((g) => ({
+  markers: g.sections.omittedMarkers.map(squeeze),
+  words: g.sections.omittedWords,
+  nearEnd: new RegExp(`(?:${alternation(g.sections.omittedWords)})[)）]?`, 'u'),
+}));
+/** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
+function endKind(title: string): AgendaKind {
   let t = squeeze(title);
-  omittedSqueezed ??= g.omittedMarkers.map(squeeze);
-  for (const m of omittedSqueezed) if (t.endsWith(m)) t = t.slice(0, -m.length);
+  for (const m of omission().markers) if (t.endsWith(m)) t = t.slice(0, -m.length);
   t = trimEndOf(t, ':：。');
   // A bracketed note after the title (…指示事項(節錄…新聞稿)) is not part of it.
   if (t.endsWith(')') || t.endsWith('）')) {
     const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
     if (open > 0) t = t.slice(0, open);
   }
-  for (const { kind, k } of endKeywords.get(t[t.length - 1] ?? '') ?? []) if (t.endsWith(k)) return kind;
+  for (const { kind, k } of endKeywords().get(t[t.length - 1] ?? '') ?? []) if (t.endsWith(k)) return kind;
   return 'other';
 }
 
-let headerLabels: { exact: Set<string>; prefixes: string[] } | null = null;
+const headerLabels = derived((g) => {
+  const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
+  // Attendance labels also head longer labels (出席理事, 請假人員姓名).
+  const heads = g.fields.attendanceLabelHeads;
+  return { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && heads.some((w) => h.startsWith(w))) };
+});
 /** Field labels and attendee-group labels: what a header line starts with. */
 export function isHeaderLabel(label: string): boolean {
-  if (headerLabels === null) {
-    const g = grammar();
-    const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
-    // Attendance labels also head longer labels (出席理事, 請假人員姓名).
-    headerLabels = { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && /^(?:出席|列席|請假|缺席)/u.test(h)) };
-  }
   const l = squeeze(label);
-  return headerLabels.exact.has(l) || headerLabels.prefixes.some((h) => l.startsWith(h));
+  const h = headerLabels();
+  return h.exact.has(l) || h.prefixes.some((x) => l.startsWith(x));
 }
 
-let omitted: string[] | null = null;
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
-  if (!title.includes('略')) return false;
+  const o = omission();
+  if (!o.words.some((w) => title.includes(w))) return false;
   const t = squeeze(title);
-  omitted ??= grammar().sections.omittedMarkers.map(squeeze);
-  return omitted.some((m) => t.includes(m) && (t.endsWith(m) || /略[)）]?/.test(t.slice(-3))));
+  return o.markers.some((m) => t.includes(m) && (t.endsWith(m) || o.nearEnd.test(t.slice(-3))));
 }
 
 /** Title as shown in the agenda: a field heading shows its field name; trailing colons and (略) notes go. */

@@ -1,4 +1,4 @@
-import { grammar, alternation } from '../grammars/index.js';
+import { alternation, derived } from '../grammars/index.js';
 import { matchMarker } from './markers.js';
 import { memoString } from '../grammars/compiled.js';
 
@@ -39,11 +39,10 @@ function isBetweenHan(s: string, i: number, n: number): boolean {
   return /\p{Script=Han}/u.test(s[i - 1] ?? '') && /\p{Script=Han}/u.test(s[i + n] ?? '');
 }
 
-let rulingStart: RegExp | null = null;
+const rulingStart = derived((g) => new RegExp(`^(?:${alternation(g.records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]|$)`));
 /** The line starts with a ruling label (主席裁示, 決議 …), with or without a colon. */
 export function startsWithRulingLabel(line: string): boolean {
-  rulingStart ??= new RegExp(`^(?:${alternation(grammar().records.rulingLabels.map((r) => r.label))})\\s*(?:[:：]|$)`);
-  return rulingStart.test(line);
+  return rulingStart().test(line);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { grammar, escapeRegExp, type HeadingFamily } from '../grammars/index.js';
+import { derived, escapeRegExp, type HeadingFamily } from '../grammars/index.js';
 import { numberValue } from './numerals.js';
 import { memoString } from '../grammars/compiled.js';
 
@@ -18,23 +18,22 @@ interface CompiledFamily {
   re: RegExp;
 }
 
-let compiled: CompiledFamily[] | null = null;
-
-/** One regex per family, built once from grammars/headings.json. */
-function families(): CompiledFamily[] {
-  if (compiled) return compiled;
-  const g = grammar().headings;
+/** One regex per family, built once per grammar from grammars/headings.json. */
+const families = derived((grammar): CompiledFamily[] => {
+  const g = grammar.headings;
   const prefix = `(?:${g.listPrefixes.map((p) => escapeRegExp(p.trimEnd()) + '\\s*').join('|')})?`;
   const cls = (chars: string[]) => (chars.length ? `[${chars.map(escapeRegExp).join('')}]` : '');
-  compiled = g.families.map((family) => {
+  return g.families.map((family) => {
     const set = escapeRegExp(g.numeralSets[family.numerals]!);
     const count = family.numerals === 'arabic' ? '{1,3}' : family.numerals === 'circled' || family.numerals === 'stems' ? '' : '{1,4}';
     const open = family.open.length ? `${cls(family.open)}\\s*` : '';
     const close = family.close.length ? `\\s*${cls(family.close)}${family.requireClose ? '' : '?'}` : '';
     return { family, re: new RegExp(`^${prefix}${open}([${set}]${count})${close}[ \\t]*`) };
   });
-  return compiled;
-}
+});
+
+/** Heavenly stems (甲乙丙), when the grammar numbers headings with them. */
+const stems = derived((g) => g.headings.numeralSets.stems ?? '');
 
 /**
  * The heading marker a line starts with, if any: 壹、 一、 (一) 1. 1、 (1) ①, also behind a Markdown
@@ -54,7 +53,7 @@ function matchMarkerUncached(line: string): MarkerMatch | null {
       if (rest.length > 12 || /\S[ \u3000]{2,}\S/u.test(rest)) continue;
     }
     // 甲、乙雙方 is prose: a list of stems, not a heading.
-    if (family.numerals === 'stems' && rest !== '' && grammar().headings.numeralSets.stems!.includes(rest[0]!)) continue;
+    if (family.numerals === 'stems' && rest !== '' && stems().includes(rest[0]!)) continue;
     const ordinal = numberValue(number);
     if (ordinal === null || ordinal === 0) continue;
     return { family, number, ordinal, length: m[0].length, rest };
@@ -62,7 +61,13 @@ function matchMarkerUncached(line: string): MarkerMatch | null {
   return matchOutline(line);
 }
 
-let outline: { numbered: RegExp; bare: RegExp; units: string; families: HeadingFamily[] } | null = null;
+const outline = derived((g) => ({
+  numbered: /^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.．])[ \t]*/,
+  bare: /^(\d{1,2})[ \u3000]+(?=\p{Script=Han})/u,
+  // A unit of a quantity or a date (2 月, 3 人), or a numeral's unit (1.5 億, 3 千).
+  units: g.headings.outlineUnits + Object.keys(g.numerals.units).join('') + Object.keys(g.numerals.bigUnits).join(''),
+  families: [1, 2, 3, 4].map((d): HeadingFamily => ({ id: `outline-${d}`, level: 3 + d, numerals: 'arabic', open: [], close: [], requireClose: false })),
+}));
 
 /**
  * Outline numbers, one family per depth: `1.1 理事推選…`, `2.1.1因近年…`, and a bare top number
@@ -70,13 +75,7 @@ let outline: { numbered: RegExp; bare: RegExp; units: string; families: HeadingF
  * A number followed by a unit (1.5 億, 2 月) is a quantity, not a heading.
  */
 function matchOutline(line: string): MarkerMatch | null {
-  outline ??= {
-    numbered: /^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.．])[ \t]*/,
-    bare: /^(\d{1,2})[ \u3000]+(?=\p{Script=Han})/u,
-    units: grammar().headings.outlineUnits + '億萬千百',
-    families: [1, 2, 3, 4].map((d) => ({ id: `outline-${d}`, level: 3 + d, numerals: 'arabic', open: [], close: [], requireClose: false })),
-  };
-  const o = outline;
+  const o = outline();
   const m = o.numbered.exec(line) ?? o.bare.exec(line);
   if (!m) return null;
   const rest = line.slice(m[0].length);

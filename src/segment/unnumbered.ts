@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, derived } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { isHeaderLabel, sectionKind } from './kinds.js';
 import { startsWithRulingLabel } from './labels.js';
@@ -17,14 +17,12 @@ const PROSE = /[，。；、,;!?！？「」『』]/u;
 /** Longest label (characters, spaces removed) read as an unnumbered heading. */
 const MAX_LABEL = 15;
 
-let keywords: Map<string, AgendaKind> | null = null;
 /** Section keywords of every kind but metadata (a bare 時間 line is a field, not a section). */
-function sectionKeywords(): Map<string, AgendaKind> {
-  if (keywords) return keywords;
-  keywords = new Map();
-  for (const { kind, keywords: ks } of grammar().sections.kinds) if (kind !== 'metadata') for (const k of ks) if (!keywords.has(k)) keywords.set(k, kind);
+const sectionKeywords = derived((g) => {
+  const keywords = new Map<string, AgendaKind>();
+  for (const { kind, keywords: ks } of g.sections.kinds) if (kind !== 'metadata') for (const k of ks) if (!keywords.has(k)) keywords.set(k, kind);
   return keywords;
-}
+});
 
 /**
  * A stand-alone section line without a number: a section keyword alone, letter-spaced or with a colon

@@ -1,4 +1,4 @@
-import { grammar } from '../grammars/index.js';
+import { grammar, derived } from '../grammars/index.js';
 
 /**
  * The key names (and orgs) are matched by, within and across documents: NFKC (compatibility ideographs,
@@ -11,10 +11,9 @@ import { grammar } from '../grammars/index.js';
 export function foldName(text: string | null | undefined): string {
   if (!text) return '';
   const variants = grammar().variants;
-  foldable ??= new RegExp(`\\s+|[${[...variants.keys()].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
   // Most names hold neither a space nor a variant: one scan, no rebuilding.
-  return text.normalize('NFKC').replace(foldable, (m) => variants.get(m) ?? '');
+  return text.normalize('NFKC').replace(foldable(), (m) => variants.get(m) ?? '');
 }
 
 /** Whitespace runs (dropped) and the variant characters of grammars/variants.json (folded). */
-let foldable: RegExp | null = null;
+const foldable = derived((g) => new RegExp(`\\s+|[${[...g.variants.keys()].map((ch) => ch.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu'));

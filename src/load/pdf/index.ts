@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../types.js';
+import { defaultGrammar, type Grammar } from '../../grammars/index.js';
 import type { LoadedSource } from '../types.js';
 import { LoadError } from '../types.js';
 import { garbledDiagnostic, pageTextUnusable, sparsePageText } from './garbled.js';
@@ -42,7 +43,7 @@ export const PDF_DEFAULTS = { maxBytes: 100 * 1024 * 1024, maxPages: 2000, maxTe
  * read, pages without text and undecodable glyphs become diagnostics. pdfjs detaches `bytes`:
  * pass a copy if you still need them.
  */
-export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<LoadedSource> {
+export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}, grammar: Grammar = defaultGrammar()): Promise<LoadedSource> {
   const maxBytes = options.maxBytes ?? PDF_DEFAULTS.maxBytes;
   const maxPages = options.maxPages ?? PDF_DEFAULTS.maxPages;
   if (bytes.byteLength > maxBytes) {
@@ -58,7 +59,7 @@ export async function loadPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     }
     if (doc.numPages === 0) throw new LoadError('pdf-no-pages', 'The PDF has no pages.');
     const maxText = Math.min(options.maxTextChars ?? PDF_DEFAULTS.maxTextChars, Math.max(200_000, fileBytes * (options.maxExpansion ?? PDF_DEFAULTS.maxExpansion)));
-    return await readDocument(doc, maxText, ocrBytes ? { bytes: ocrBytes, mode: options.ocr!, dpi: options.ocrDpi } : null);
+    return await readDocument(doc, maxText, ocrBytes ? { bytes: ocrBytes, mode: options.ocr!, dpi: options.ocrDpi } : null, grammar);
   } catch (e) {
     throw toLoadError(e);
   } finally {
@@ -73,7 +74,7 @@ interface OcrRequest {
   dpi: number | undefined;
 }
 
-async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest | null): Promise<LoadedSource> {
+async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest | null, grammar: Grammar): Promise<LoadedSource> {
   const pdfjs = await loadPdfjs();
   const diagnostics: Diagnostic[] = [];
   const pages: LaidOutPage[] = [];
@@ -131,7 +132,7 @@ async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest |
       }
     }
   }
-  const cleaned = dropPageArtefacts(pages).pages;
+  const cleaned = dropPageArtefacts(pages, grammar).pages;
   const pageTexts = cleaned.map((p) => p.lines.map((l) => l.text).join('\n'));
   const text = pageTexts.join('\n');
   const pageStarts: number[] = [];

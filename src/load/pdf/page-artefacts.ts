@@ -1,4 +1,4 @@
-import { grammar } from '../../grammars/index.js';
+import { grammar, type Grammar } from '../../grammars/index.js';
 import type { PageLine } from './geometry.js';
 
 export interface LaidOutPage {
@@ -13,9 +13,9 @@ const EDGE = 0.15;
 const DEPTH = 4;
 
 /** Page numbers as written (`3`, `- 3 -`, `第 3 頁`, `第3頁，共10頁`, `3/10`, `Page 3 of 10`): the grammar's table. */
-export function isPageNumber(text: string): boolean {
+export function isPageNumber(text: string, g: Grammar = grammar()): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  const { pageNumberPatterns, pageEdgeOnlyPatterns } = grammar().layout;
+  const { pageNumberPatterns, pageEdgeOnlyPatterns } = g.layout;
   return pageNumberPatterns.some((re) => re.test(t)) || pageEdgeOnlyPatterns.some((re) => re.test(t));
 }
 
@@ -30,7 +30,7 @@ function shape(text: string): string {
  * recurs in the same zone on at least half of the pages (and on two pages at least).
  * Returns the pages without them and how many lines were dropped.
  */
-export function dropPageArtefacts(pages: readonly LaidOutPage[]): { pages: LaidOutPage[]; dropped: number } {
+export function dropPageArtefacts(pages: readonly LaidOutPage[], g: Grammar): { pages: LaidOutPage[]; dropped: number } {
   const counts = new Map<string, number>();
   const edgeLines = pages.map((p) => edgeCandidates(p));
   for (const cands of edgeLines) {
@@ -40,7 +40,7 @@ export function dropPageArtefacts(pages: readonly LaidOutPage[]): { pages: LaidO
   let dropped = 0;
   const out = pages.map((p, i) => {
     const drop = new Set(
-      edgeLines[i]!.filter((c) => isPageNumber(c.line.text) || (counts.get(c.key) ?? 0) >= needed).map((c) => c.line),
+      edgeLines[i]!.filter((c) => isPageNumber(c.line.text, g) || (counts.get(c.key) ?? 0) >= needed).map((c) => c.line),
     );
     dropped += drop.size;
     return { height: p.height, lines: p.lines.filter((l) => !drop.has(l)) };
