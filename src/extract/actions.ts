@@ -9,7 +9,8 @@ import { ancestry, deepestHeadingOf, lineIndexAt } from './context.js';
 import type { RulingDraft } from './drafts.js';
 import { gregorianYear, monthEnd } from './datetime.js';
 import { quotedRecords } from './rulings.js';
-import { chineseNumeralChars, classChars } from './numeral-class.js';
+import { numeralChars } from '../segment/numerals.js';
+import { charClass } from '../grammars/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,8 +45,9 @@ function ownerIn(text: string): string | null {
 
 /** A heading about one year's part (`110 年部分`, `111年度`): the year is captured. */
 const blockYearRe = derived((g) => {
-  const w = g.records.dateWords;
-  return new RegExp(`^\\s*([0-9]{2,4})\\s*(?:${alternation([...w.fiscalYear, ...w.year])})\\s*(?:${alternation(g.records.yearPartWords)}|$)`, 'u');
+  const d = g.time.dateParts;
+  const fiscalYear = d.year.flatMap((y) => d.yearSuffixes.map((x) => y + x));
+  return new RegExp(`^\\s*([0-9]{2,4})\\s*(?:${alternation([...fiscalYear, ...d.year])})\\s*(?:${alternation(g.records.yearPartWords)}|$)`, 'u');
 });
 
 /** The year a block is about: an enclosing heading that starts with it (`(一) 110 年部分`). */
@@ -79,9 +81,10 @@ const pats = derived((g): Patterns => {
   const t = g.time;
   const r = g.records;
   const w = r.dateWords;
-  const [year, month, day] = [w.year, w.month, w.day].map((x) => `(?:${alternation(x)})`);
-  const yearClass = classChars(w.year);
-  const num = `(?:[0-9]{1,2}|[${chineseNumeralChars()}]{1,3})`;
+  const d = t.dateParts;
+  const [year, month, day] = [d.year, d.month, d.day].map((x) => `(?:${alternation(x)})`);
+  const yearClass = charClass(d.year);
+  const num = `(?:[0-9]{1,2}|[${numeralChars()}]{1,3})`;
   // After a date, before its marker: a weekday in brackets and the day word (2/24(一)日前).
   const afterDate = `^\\s{0,3}(?:[(（][^()（）\\n]{1,6}[)）])?\\s{0,3}${day}?\\s{0,3}`;
   const frame = (words: string[]) => `(?:[:：]|${alternation(words)})?`;
@@ -107,7 +110,7 @@ const pats = derived((g): Patterns => {
 });
 
 /** Characters a dated line must hold: a slash, or the month word. */
-const dateHints = derived((g) => ['/', '／', ...g.records.dateWords.month]);
+const dateHints = derived((g) => ['/', '／', ...g.time.dateParts.month]);
 
 interface FoundDate {
   start: number;

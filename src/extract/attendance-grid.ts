@@ -1,5 +1,5 @@
 import { derived } from '../grammars/compiled.js';
-import { escapeRegExp, grammar } from '../grammars/index.js';
+import { alternation, escapeRegExp, grammar } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, Diagnostic } from '../types.js';
@@ -30,8 +30,13 @@ const LEGEND_LINES = 6;
 /** Fewest named rows that make a grid. */
 const MIN_ROWS = 3;
 
-/** A sitting's column head: 9/30, 10/3, 9月30日, 105/09/30. */
-const DATE_CELL = /^(?:\d{2,4}[/.．-])?(\d{1,2})\s*[/.．月-]\s*(\d{1,2})\s*日?$/u;
+/** A sitting's column head: 9/30, 10/3, 9月30日, 105/09/30 (date parts from time.json). */
+const dateCellRe = derived((g) => {
+  const { month, day } = g.time.dateParts;
+  return new RegExp(`^(?:\\d{2,4}[/.．-])?(\\d{1,2})\\s*(?:[/.．-]|${alternation(month)})\\s*(\\d{1,2})\\s*(?:${alternation(day)})?$`, 'u');
+});
+/** What separates the words of a legend's entry (出席、簽到; 未簽到或未請假): a list's separators and conjunctions. */
+const legendWordSplit = derived((g) => new RegExp(`[。；;\\s]|${alternation([...g.fields.nameSeparators, ...g.records.listConjunctions, ...g.sections.attendanceGrid.legendAlternatives])}`, 'u'));
 /** A row's leading number (its seat or order), alone or in its own cell. */
 const ROW_NUMBER = /^\d{1,3}$/u;
 
@@ -51,7 +56,7 @@ function dateColumns(text: string): Column[] | null {
   if (!text.includes('\t')) return null;
   const out: Column[] = [];
   text.split('\t').forEach((c, col) => {
-    const m = DATE_CELL.exec(c.trim());
+    const m = dateCellRe().exec(c.trim());
     if (m) out.push({ col, month: Number(m[1]), day: Number(m[2]) });
   });
   return out.length >= 2 ? out : null;
@@ -209,7 +214,7 @@ function subjectStart(before: string): number {
 function statusOf(object: string): AttendanceStatus | null {
   const g = grammar();
   const a = g.sections.attendanceGrid;
-  for (const raw of object.split(/[、，,。；;及或與和\s]/u)) {
+  for (const raw of object.split(legendWordSplit())) {
     const w = raw.trim();
     if (!w) continue;
     if (a.absentWords.includes(w)) return 'absent';

@@ -5,12 +5,12 @@ import { parseChineseNumeral } from '../segment/numerals.js';
 import { lineIndexAt, type ExtractContext } from './context.js';
 import type { RulingDraft, SpeechDraft } from './drafts.js';
 import { foldName } from './speeches.js';
-import { chineseNumeralChars } from './numeral-class.js';
+import { numeralChars } from '../segment/numerals.js';
 
 const QUOTED = /「([^「」]{2,80})」/gu;
 
 /** A count: digits, or a Chinese numeral. */
-const countSource = derived(() => `[0-9]{1,4}|[${chineseNumeralChars()}]{1,4}`);
+const countSource = derived(() => `[0-9]{1,4}|[${numeralChars()}]{1,4}`);
 const submissionRe = derived(
   (g) => new RegExp(`^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(${countSource()})\\s*(?:${alternation(g.records.datasets.itemCountWords)})\\s*[:：]\\s*(「.*)$`, 'u'),
 );
@@ -73,7 +73,7 @@ const submitterRe = derived((g) => {
   return new RegExp(`([\\p{Script=Han}A-Za-z]{2,12}?)(?:${alternation(d.submitVerbs)})(?:${alternation(d.possessives)})?\\s*「`, 'u');
 });
 /** An annex named in a decision (如附件 2): its mark and number. */
-const annexRe = derived((g) => new RegExp(`(${alternation(g.records.rulingAnnexMarks)})\\s*([0-9${chineseNumeralChars()}]+)`, 'u'));
+const annexRe = derived((g) => new RegExp(`(${alternation(g.records.rulingAnnexMarks)})\\s*([0-9${numeralChars()}]+)`, 'u'));
 
 function decisionIn(sentence: string): DatasetDecisionKind | null {
   const d = grammar().records.datasets;

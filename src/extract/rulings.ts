@@ -6,7 +6,7 @@ import type { Block } from './drafts.js';
 import { matchMarker } from '../segment/markers.js';
 import { isAttendanceHeader } from './attendance-table.js';
 import type { RulingDraft } from './drafts.js';
-import { chineseNumeralChars } from './numeral-class.js';
+import { numeralChars } from '../segment/numerals.js';
 
 /**
  * Rulings: where a ruling label starts one (決議：, 主席裁示：, letter-spaced 決 議：, or inline after a case
@@ -65,9 +65,9 @@ export function rulingKindOf(label: string): RulingKind | null {
 }
 
 /** The 散會 line or the next case's fields (案由：), followed by nothing, a colon, a bracket or a number. */
-const stopRe = derived((g) => new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${chineseNumeralChars()}])`, 'u'));
+const stopRe = derived((g) => new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${numeralChars()}])`, 'u'));
 /** An annex mark standing alone: (附件1), 附表二. */
-const annexRe = derived((g) => new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9${chineseNumeralChars()}]{0,3}[)）]?$`, 'u'));
+const annexRe = derived((g) => new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9${numeralChars()}]{0,3}[)）]?$`, 'u'));
 
 /**
  * A line that cannot be part of a ruling: the 散會 line, the next case's fields (案由：), an annex mark
@@ -249,7 +249,7 @@ export function rulingEnd(ctx: ExtractContext, b: Omit<Block, 'lastLine'>, start
 const quotedCache = new WeakMap<ExtractContext, [number, number][]>();
 /** A record's title counts its sitting: 第 + a numeral + a session word (第 3 次, 第5會期). */
 const sittingCountRe = derived(
-  (g) => new RegExp(`(?:${alternation(g.records.ordinalPrefixes)})[0-9０-９${chineseNumeralChars()}]+(?:${alternation(g.fields.sessionWords)})`, 'u'),
+  (g) => new RegExp(`(?:${alternation(g.numerals.ordinalPrefixes)})[0-9０-９${numeralChars()}]+(?:${alternation(g.fields.countUnits.session)})`, 'u'),
 );
 
 export function quotedRecords(ctx: ExtractContext): [number, number][] {

@@ -27,7 +27,7 @@ export interface Grammar {
     frontMatterHeadings: string[];
     contentsHeadings: string[];
     /** Attendance grids of marks per sitting (extract/attendance-grid.ts). */
-    attendanceGrid: { titleWords: string[]; legendLinks: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
+    attendanceGrid: { titleWords: string[]; legendLinks: string[]; legendAlternatives: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
   };
   people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
   fields: {
@@ -128,13 +128,12 @@ export interface Grammar {
     /** Words of an item that reads out an earlier record (宣讀上次會議議事錄). */
     recordReadingWords: string[];
     /** The words of a task's date: units (年 月 日, 年度), range marks, and the nouns, copulas and prepositions framing it. */
-    dateWords: Record<'year' | 'fiscalYear' | 'month' | 'day' | 'dateNouns' | 'copulas' | 'prepositions' | 'rangeMarks', string[]>;
+    dateWords: Record<'dateNouns' | 'copulas' | 'prepositions' | 'rangeMarks', string[]>;
     /** A heading about one year's part of a list (110 年部分). */
     yearPartWords: string[];
     /** After a due marker, characters that make it another word (前往, 前述). */
     notDueFollowers: string[];
     /** Words before a count's numeral (第). */
-    ordinalPrefixes: string[];
     actionPlanMarkers: string[];
     actionTaskVerbs: string[];
     actionDeadlineNouns: string[];
@@ -209,7 +208,7 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       const mo = c.obj(m, `attendanceGrid.defaultMarks[${i}]`);
       return { mark: c.string(mo.mark, `attendanceGrid.defaultMarks[${i}].mark`), status: c.oneOf(mo.status, `attendanceGrid.defaultMarks[${i}].status`, STATUSES) };
     });
-    const attendanceGrid = Object.assign(strMap(c, grid, 'attendanceGrid', ['titleWords', 'legendLinks', 'blankMarks', 'presentWords', 'absentWords'] as const), { defaultMarks });
+    const attendanceGrid = Object.assign(strMap(c, grid, 'attendanceGrid', ['titleWords', 'legendLinks', 'legendAlternatives', 'blankMarks', 'presentWords', 'absentWords'] as const), { defaultMarks });
     return {
       kinds,
       omittedMarkers: c.strings(o.omittedMarkers, 'omittedMarkers'),
@@ -294,8 +293,8 @@ export function buildGrammar(tables: GrammarTables): Grammar {
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
       ...strMap(c, o, '', ['speechVerbs', 'speakerIntroMarks', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
-      dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['year', 'fiscalYear', 'month', 'day', 'dateNouns', 'copulas', 'prepositions', 'rangeMarks'] as const),
-      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'ordinalPrefixes', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
+      dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['dateNouns', 'copulas', 'prepositions', 'rangeMarks'] as const),
+      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   });
   const layout = table('layout.json', (raw, c) => {

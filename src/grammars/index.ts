@@ -3,7 +3,7 @@
  * (tables.ts), and compiled once per grammar object into the patterns and caches the stages read
  * (compiled.ts).
  */
-export { GrammarError, alternation, escapeRegExp } from './load.js';
+export { GrammarError, alternation, charClass, escapeRegExp } from './load.js';
 export { buildGrammar, extendGrammar, loadGrammar, type Grammar, type HeadingFamily } from './build.js';
 export { GRAMMAR_FILES, readGrammarOverlay, type GrammarFile, type GrammarTables, type GrammarOverlay } from './tables.js';
 export { grammar, defaultGrammar, withGrammar, derived, memoString } from './compiled.js';

@@ -77,3 +77,8 @@ export function escapeRegExp(s: string): string {
 export function alternation(words: readonly string[]): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
+
+/** Characters to write inside a regex character class (`[…]`): `\\`, `]`, `[`, `^` and `-` escaped, each once. */
+export function charClass(chars: Iterable<string>): string {
+  return [...new Set([...chars].flatMap((s) => [...s]))].map((c) => c.replace(/[\\\]\[^-]/u, '\\$&')).join('');
+}

@@ -1,11 +1,11 @@
-import { grammar, derived, escapeRegExp } from '../grammars/index.js';
+import { grammar, derived, charClass } from '../grammars/index.js';
 
 /**
  * The characters Chinese numerals are written with (grammars/numerals.json: digits, units and big units, in
  * both the everyday and the formal 大寫 forms), escaped for use inside a character class. The one source of
  * every numeral class in the code: `[0-9${numeralChars()}]` where Arabic digits may stand too.
  */
-export const numeralChars = derived((g) => [...Object.keys(g.numerals.digits), ...Object.keys(g.numerals.units), ...Object.keys(g.numerals.bigUnits)].map(escapeRegExp).join(''));
+export const numeralChars = derived((g) => charClass([...Object.keys(g.numerals.digits), ...Object.keys(g.numerals.units), ...Object.keys(g.numerals.bigUnits)]));
 
 /** One Chinese numeral character as a regular-expression class: `[〇零一…萬億]` (see `numeralChars`). */
 export const numeralClass = derived(() => `[${numeralChars()}]`);
