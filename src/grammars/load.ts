@@ -73,8 +73,12 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** An alternation of literals, longest first so that 副處長 wins over 處長. */
+/**
+ * An alternation of literals, longest first so that 副處長 wins over 處長. An empty list matches nothing
+ * (`(?!)`), not the empty string: an overlay that removes every word of a list turns its rule off.
+ */
 export function alternation(words: readonly string[]): string {
+  if (words.length === 0) return '(?!)';
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
