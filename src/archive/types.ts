@@ -1,5 +1,6 @@
 import type { MinutesDocument } from '../types.js';
 import type { LoadOptions } from '../load/index.js';
+import type { Grammar } from '../grammars/index.js';
 
 /** One file of an archive: where to read it and the name it is reported under. */
 export interface ArchiveInput {
@@ -47,6 +48,11 @@ export interface ArchiveOptions {
   /** Total for progress when the inputs are an (async) iterable of unknown length. */
   total?: number;
   parse?: ArchiveParseOptions;
+  /**
+   * The grammar every file is read with (`extendGrammar(defaultGrammar(), overlay)`); the package's own by
+   * default. Its tables go to each worker once, which builds the same grammar from them.
+   */
+  grammar?: Grammar;
   /**
    * Where files are parsed: `'process'` (default), a child process per worker, or `'thread'`, a
    * worker thread of this process. A process that dies natively costs its file one retry; a
