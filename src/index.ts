@@ -54,8 +54,8 @@ export async function parseFile(path: string, options: ParseOptions & LoadOption
 
 export const isLoadError = (e: unknown): e is LoadError => e instanceof LoadError;
 
-// Archives, people index, exports (issue 5) and the review page (issue 7) live in their own modules.
+// Archives and the people index (`twminutes/archive`), exports (`twminutes/export`) and the review page
+// (`twminutes/review`) have entry points of their own; this one re-exports them for compatibility.
 export * from './archive/index.js';
-export * from './people/index.js';
 export * from './export/index.js';
 export * from './review/index.js';

@@ -6,15 +6,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKER_START_FAILED, WorkerPool, type TaskOutcome } from './pool.js';
 import type { WorkerGrammar, WorkerTask } from './protocol.js';
 import { defaultGrammar, type Grammar } from '../grammars/index.js';
-import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
+import type { ArchiveInput, ArchiveInputs, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
 
 /** No worker could load the parser (twice): the iteration ends with this instead of failing every file. */
 export class WorkerStartError extends Error {
   readonly code = 'worker-start-failed';
   override name = 'WorkerStartError';
 }
-
-type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
 
 /**
  * Parse many files in worker processes (or threads); results come back in input order, one per input, whatever
@@ -27,7 +25,7 @@ type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | str
  *     console.log(r.input.name, r.ok ? r.document.title : r.error.code);
  *   }
  */
-export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}): AsyncGenerator<ArchiveResult, void, undefined> {
+export async function* parseArchive(inputs: ArchiveInputs, options: ArchiveOptions = {}): AsyncGenerator<ArchiveResult, void, undefined> {
   const size = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
   const { signal } = options;
   signal?.throwIfAborted();

@@ -10,6 +10,9 @@ export interface ArchiveInput {
   name?: string;
 }
 
+/** The files of an archive: paths or inputs, listed or streamed (read lazily, as workers free up). */
+export type ArchiveInputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
+
 /** Options passed to every parse, as `parseFile` takes them (structured-cloned into the workers). */
 export interface ArchiveParseOptions {
   text?: boolean;
