@@ -64,6 +64,40 @@ describe('a grammar overlay: the README example', () => {
     expect(await chairs({ concurrency: 1 })).toEqual([null, sample, null]);
   });
 
+  it('each worker is sent the tables with its first file only, and a fresh worker gets them again', async () => {
+    // A stand-in worker that reports what it was sent (the pool's side of the protocol is what is checked).
+    const dir = tmp();
+    const worker = join(dir, 'worker.mjs');
+    writeFileSync(
+      worker,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', (task) => {
+         if (task.name.endsWith('crash')) process.exit(1);
+         parentPort.postMessage({ type: 'done', id: task.id, ok: true, ms: 0, document: { hash: task.grammar?.hash ?? null, tables: !!task.grammar?.tables, diagnostics: [] } });
+       });
+       parentPort.postMessage({ type: 'ready' });`,
+    );
+    const sent = async (grammar: Grammar | undefined, names: string[]) => {
+      const out: unknown[] = [];
+      for await (const r of parseArchive(names.map((name) => ({ path: MINUTES, name })), { concurrency: 1, isolation: 'thread', workerUrl: worker, ...(grammar ? { grammar } : {}) }))
+        out.push(r.ok ? { hash: (r.document as unknown as { hash: string | null }).hash, tables: (r.document as unknown as { tables: boolean }).tables } : r.error.code);
+      return out;
+    };
+    const mine = overlaid();
+    const result = await sent(mine, ['a', 'b', 'c-crash', 'd']);
+    const hash = (result[0] as { hash: string }).hash;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // c crashed its worker (twice: once more in a fresh one); d, in a fresh worker, is sent the tables again.
+    expect(result).toEqual([{ hash, tables: true }, { hash, tables: false }, 'worker-crashed', { hash, tables: true }]);
+    // The package's own grammar is not sent: workers load it themselves.
+    expect(await sent(undefined, ['a'])).toEqual([{ hash: null, tables: false }]);
+    expect(await sent(defaultGrammar(), ['a'])).toEqual([{ hash: null, tables: false }]);
+    // Equal tables are one grammar to a worker; other tables, another.
+    expect(((await sent(overlaid(), ['a']))[0] as { hash: string }).hash).toBe(hash);
+    const other = extendGrammar(defaultGrammar(), { 'people.json': { titles: ['技監', '參議員'] } });
+    expect(((await sent(other, ['a']))[0] as { hash: string }).hash).not.toBe(hash);
+  });
+
   it('twminutes batch --grammar DIR gives what the library gives', async () => {
     const out = join(tmp(), 'out.jsonl');
     const r = cli('batch', MINUTES, '-o', out, '--jobs', '1', '--quiet', '--grammar', OVERLAY);
