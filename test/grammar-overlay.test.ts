@@ -156,7 +156,10 @@ describe('overlay errors name the file and the key', () => {
 
   it('an empty or missing folder', () => {
     expect(fail(() => readGrammarOverlay(tmp())).message).toMatch(/must be a folder holding at least one of numerals\.json/);
-    expect(fail(() => readGrammarOverlay(join(tmp(), 'nowhere'))).message).toMatch(/nowhere: "\(folder\)" must be an existing folder/);
+    expect(fail(() => readGrammarOverlay(join(tmp(), 'nowhere'))).message).toMatch(/nowhere\/: "\(folder\)" must be an existing folder/);
+    // A folder named without a slash is still named as a folder, not as a table of the package's grammars/.
+    const here = spawnSync(process.execPath, ['--input-type=module', '-e', `import { readGrammarOverlay } from 'twminutes'; try { readGrammarOverlay('nowhere'); } catch (e) { console.log(e.message); }`], { cwd: ROOT, encoding: 'utf8' });
+    expect(here.stdout.trim()).toBe('nowhere/: "(folder)" must be an existing folder of grammar tables');
   });
 
   it('the CLI says it in one line and exits 2, on every command that takes --grammar', () => {

@@ -55,7 +55,9 @@ export function inFolder(e: GrammarError, dir: string): GrammarError {
  *   const g = extendGrammar(defaultGrammar(), readGrammarOverlay('my-grammar/'));
  */
 export function readGrammarOverlay(dir: string): GrammarOverlay {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new GrammarError(dir, '(folder)', 'an existing folder of grammar tables');
+  // Named with its slash, so that a folder named without one is not taken for a table of the package's.
+  const folder = joinDir(dir, '');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new GrammarError(folder, '(folder)', 'an existing folder of grammar tables');
   const out: Record<string, unknown> = {};
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.json')) continue;
@@ -66,7 +68,7 @@ export function readGrammarOverlay(dir: string): GrammarOverlay {
       throw e instanceof GrammarError ? inFolder(e, dir) : e;
     }
   }
-  if (Object.keys(out).length === 0) throw new GrammarError(dir, '(folder)', `a folder holding at least one of ${GRAMMAR_FILES.join(', ')}`);
+  if (Object.keys(out).length === 0) throw new GrammarError(folder, '(folder)', `a folder holding at least one of ${GRAMMAR_FILES.join(', ')}`);
   overlayFolders.set(out, dir);
   return out as GrammarOverlay;
 }
