@@ -7,7 +7,6 @@ import { scannedWithLetterhead, unusableTextError } from './pdf/garbled.js';
 import { detect } from './detect.js';
 import type { LoadedSource } from './types.js';
 import { LoadError } from './types.js';
-import type { Grammar } from '../grammars/index.js';
 
 export { LoadError, type LoadedSource } from './types.js';
 export type { PdfOptions } from './pdf/index.js';
@@ -19,8 +18,6 @@ export interface LoadOptions {
   pdf?: PdfOptions;
   /** Read PDF pages by OCR: `'auto'` (pages without usable text) or `true` (every page). Same as `pdf.ocr`. */
   ocr?: PdfOptions['ocr'];
-  /** The grammar the loaders read (a PDF's page artefacts); the package's own by default. */
-  grammar?: Grammar;
 }
 
 /**
