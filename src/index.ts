@@ -13,14 +13,19 @@ import type { MinutesDocument } from './types.js';
 
 export type * from './types.js';
 export type { ParseOptions } from './pipeline.js';
-export type { LoadOptions, PdfOptions, LoadedSource } from './load/index.js';
+export type { LoadOptions, PdfOptions } from './load/index.js';
 export { LoadError } from './load/index.js';
-export { loadGrammar, GrammarError } from './grammars/index.js';
-export { parseRocDate, parseClockTimes } from './extract/datetime.js';
+/**
+ * The grammar (the language knowledge of grammars/*.json) as a value: the package's own, or one extended
+ * by an overlay of a body's own styles, given to `parse(text, { grammar })` and `parseArchive(…, { grammar })`.
+ */
+export { defaultGrammar, extendGrammar, readGrammarOverlay, loadGrammar, buildGrammar, GrammarError } from './grammars/index.js';
+export type { Grammar, GrammarFile, GrammarOverlay, GrammarTables, HeadingFamily } from './grammars/index.js';
+export { parseRocDate, parseClockTimes, type RocDate, type ClockTime } from './extract/datetime.js';
 export { parseChineseNumeral } from './segment/numerals.js';
-export { parseName } from './extract/person.js';
+export { parseName, type NameParts } from './extract/person.js';
 /** The normalise stage on its own: the text spans point into, and `origin` mapping each offset back to the input. */
-export { normalize } from './normalize/index.js';
+export { normalize, type NormalizedText } from './normalize/index.js';
 
 /** Parse text already in memory (plain text by default, `format: 'markdown'` for Markdown). */
 export function parse(text: string, options: ParseOptions = {}): MinutesDocument {
@@ -49,8 +54,8 @@ export async function parseFile(path: string, options: ParseOptions & LoadOption
 
 export const isLoadError = (e: unknown): e is LoadError => e instanceof LoadError;
 
-// Archives, people index, exports (issue 5) and the review page (issue 7) live in their own modules.
+// Archives and the people index (`twminutes/archive`), exports (`twminutes/export`) and the review page
+// (`twminutes/review`) have entry points of their own; this one re-exports them for compatibility.
 export * from './archive/index.js';
-export * from './people/index.js';
 export * from './export/index.js';
 export * from './review/index.js';

@@ -9,9 +9,9 @@ import { ROOT } from './helpers.js';
  * Every example in README.md and docs/*.md is run, and what it shows must be what it does.
  *
  * - `sh` blocks: each `twminutes …` command runs (the built CLI) in a sandbox holding the files the docs
- *   name (minutes.pdf, minutes.txt, archive/, samples/, test/fixtures/pdf/). A synopsis line (`<file>`,
- *   `[--pretty]`) is not run: each option it names must be one the command's --help lists. `npm …` and
- *   `apt-get …` lines set up a machine and are left to CI, which runs them.
+ *   name (minutes.pdf, minutes.txt, archive/, samples/, test/fixtures/pdf/, my-grammar/, convened.txt). A
+ *   synopsis line (`<file>`, `[--pretty]`) is not run: each option it names must be one the command's --help
+ *   lists. `npm …` and `apt-get …` lines set up a machine and are left to CI, which runs them.
  * - `ts` / `js` blocks run as ES modules, `cjs` blocks as CommonJS (tsx) in the sandbox, importing
  *   `twminutes` from this package. A shell line ending `# exit N` must exit N (else 0).
  * - An output block (no language, `json`, `xml`) after a run shows its output: every line of it (`…` stands
@@ -58,6 +58,9 @@ function sandbox(): string {
   mkdirSync(join(dir, 'archive'));
   for (const f of readdirSync(join(ROOT, 'samples'))) if (f.endsWith('.txt')) cpSync(join(ROOT, 'samples', f), join(dir, 'archive', f));
   cpSync(join(ROOT, 'test/fixtures/pdf/moea-2021-7-1.pdf'), join(dir, 'archive/moea-2021-7-1.pdf'));
+  // The README's grammar overlay: a folder of tables and minutes written in that body's style.
+  cpSync(join(ROOT, 'test/fixtures/overlay/my-grammar'), join(dir, 'my-grammar'), { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/overlay/minutes.txt'), join(dir, 'convened.txt'));
   mkdirSync(join(dir, 'more'));
   cpSync(join(ROOT, 'test/fixtures/pdf/mofa-2018-107-1.pdf'), join(dir, 'more/mofa-2018-107-1.pdf'));
   return dir;

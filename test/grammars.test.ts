@@ -116,7 +116,7 @@ describe('a grammar table entry changes what is parsed (extendGrammar overlay)',
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['GrammarError', 'LoadError', 'isLoadError', 'loadGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'parseAliases', 'reviewHtml', 'reviewIndexHtml', 'buildPeopleIndex', 'collectPeople', 'expandInputs', 'foldName', 'parseArchive', 'personIdOf', 'readBatchLines', 'WorkerStartError', 'toAkomaNtoso', 'toCsvBundle', 'toPopolo', 'normalize'].sort(),
+      ['GrammarError', 'LoadError', 'isLoadError', 'loadGrammar', 'defaultGrammar', 'extendGrammar', 'readGrammarOverlay', 'buildGrammar', 'parse', 'parseBytes', 'parseChineseNumeral', 'parseClockTimes', 'parseFile', 'parseName', 'parseRocDate', 'parseAliases', 'reviewHtml', 'reviewIndexHtml', 'buildPeopleIndex', 'collectPeople', 'expandInputs', 'foldName', 'parseArchive', 'personIdOf', 'readBatchLines', 'WorkerStartError', 'toAkomaNtoso', 'toCsvBundle', 'toPopolo', 'normalize'].sort(),
     );
   });
 });

@@ -105,6 +105,30 @@ describe('the published package', () => {
     expect(wrong.stdout).toContain("is not assignable to type 'number'");
   });
 
+  it('its subpaths import, require and type-check by name: twminutes/archive, twminutes/export, twminutes/review', () => {
+    const entries = { 'twminutes/archive': ['parseArchive', 'buildPeopleIndex', 'extendGrammar'], 'twminutes/export': ['toCsvBundle', 'toPopolo', 'toAkomaNtoso'], 'twminutes/review': ['reviewHtml', 'reviewIndexHtml'] };
+    const check = (load: string) => `const want = ${JSON.stringify(entries)};\nfor (const [n, fns] of Object.entries(want)) { const m = ${load}; for (const f of fns) if (typeof m[f] !== 'function') throw new Error(n + ' lacks ' + f); }\nconsole.log('ok');\n`;
+    writeFileSync(join(project, 'subpaths.mjs'), check('await import(n)'));
+    writeFileSync(join(project, 'subpaths.cjs'), check('require(n)'));
+    for (const file of ['subpaths.mjs', 'subpaths.cjs']) expect([file, run(file).stderr, run(file).stdout.trim()]).toEqual([file, '', 'ok']);
+    // Their types: each subpath's .d.ts is found and read (a wrong type is an error).
+    writeFileSync(
+      join(project, 'subpaths.mts'),
+      `import { parseArchive, type ArchiveOptions } from 'twminutes/archive';\nimport { toPopolo, type PopoloBundle } from 'twminutes/export';\nimport { reviewHtml } from 'twminutes/review';\nimport { parse, defaultGrammar, extendGrammar, type Grammar } from 'twminutes';\n` +
+        `const grammar: Grammar = extendGrammar(defaultGrammar(), { 'people.json': { titles: ['技監'] } });\nconst options: ArchiveOptions = { grammar };\nexport const it = parseArchive([], options);\nconst bundle: PopoloBundle = toPopolo([parse('x', { grammar })]);\nexport const html: string = reviewHtml(parse('x')) + bundle.persons.length;\n`,
+    );
+    writeFileSync(join(project, 'wrong-subpath.mts'), `import { reviewHtml } from 'twminutes/review';\nexport const n: number = reviewHtml({} as never);\n`);
+    const tsc = (files: string[]) => {
+      const options = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] };
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files }));
+      return spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
+    };
+    const ok = tsc(['subpaths.mts']);
+    expect([ok.status, ok.stdout]).toEqual([0, '']);
+    const wrong = tsc(['wrong-subpath.mts']);
+    expect(wrong.stdout).toContain("is not assignable to type 'number'");
+  });
+
   it('an archive parses from CommonJS too: the worker ships and starts from the installed package', () => {
     const input = JSON.stringify(join(ROOT, 'samples/mofa-2021-110-1.txt'));
     writeFileSync(

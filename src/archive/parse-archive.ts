@@ -1,18 +1,18 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WORKER_START_FAILED, WorkerPool, type TaskOutcome } from './pool.js';
-import type { WorkerTask } from './protocol.js';
-import type { ArchiveInput, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
+import type { WorkerGrammar, WorkerTask } from './protocol.js';
+import { defaultGrammar, type Grammar } from '../grammars/index.js';
+import type { ArchiveInput, ArchiveInputs, ArchiveOptions, ArchiveProgress, ArchiveResult } from './types.js';
 
 /** No worker could load the parser (twice): the iteration ends with this instead of failing every file. */
 export class WorkerStartError extends Error {
   readonly code = 'worker-start-failed';
   override name = 'WorkerStartError';
 }
-
-type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
 
 /**
  * Parse many files in worker processes (or threads); results come back in input order, one per input, whatever
@@ -25,7 +25,7 @@ type Inputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | str
  *     console.log(r.input.name, r.ok ? r.document.title : r.error.code);
  *   }
  */
-export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}): AsyncGenerator<ArchiveResult, void, undefined> {
+export async function* parseArchive(inputs: ArchiveInputs, options: ArchiveOptions = {}): AsyncGenerator<ArchiveResult, void, undefined> {
   const size = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
   const { signal } = options;
   signal?.throwIfAborted();
@@ -36,6 +36,7 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     workerUrl: resolveWorkerUrl(options.workerUrl),
     isolation: options.isolation ?? 'process',
   });
+  const grammar = workerGrammar(options.grammar);
   const source = toAsyncIterator(inputs);
   const total = options.total ?? (Array.isArray(inputs) ? inputs.length : null);
   const started = performance.now();
@@ -111,7 +112,9 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
         if (closed || signal?.aborted || !pool.open) break; // stopped while the input was read
         const input = normalizeInput(next.value);
         const index = pulled++;
-        const task: WorkerTask = { id: index, path: input.path, name: input.name, parse: options.parse ?? {} };
+        const task: WorkerTask = grammar
+          ? { id: index, path: input.path, name: input.name, parse: options.parse ?? {}, grammar }
+          : { id: index, path: input.path, name: input.name, parse: options.parse ?? {} };
         progress.running++;
         void pool
           .run(task)
@@ -159,6 +162,20 @@ export async function* parseArchive(inputs: Inputs, options: ArchiveOptions = {}
     signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }
+}
+
+const sentForms = new WeakMap<Grammar, WorkerGrammar>();
+
+/** What the workers are sent of a grammar (nothing for the package's own, which they load themselves). */
+function workerGrammar(grammar: Grammar | undefined): WorkerGrammar | null {
+  if (!grammar || grammar === defaultGrammar()) return null;
+  let sent = sentForms.get(grammar);
+  if (!sent) {
+    const tables = grammar.tables;
+    sent = { hash: createHash('sha256').update(JSON.stringify(tables)).digest('hex'), tables };
+    sentForms.set(grammar, sent);
+  }
+  return sent;
 }
 
 function normalizeInput(input: ArchiveInput | string): Required<ArchiveInput> {

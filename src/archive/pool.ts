@@ -56,6 +56,8 @@ interface Slot {
   pending: Pending | null;
   timer: NodeJS.Timeout | null;
   timedOut: boolean;
+  /** The hash of the grammar this slot's worker was sent the tables of (each worker is sent them once). */
+  grammar: string | null;
 }
 
 /**
@@ -73,7 +75,7 @@ export class WorkerPool {
 
   constructor(options: PoolOptions) {
     this.#options = options;
-    this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, startFailures: 0, pending: null, timer: null, timedOut: false }));
+    this.#slots = Array.from({ length: options.size }, () => ({ runner: null, ready: false, startFailures: 0, pending: null, timer: null, timedOut: false, grammar: null }));
   }
 
   /**
@@ -107,6 +109,7 @@ export class WorkerPool {
     const spawn = isolation === 'process' ? spawnProcess : spawnThread;
     slot.ready = false;
     slot.timedOut = false;
+    slot.grammar = null;
     let wasReady = false;
     let runner: Runner;
     // Loading the parser is bounded too (a stalled disk, a worker script that never says ready).
@@ -175,7 +178,7 @@ export class WorkerPool {
     const pending = slot.pending!;
     pending.posted = true;
     pending.started = performance.now();
-    slot.runner!.send(pending.task);
+    slot.runner!.send(withGrammarOnce(slot, pending.task));
     slot.timer = setTimeout(() => {
       slot.timedOut = true;
       slot.ready = false;
@@ -201,6 +204,15 @@ export class WorkerPool {
     if (this.#closed) return { code: 'worker-crashed', message: 'The batch was stopped before this file finished.' };
     return { code: 'worker-crashed', message: `The worker parsing this file stopped (${end.detail}).` };
   }
+}
+
+/** The task as this slot's worker is sent it: a grammar's tables with its first task only, its hash after. */
+function withGrammarOnce(slot: Slot, task: WorkerTask): WorkerTask {
+  const grammar = task.grammar;
+  if (!grammar?.tables) return task;
+  if (slot.grammar === grammar.hash) return Object.assign({}, task, { grammar: { hash: grammar.hash } });
+  slot.grammar = grammar.hash;
+  return task;
 }
 
 /** A worker thread, its heap capped by `resourceLimits`. */

@@ -1,4 +1,5 @@
 import type { MinutesDocument } from '../types.js';
+import type { GrammarTables } from '../grammars/index.js';
 import type { ArchiveError, ArchiveParseOptions } from './types.js';
 
 /** Main thread → worker: parse one file. */
@@ -7,6 +8,17 @@ export interface WorkerTask {
   path: string;
   name: string;
   parse: ArchiveParseOptions;
+  /** The grammar to read it with, when not the package's own (see WorkerGrammar). */
+  grammar?: WorkerGrammar;
+}
+
+/**
+ * A grammar as a worker is sent it: its tables (plain JSON) and a hash of them. The tables go to each
+ * worker with its first file only; later files carry the hash, and the worker reuses the grammar it built.
+ */
+export interface WorkerGrammar {
+  hash: string;
+  tables?: GrammarTables;
 }
 
 /** Worker → main thread. `ready` once the parser is loaded, then one `done` per task. */

@@ -1,5 +1,6 @@
 import type { MinutesDocument } from '../types.js';
 import type { LoadOptions } from '../load/index.js';
+import type { Grammar } from '../grammars/index.js';
 
 /** One file of an archive: where to read it and the name it is reported under. */
 export interface ArchiveInput {
@@ -8,6 +9,9 @@ export interface ArchiveInput {
   /** Reported as `source.name`: the path relative to the directory or glob it was found under. Default: `path`. */
   name?: string;
 }
+
+/** The files of an archive: paths or inputs, listed or streamed (read lazily, as workers free up). */
+export type ArchiveInputs = Iterable<ArchiveInput | string> | AsyncIterable<ArchiveInput | string>;
 
 /** Options passed to every parse, as `parseFile` takes them (structured-cloned into the workers). */
 export interface ArchiveParseOptions {
@@ -47,6 +51,11 @@ export interface ArchiveOptions {
   /** Total for progress when the inputs are an (async) iterable of unknown length. */
   total?: number;
   parse?: ArchiveParseOptions;
+  /**
+   * The grammar every file is read with (`extendGrammar(defaultGrammar(), overlay)`); the package's own by
+   * default. Its tables go to each worker once, which builds the same grammar from them.
+   */
+  grammar?: Grammar;
   /**
    * Where files are parsed: `'process'` (default), a child process per worker, or `'thread'`, a
    * worker thread of this process. A process that dies natively costs its file one retry; a

@@ -5,13 +5,15 @@
  * everything else comes back as a message.
  */
 import { parentPort, Worker } from 'node:worker_threads';
-import { POOL_PID_VARIABLE, type WorkerMessage, type WorkerTask } from './protocol.js';
+import { POOL_PID_VARIABLE, type WorkerGrammar, type WorkerMessage, type WorkerTask } from './protocol.js';
+import type { Grammar } from '../grammars/index.js';
 
 // Ctrl-C in a terminal reaches a worker process too (one process group); stopping is the pool's
 // call. Set before the parser loads, which takes a while: the parser comes by dynamic import.
 if (!parentPort) process.on('SIGINT', () => undefined);
 const { parseFile, isLoadError } = await import('../index.js');
 const { sha256File } = await import('./hash.js');
+const { buildGrammar } = await import('../grammars/index.js');
 const { useSynchronousInflate } = await import('../load/pdf/pdfjs.js');
 
 // This thread's global is ours: pdf.js inflates here instead of waiting on the threadpool
@@ -27,10 +29,24 @@ const send: (message: WorkerMessage) => void = port
         throw new Error('twminutes: archive/worker.js must run in a worker thread or a process forked with IPC');
       };
 
+/** Grammars built from the tables the pool sent, by their hash: each is built once in this worker. */
+const grammars = new Map<string, Grammar>();
+
+function grammarOf(sent: WorkerGrammar | undefined): Grammar | undefined {
+  if (!sent) return undefined;
+  let grammar = grammars.get(sent.hash);
+  if (!grammar) {
+    if (!sent.tables) throw new Error(`the grammar ${sent.hash.slice(0, 12)} was never sent to this worker`);
+    grammars.set(sent.hash, (grammar = buildGrammar(sent.tables)));
+  }
+  return grammar;
+}
+
 async function parseTask(task: WorkerTask): Promise<WorkerMessage> {
   const started = performance.now();
   try {
-    const document = await parseFile(task.path, Object.assign({}, task.parse, { name: task.name }));
+    const grammar = grammarOf(task.grammar);
+    const document = await parseFile(task.path, Object.assign({}, task.parse, grammar ? { name: task.name, grammar } : { name: task.name }));
     return { type: 'done', id: task.id, ok: true, document, ms: performance.now() - started };
   } catch (e) {
     const error = isLoadError(e)

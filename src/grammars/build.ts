@@ -1,6 +1,6 @@
 import type { AgendaKind, AttendanceStatus, AttendeeRole, RulingKind } from '../types.js';
-import { alternation, Checker } from './load.js';
-import { mergeTables, readGrammarTables, type GrammarFile, type GrammarOverlay, type GrammarTables } from './tables.js';
+import { alternation, Checker, GrammarError } from './load.js';
+import { inFolder, mergeTables, overlayFolder, readGrammarTables, type GrammarFile, type GrammarOverlay, type GrammarTables } from './tables.js';
 
 
 const KINDS = ['metadata', 'chair-remarks', 'special-report', 'report', 'discussion', 'member-remarks', 'resolutions', 'extempore-motions', 'adjournment', 'other'] as const;
@@ -393,5 +393,11 @@ function withLabelForms<T extends Record<string, string[]>>(fields: T, forms: Re
  *   parse(text, { grammar: g });
  */
 export function extendGrammar(base: Grammar, overlay: GrammarOverlay): Grammar {
-  return buildGrammar(mergeTables(base.tables, overlay));
+  const folder = overlayFolder(overlay);
+  try {
+    // A copy: building derives entries into the lists it is given, and the base's lists must stay the base's.
+    return buildGrammar(structuredClone(mergeTables(base.tables, overlay)));
+  } catch (e) {
+    throw folder && e instanceof GrammarError ? inFolder(e, folder) : e;
+  }
 }

@@ -4,10 +4,17 @@ import { fileURLToPath } from 'node:url';
 /** The folder of the data tables: `grammars/` at the package root (same from src/ and dist/). */
 export const GRAMMAR_DIR = fileURLToPath(new URL('../../grammars/', import.meta.url));
 
-/** A grammar table is wrong: says which file and which key, so the fix is obvious. */
+/**
+ * A grammar table is wrong: says which file and which key, so the fix is obvious. `file` is a table's
+ * name (`fields.json`, shown as `grammars/fields.json`) or, for an overlay read from a folder, its path.
+ */
 export class GrammarError extends Error {
-  constructor(file: string, key: string, expected: string) {
-    super(`grammars/${file}: "${key}" must be ${expected}`);
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    readonly expected: string,
+  ) {
+    super(`${/[\\/]/.test(file) ? file : `grammars/${file}`}: "${key}" must be ${expected}`);
     this.name = 'GrammarError';
   }
 }

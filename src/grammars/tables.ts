@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { GRAMMAR_DIR, GrammarError, joinDir, readJson } from './load.js';
 
 /** The tables of a grammar, one JSON file each. */
@@ -22,7 +22,7 @@ export type GrammarTables = Readonly<Record<GrammarFile, unknown>>;
 /**
  * Additions to a grammar: some tables, each with only the keys it changes. Lists are appended to, objects
  * merged key by key, numbers and strings replaced; a table's `remove` names list entries (or object keys)
- * to take out of the base first.
+ * to take out of the base first. Keys starting with `$` are comments.
  *
  * @example
  *   { 'fields.json': { fields: { chair: ['會議召集人'] }, remove: { fields: { chair: ['主持'] } } } }
@@ -34,21 +34,58 @@ export function readGrammarTables(dir: string = GRAMMAR_DIR): GrammarTables {
   return Object.fromEntries(GRAMMAR_FILES.map((f) => [f, readJson(f, dir)])) as Record<GrammarFile, unknown>;
 }
 
+/** The folder each overlay was read from, so an error found when it is applied names the overlay's own file. */
+const overlayFolders = new WeakMap<object, string>();
+
+/** The folder `readGrammarOverlay` read this overlay from, if it did. */
+export function overlayFolder(overlay: GrammarOverlay): string | null {
+  return overlayFolders.get(overlay) ?? null;
+}
+
+/** The same error, naming the overlay's file in `dir` instead of the table's name. */
+export function inFolder(e: GrammarError, dir: string): GrammarError {
+  return /[\\/]/.test(e.file) ? e : new GrammarError(joinDir(dir, e.file), e.key, e.expected);
+}
+
 /**
  * Reads an overlay folder: whichever grammar tables it holds. A JSON file that is not a grammar table is an
- * error (a misspelt file name would otherwise be ignored); so is a folder with none.
+ * error (a misspelt file name would otherwise be ignored); so is a folder with none. Errors name the file.
+ *
+ * @example
+ *   const g = extendGrammar(defaultGrammar(), readGrammarOverlay('my-grammar/'));
  */
 export function readGrammarOverlay(dir: string): GrammarOverlay {
-  if (!existsSync(dir)) throw new GrammarError('(folder)', dir, 'an existing folder of grammar tables');
+  // Named with its slash, so that a folder named without one is not taken for a table of the package's.
+  const folder = joinDir(dir, '');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new GrammarError(folder, '(folder)', 'an existing folder of grammar tables');
   const out: Record<string, unknown> = {};
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.json')) continue;
-    if (!(GRAMMAR_FILES as readonly string[]).includes(name)) throw new GrammarError(name, '(file)', `one of the grammar tables (${GRAMMAR_FILES.join(', ')})`);
-    out[name] = readJson(name, dir);
+    if (!(GRAMMAR_FILES as readonly string[]).includes(name)) throw new GrammarError(joinDir(dir, name), '(file)', `one of the grammar tables (${GRAMMAR_FILES.join(', ')})`);
+    try {
+      out[name] = readJson(name, dir);
+    } catch (e) {
+      throw e instanceof GrammarError ? inFolder(e, dir) : e;
+    }
   }
-  if (Object.keys(out).length === 0) throw new GrammarError('(folder)', dir, `a folder holding at least one of ${GRAMMAR_FILES.join(', ')}`);
+  if (Object.keys(out).length === 0) throw new GrammarError(folder, '(folder)', `a folder holding at least one of ${GRAMMAR_FILES.join(', ')}`);
+  overlayFolders.set(out, dir);
   return out as GrammarOverlay;
 }
+
+/**
+ * Objects whose keys are data (a numeral, a weekday, a variant character, a spelling): an overlay may add
+ * keys to them. Every other object has fixed keys, and a key its base lacks is an error (a misspelt key
+ * would otherwise be silently unused).
+ */
+const OPEN_OBJECTS: Readonly<Partial<Record<GrammarFile, readonly string[]>>> = {
+  'numerals.json': ['digits', 'units', 'bigUnits'],
+  'headings.json': ['numeralSets'],
+  'time.json': ['periods', 'weekdays'],
+  'variants.json': ['variants'],
+  'records.json': ['speakerTitleSpellings'],
+  'fields.json': ['labelForms'],
+};
 
 /** The tables of `base` with `overlay` applied (see GrammarOverlay); the base is not changed. */
 export function mergeTables(base: GrammarTables, overlay: GrammarOverlay): GrammarTables {
@@ -60,24 +97,27 @@ export function mergeTables(base: GrammarTables, overlay: GrammarOverlay): Gramm
     const { remove, ...add } = o;
     let table = base[file as GrammarFile];
     if (remove !== undefined) table = removeFrom(table, asObject(remove, file, 'remove'), file, 'remove');
-    // A table's own keys must exist in the base: a misspelt key would otherwise be silently unused.
-    const baseKeys = asObject(table, file, '(root)');
-    for (const k of Object.keys(add)) if (!(k in baseKeys)) throw new GrammarError(file, k, `a key of the base table (${Object.keys(baseKeys).join(', ')})`);
-    out[file] = mergeValue(table, add, file, '');
+    out[file] = mergeValue(table, add, file, '', OPEN_OBJECTS[file as GrammarFile] ?? []);
   }
   return out as GrammarTables;
 }
 
-function mergeValue(base: unknown, add: unknown, file: string, key: string): unknown {
+function mergeValue(base: unknown, add: unknown, file: string, key: string, open: readonly string[]): unknown {
   if (Array.isArray(base)) {
-    if (!Array.isArray(add)) throw new GrammarError(file, key, 'a list (it extends a list)');
+    if (!Array.isArray(add)) throw new GrammarError(file, key || '(root)', 'a list (it extends a list)');
     const seen = new Set(base.map((x) => JSON.stringify(x)));
     return [...base, ...add.filter((x) => !seen.has(JSON.stringify(x)))];
   }
   if (isObject(base)) {
-    const a = asObject(add, file, key);
+    const a = asObject(add, file, key || '(root)');
     const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(a)) out[k] = k in base ? mergeValue(base[k], v, file, join(key, k)) : v;
+    for (const [k, v] of Object.entries(a)) {
+      if (k.startsWith('$')) continue; // a comment
+      const at = join(key, k);
+      if (k in base) out[k] = mergeValue(base[k], v, file, at, open);
+      else if (open.includes(key)) out[k] = v;
+      else throw new GrammarError(file, at, `a key the base has (${Object.keys(base).filter((x) => !x.startsWith('$')).join(', ')})`);
+    }
     return out;
   }
   if (base !== undefined && add !== null && typeof add !== typeof base) throw new GrammarError(file, key, `a ${typeof base} (it replaces one)`);

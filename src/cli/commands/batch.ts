@@ -11,8 +11,9 @@ import { inShard, parseShard } from '../../archive/shard.js';
 import { ocrOption } from './parse.js';
 import { createSummary } from '../../archive/summary.js';
 import type { Command, CommandIO } from '../command.js';
+import { GRAMMAR_OPTION, grammarOption } from '../grammar-option.js';
 
-const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict] [--ocr|--ocr-all]';
+const USAGE = 'batch <files|dirs|globs…> -o out.jsonl [--jobs N] [--resume] [--shard i/n] [--timeout S] [--max-memory MB] [--isolation process|thread] [--quiet] [--text] [--strict] [--ocr|--ocr-all] [--grammar DIR]';
 
 export const batchCommand: Command = {
   name: 'batch',
@@ -34,6 +35,7 @@ export const batchCommand: Command = {
         strict: { type: 'boolean' },
         ocr: { type: 'boolean' },
         'ocr-all': { type: 'boolean' },
+        ...GRAMMAR_OPTION,
       },
     });
     const usage = (message: string) => (io.stderr(`twminutes batch: ${message}\nUsage: twminutes ${USAGE}`), 2);
@@ -49,6 +51,8 @@ export const batchCommand: Command = {
     const isolation = values.isolation ?? 'process';
     if (isolation !== 'process' && isolation !== 'thread') return usage(`--isolation takes process or thread, not "${isolation}"`);
     if (values.resume && !output) return usage('--resume needs the output file (-o out.jsonl)');
+    const grammar = await grammarOption(values.grammar, 'batch', io.stderr);
+    if (grammar === false) return 2;
 
     if (isolation === 'thread') useSingleThreadedGc();
     const unmatched: string[] = [];
@@ -96,6 +100,7 @@ export const batchCommand: Command = {
         timeoutMs: timeout * 1000,
         maxMemoryMb: maxMemory,
         isolation,
+        ...(grammar ? { grammar } : {}),
         total,
         signal: controller.signal,
         onProgress: (p) => progress.update(p),

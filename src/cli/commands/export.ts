@@ -16,12 +16,14 @@ import { copyWith } from '../../util/objects.js';
 import type { Diagnostic, MinutesDocument } from '../../types.js';
 import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
+import { GRAMMAR_OPTION, grammarOption } from '../grammar-option.js';
+import { withGrammar } from '../../grammars/index.js';
 import { indexFiles, readAliasFile } from './people.js';
 
 const FORMATS = ['csv', 'popolo', 'akn'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--aliases people.json] [--excel-safe] [--sayit]';
+const USAGE = 'export <out.jsonl…> --to csv|popolo|akn -o DIR [--aliases people.json] [--grammar DIR] [--excel-safe] [--sayit]';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -30,7 +32,7 @@ export const exportCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' }, aliases: { type: 'string' } },
+      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'excel-safe': { type: 'boolean' }, sayit: { type: 'boolean' }, aliases: { type: 'string' }, ...GRAMMAR_OPTION },
     });
     const to = values.to as Format | undefined;
     if (!positionals.length || !to || !FORMATS.includes(to) || !values.output) {
@@ -44,10 +46,14 @@ export const exportCommand: Command = {
     }
     const aliases = await readAliasFile(values.aliases, 'export', io.stderr);
     if (aliases === false) return 2;
+    const grammar = await grammarOption(values.grammar, 'export', io.stderr);
+    if (grammar === false) return 2;
+    // Names are folded and told from organisations with the grammar the documents were parsed with.
+    const inGrammar = <T>(run: () => T): T => withGrammar(grammar, run);
     const dir = values.output;
     await mkdir(dir, { recursive: true });
     // Two passes over the archive: people first (ids every format links to), then the records.
-    const { index, skipped } = await indexFiles(positionals, aliases);
+    const { index, skipped } = await indexFiles(positionals, aliases, grammar);
     const leftOut = new Map<string, number>();
     const capped = { count: 0 };
     const docs = uniqueDocs(positionals, leftOut, capped);
@@ -61,20 +67,21 @@ export const exportCommand: Command = {
     let written: string[];
     let withoutText = 0;
     const truncated = { count: 0 };
-    if (to === 'csv') written = await exportCsv(docs, index, dir, { excelSafe: !!values['excel-safe'], truncated });
+    if (to === 'csv') written = await exportCsv(docs, index, dir, { excelSafe: !!values['excel-safe'], truncated }, inGrammar);
     else if (to === 'popolo') {
-      const builder = createPopoloBuilder(index);
-      for await (const doc of minutesOnly()) builder.add(doc);
-      await writeFile(join(dir, 'popolo.json'), JSON.stringify(builder.build(), null, 2) + '\n');
+      const builder = inGrammar(() => createPopoloBuilder(index));
+      for await (const doc of minutesOnly()) inGrammar(() => builder.add(doc));
+      await writeFile(join(dir, 'popolo.json'), JSON.stringify(inGrammar(() => builder.build()), null, 2) + '\n');
       written = ['popolo.json'];
     } else {
       written = [];
       for await (const doc of minutesOnly()) {
-        const xml = toAkomaNtoso(doc, { people: index, sayit: !!values.sayit });
+        const xml = inGrammar(() => toAkomaNtoso(doc, { people: index, sayit: !!values.sayit }));
         if (!xml) continue;
         if (doc.text === undefined) withoutText++;
-        await writeFile(join(dir, `${meetingId(doc)}.xml`), xml);
-        written.push(`${meetingId(doc)}.xml`);
+        const name = `${inGrammar(() => meetingId(doc))}.xml`;
+        await writeFile(join(dir, name), xml);
+        written.push(name);
       }
     }
     io.stderr(`twminutes export: wrote ${written.length} file(s) to ${dir} (${index.meetings.length} meetings, ${index.people.length} people)`);
@@ -125,7 +132,7 @@ function count(counts: Map<string, number>, key: string): void {
 }
 
 /** Stream rows to one file per table (memory flat whatever the archive size). */
-async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleIndex, dir: string, options: CsvOptions): Promise<string[]> {
+async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleIndex, dir: string, options: CsvOptions, inGrammar: <T>(run: () => T) => T): Promise<string[]> {
   const tables = Object.keys(CSV_COLUMNS) as CsvTable[];
   const streams = Object.fromEntries(tables.map((t) => [t, createWriteStream(join(dir, csvFileName(t)))])) as Record<CsvTable, WriteStream>;
   const write = async (t: CsvTable, text: string) => {
@@ -133,9 +140,9 @@ async function exportCsv(docs: AsyncIterable<MinutesDocument>, index: PeopleInde
   };
   for (const t of tables) await write(t, csvHeader(t));
   for await (const doc of docs)
-    for (const [t, records] of Object.entries(csvRecordsOf(doc, index)) as [CsvTable, CsvRecord[]][])
+    for (const [t, records] of Object.entries(inGrammar(() => csvRecordsOf(doc, index))) as [CsvTable, CsvRecord[]][])
       for (const r of records) await write(t, csvLine(t, r, options));
-  for (const r of peopleRecords(index)) await write('people', csvLine('people', r, options));
+  for (const r of inGrammar(() => peopleRecords(index))) await write('people', csvLine('people', r, options));
   await Promise.all(tables.map((t) => new Promise<void>((resolve, reject) => streams[t].end((e?: Error | null) => (e ? reject(e) : resolve())))));
   return tables.map(csvFileName);
 }

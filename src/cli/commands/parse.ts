@@ -5,10 +5,11 @@ import type { LoadOptions } from '../../load/index.js';
 import type { ParseOptions } from '../../pipeline.js';
 import type { MinutesDocument } from '../../types.js';
 import type { Command, CommandIO } from '../command.js';
+import { GRAMMAR_OPTION, grammarOption } from '../grammar-option.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <file|-> [-o out.json|-] [--name N] [--format F] [--pretty] [--text] [--strict] [--ocr|--ocr-all]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
+  summary: 'parse <file|-> [-o out.json|-] [--name N] [--format F] [--pretty] [--text] [--strict] [--ocr|--ocr-all] [--grammar DIR]   print one document as MinutesDocument JSON (- reads stdin, --name names it)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -22,6 +23,7 @@ export const parseCommand: Command = {
         format: { type: 'string' },
         ocr: { type: 'boolean' },
         'ocr-all': { type: 'boolean' },
+        ...GRAMMAR_OPTION,
       },
     });
     const formats = ['pdf', 'text', 'markdown', 'html', 'docx', 'odt', 'doc', 'akn'] as const;
@@ -34,6 +36,8 @@ export const parseCommand: Command = {
       io.stderr('twminutes parse: give exactly one file (.pdf, .txt, .md, .html, .docx, .odt, .doc or Akoma Ntoso .xml), or - for stdin');
       return 2;
     }
+    const grammar = await grammarOption(values.grammar, 'parse', io.stderr);
+    if (grammar === false) return 2;
     const file = positionals[0]!;
     let doc: MinutesDocument;
     try {
@@ -42,6 +46,7 @@ export const parseCommand: Command = {
       if (format !== undefined) options.format = format;
       const ocr = ocrOption(values);
       if (ocr) options.ocr = ocr;
+      if (grammar) options.grammar = grammar;
       doc = await parseInput(file, options, io);
     } catch (e) {
       io.stderr(`twminutes: ${file}: ${e instanceof LoadError ? `${e.code}: ${e.message}` : `internal-error: ${(e as Error).message}`}`);

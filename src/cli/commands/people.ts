@@ -7,15 +7,17 @@ import { foldName } from '../../people/fold.js';
 import type { IndexedPerson, PeopleIndex } from '../../people/types.js';
 import { checkBatchFiles } from '../batch-files.js';
 import type { Command } from '../command.js';
+import { GRAMMAR_OPTION, grammarOption } from '../grammar-option.js';
+import { withGrammar, type Grammar } from '../../grammars/index.js';
 
 export const peopleCommand: Command = {
   name: 'people',
-  summary: 'people <out.jsonl…> [--name 林東亨] [--aliases people.json] [--text] [--pretty]   people across meetings: titles over time, meetings, speeches, homonyms',
+  summary: 'people <out.jsonl…> [--name 林東亨] [--aliases people.json] [--grammar DIR] [--text] [--pretty]   people across meetings: titles over time, meetings, speeches, homonyms',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { name: { type: 'string' }, aliases: { type: 'string' }, text: { type: 'boolean' }, pretty: { type: 'boolean' } },
+      options: { name: { type: 'string' }, aliases: { type: 'string' }, text: { type: 'boolean' }, pretty: { type: 'boolean' }, ...GRAMMAR_OPTION },
     });
     if (!positionals.length) {
       io.stderr('twminutes people: give the JSON Lines written by `twminutes batch`');
@@ -28,9 +30,11 @@ export const peopleCommand: Command = {
     }
     const aliases = await readAliasFile(values.aliases, 'people', io.stderr);
     if (aliases === false) return 2;
-    const { index, skipped } = await indexFiles(positionals, aliases);
-    const key = values.name ? foldName(values.name) : null;
-    const people = key ? index.people.filter((p) => p.key === key || p.names.some((n) => foldName(n).includes(key))) : index.people;
+    const grammar = await grammarOption(values.grammar, 'people', io.stderr);
+    if (grammar === false) return 2;
+    const { index, skipped } = await indexFiles(positionals, aliases, grammar);
+    const key = values.name ? withGrammar(grammar, () => foldName(values.name)) : null;
+    const people = key ? withGrammar(grammar, () => index.people.filter((p) => p.key === key || p.names.some((n) => foldName(n).includes(key)))) : index.people;
     const homonyms = key ? index.homonyms.filter((h) => h.key === key) : index.homonyms;
     if (values.text) for (const line of textOf(people, index)) io.stdout(line);
     else {
@@ -45,12 +49,15 @@ export const peopleCommand: Command = {
   },
 };
 
-/** Build the index from batch outputs (several, e.g. one per shard), streaming; error lines are skipped. */
-export async function indexFiles(paths: readonly string[], aliases: Aliases | null = null): Promise<{ index: PeopleIndex; skipped: { count: number } }> {
+/**
+ * Build the index from batch outputs (several, e.g. one per shard), streaming; error lines are skipped.
+ * Names are read with `grammar` (titles, surnames, variant characters), as the documents were parsed.
+ */
+export async function indexFiles(paths: readonly string[], aliases: Aliases | null = null, grammar: Grammar | null = null): Promise<{ index: PeopleIndex; skipped: { count: number } }> {
   const collector = collectPeople({ aliases });
   const skipped = { count: 0 };
-  for (const path of paths) for await (const line of readBatchLines(path, skipped)) if (!isErrorLine(line)) collector.add(line);
-  return { index: collector.build(), skipped };
+  for (const path of paths) for await (const line of readBatchLines(path, skipped)) if (!isErrorLine(line)) withGrammar(grammar, () => collector.add(line));
+  return { index: withGrammar(grammar, () => collector.build()), skipped };
 }
 
 /**
