@@ -172,7 +172,10 @@ export function loadGrammar(dir?: string): Grammar {
 }
 
 /** Validates the JSON tables and derives the forms the code reads. Throws GrammarError naming file and key. */
-export function buildGrammar(tables: GrammarTables): Grammar {
+export function buildGrammar(given: GrammarTables): Grammar {
+  // The grammar keeps its own frozen copy: what it was built from cannot change under it, and a rule
+  // that derives entries (label forms) must copy, never push into the tables.
+  const tables = deepFreeze(structuredClone(given));
   const table = <T>(file: GrammarFile, validate: (raw: unknown, check: Checker) => T): T => validate(tables[file], new Checker(file));
   const numerals = table('numerals.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
@@ -368,7 +371,8 @@ function withRulingForms(
  * Field labels by their make-up (fields.json labelForms): an optional prefix + a stem + an optional suffix,
  * added after the listed labels of that field; a label listed under another field keeps that field.
  */
-function withLabelForms<T extends Record<string, string[]>>(fields: T, forms: Record<string, { prefixes: string[]; stems: string[]; suffixes: string[] }>): T {
+function withLabelForms<T extends Record<string, string[]>>(given: T, forms: Record<string, { prefixes: string[]; stems: string[]; suffixes: string[] }>): T {
+  const fields = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, [...v]])) as T;
   const listed = new Set(Object.values(fields).flat());
   for (const [field, f] of Object.entries(forms)) {
     const list = fields[field];
@@ -395,9 +399,16 @@ function withLabelForms<T extends Record<string, string[]>>(fields: T, forms: Re
 export function extendGrammar(base: Grammar, overlay: GrammarOverlay): Grammar {
   const folder = overlayFolder(overlay);
   try {
-    // A copy: building derives entries into the lists it is given, and the base's lists must stay the base's.
-    return buildGrammar(structuredClone(mergeTables(base.tables, overlay)));
+    return buildGrammar(mergeTables(base.tables, overlay));
   } catch (e) {
     throw folder && e instanceof GrammarError ? inFolder(e, folder) : e;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
 }
