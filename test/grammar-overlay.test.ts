@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGrammar, defaultGrammar, extendGrammar, GrammarError, parse, parseArchive, parseFile, parseName, readGrammarOverlay, type ArchiveResult, type Grammar, type Person } from '../src/index.js';
+import { buildGrammar, buildPeopleIndex, defaultGrammar, extendGrammar, GrammarError, parse, parseArchive, parseFile, parseName, readGrammarOverlay, toAkomaNtoso, type ArchiveResult, type Grammar, type Person } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -247,5 +247,34 @@ describe('grammars are values', () => {
     const g = extendGrammar(defaultGrammar(), { 'fields.json': { remove: { fields: { time: ['日期'] } } } });
     expect(defaultGrammar().fields.fields.time).toContain('日期');
     expect(g.fields.fields.time).not.toContain('日期');
+  });
+});
+
+describe('what reads parsed documents takes the grammar too', () => {
+  // Two meetings whose chairs are one person written with two forms of a character: an overlay's variant
+  // (鏞 → 庸, which the package's table does not fold) makes them one person in the index.
+  const withChair = (name: string) => parse(text.replace('林技監全能', `林技監${name}`), { grammar: overlaid(), name: `${name}.txt` });
+  const docs = [withChair('全庸'), withChair('全鏞')];
+  const variant = extendGrammar(overlaid(), { 'variants.json': { variants: { 庸: '鏞' } } });
+  const chairs = (g?: Grammar) => buildPeopleIndex(docs, { grammar: g }).people.filter((p) => p.names.some((n) => n.startsWith('林全')));
+
+  it('the people index folds names with the grammar it is given, and only with it', () => {
+    expect(docs.map((d) => d.meeting?.chair?.name)).toEqual(['林全庸', '林全鏞']);
+    expect(chairs().length).toBe(2);
+    expect(chairs(variant).length).toBe(1);
+    expect(chairs().length).toBe(2);
+  });
+
+  it('the Akoma Ntoso export reads the chair words of the grammar it is given', () => {
+    // A record whose header names no chair: a turn written 主席 is the chair's by the chair words alone.
+    const parsed = parse(readFileSync(ROOT + 'samples/mofa-2016-105-4.txt', 'utf8'));
+    const doc = { ...parsed, meeting: { ...parsed.meeting!, chair: null } };
+    expect(doc.speeches.some((sp) => sp.speaker.raw === '主席')).toBe(true);
+    const chairWords = defaultGrammar().people.chairWords;
+    const noChair = extendGrammar(defaultGrammar(), { 'people.json': { chairWords: ['會議召集人'], remove: { chairWords } } });
+    const chairTurns = (g?: Grammar) => (toAkomaNtoso(doc, { grammar: g }) ?? '').match(/as="#r-chair"/g)?.length ?? 0;
+    expect(chairTurns()).toBeGreaterThan(0);
+    expect(chairTurns(noChair)).toBe(0);
+    expect(chairTurns()).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,5 @@
+import { withGrammar } from '../grammars/compiled.js';
+import type { Grammar } from '../grammars/build.js';
 import { grammar } from '../grammars/index.js';
 import { buildPeopleIndex } from '../people/build.js';
 import type { PeopleIndex } from '../people/types.js';
@@ -16,6 +18,8 @@ export interface AknOptions {
   people?: PeopleIndex;
   /** Also write TLCPerson `id` (AKN 2.0), which SayIt's importer reads to link speeches to speakers; not valid AKN 3.0. */
   sayit?: boolean;
+  /** The grammar the documents were parsed with (names, titles and chair words are read by it); the package's own by default. */
+  grammar?: Grammar;
 }
 
 /**
@@ -27,6 +31,10 @@ export interface AknOptions {
  * not minutes.
  */
 export function toAkomaNtoso(doc: MinutesDocument, options: AknOptions = {}): string | null {
+  return withGrammar(options.grammar, () => aknOf(doc, options));
+}
+
+function aknOf(doc: MinutesDocument, options: AknOptions): string | null {
   if (doc.kind !== 'minutes' || !doc.meeting) return null;
   const m = doc.meeting;
   const mid = meetingId(doc);

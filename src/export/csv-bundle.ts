@@ -1,3 +1,4 @@
+import type { Grammar } from '../grammars/build.js';
 import { buildPeopleIndex } from '../people/build.js';
 import type { PeopleIndex } from '../people/types.js';
 import type { MinutesDocument } from '../types.js';
@@ -19,9 +20,9 @@ export const csvLine = (table: CsvTable, record: CsvRecord, options?: CsvOptions
  * row per record, each file UTF-8 with a BOM and CRLF line ends. Files copied twice count once.
  * For a large archive, `twminutes export` streams the same rows to disk instead.
  */
-export function toCsvBundle(docs: Iterable<MinutesDocument>, options: CsvOptions & { people?: PeopleIndex } = {}): Record<string, string> {
+export function toCsvBundle(docs: Iterable<MinutesDocument>, options: CsvOptions & { people?: PeopleIndex; grammar?: Grammar } = {}): Record<string, string> {
   const unique = [...uniqueDocuments(docs)];
-  const people = options.people ?? buildPeopleIndex(unique);
+  const people = options.people ?? buildPeopleIndex(unique, { grammar: options.grammar });
   const files = Object.fromEntries((Object.keys(CSV_COLUMNS) as CsvTable[]).map((t) => [t, [csvHeader(t)]])) as Record<CsvTable, string[]>;
   for (const doc of unique) {
     for (const [table, records] of Object.entries(csvRecordsOf(doc, people)) as [CsvTable, CsvRecord[]][]) {

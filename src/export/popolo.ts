@@ -1,3 +1,5 @@
+import { withGrammar } from '../grammars/compiled.js';
+import type { Grammar } from '../grammars/build.js';
 import { grammar } from '../grammars/index.js';
 import { collectPeople } from '../people/build.js';
 import type { Aliases } from '../people/aliases.js';
@@ -84,7 +86,11 @@ export function createPopoloBuilder(people: PeopleIndex): PopoloBuilder {
  * motions for rulings, and attendance with `on_behalf_of_id` as an extension. Pass `aliases`
  * (an alias file, see `parseAliases`) or a `people` index built with them to state identities by hand.
  */
-export function toPopolo(docs: Iterable<MinutesDocument>, options: { people?: PeopleIndex; aliases?: Aliases | null } = {}): PopoloBundle {
+export function toPopolo(docs: Iterable<MinutesDocument>, options: { people?: PeopleIndex; aliases?: Aliases | null; grammar?: Grammar } = {}): PopoloBundle {
+  return withGrammar(options.grammar, () => popoloOf(docs, options));
+}
+
+function popoloOf(docs: Iterable<MinutesDocument>, options: { people?: PeopleIndex; aliases?: Aliases | null }): PopoloBundle {
   const unique = [...uniqueDocuments(docs)];
   let people = options.people;
   if (!people) {

@@ -1,3 +1,5 @@
+import { withGrammar } from '../grammars/compiled.js';
+import type { Grammar } from '../grammars/build.js';
 import type { MinutesDocument } from '../types.js';
 import { clusterBy, clusterByOrg, covers } from './cluster.js';
 import { foldName } from './fold.js';
@@ -27,6 +29,8 @@ interface Local {
 export interface PeopleOptions {
   /** Identities stated by hand (see `parseAliases` and docs/people.md): they win over the automatic rules. */
   aliases?: Aliases | null;
+  /** The grammar the documents were parsed with (names, titles and chair words are read by it); the package's own by default. */
+  grammar?: Grammar;
 }
 
 export interface PeopleCollector {
@@ -49,6 +53,13 @@ export interface PeopleCollector {
  * over all of this. Each file counts once.
  */
 export function collectPeople(options: PeopleOptions = {}): PeopleCollector {
+  const collector = collectPeopleWith(options);
+  if (!options.grammar) return collector;
+  const g = options.grammar;
+  return { add: (doc) => withGrammar(g, () => collector.add(doc)), build: () => withGrammar(g, () => collector.build()) };
+}
+
+function collectPeopleWith(options: PeopleOptions): PeopleCollector {
   const locals: Local[] = [];
   const meetings = new Map<string, MeetingInfo>();
   const homonyms: Homonym[] = [];

@@ -1,3 +1,5 @@
+import { withGrammar } from '../grammars/compiled.js';
+import type { Grammar } from '../grammars/build.js';
 import type { MinutesDocument } from '../types.js';
 import { reviewContext, str, type ReviewContext } from './context.js';
 import { html, type SafeHtml } from './escape.js';
@@ -14,6 +16,8 @@ import { REVIEW_CSS } from './style.js';
 export interface ReviewOptions {
   /** Link back to the index page (set by `twminutes review out.jsonl -o dir/`). */
   indexHref?: string;
+  /** The grammar the documents were parsed with (names, titles and chair words are read by it); the package's own by default. */
+  grammar?: Grammar;
 }
 
 function header(ctx: ReviewContext, indexHref: string | undefined): SafeHtml {
@@ -52,6 +56,10 @@ function header(ctx: ReviewContext, indexHref: string | undefined): SafeHtml {
  *   await writeFile('review.html', reviewHtml(doc));
  */
 export function reviewHtml(doc: MinutesDocument, options: ReviewOptions = {}): string {
+  return withGrammar(options.grammar, () => reviewPage(doc, options));
+}
+
+function reviewPage(doc: MinutesDocument, options: ReviewOptions): string {
   const ctx = reviewContext(doc);
   const marks = collectMarks(ctx);
   const located = locatedKeys(marks);

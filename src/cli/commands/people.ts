@@ -54,10 +54,10 @@ export const peopleCommand: Command = {
  * Names are read with `grammar` (titles, surnames, variant characters), as the documents were parsed.
  */
 export async function indexFiles(paths: readonly string[], aliases: Aliases | null = null, grammar: Grammar | null = null): Promise<{ index: PeopleIndex; skipped: { count: number } }> {
-  const collector = collectPeople({ aliases });
+  const collector = collectPeople({ aliases, grammar: grammar ?? undefined });
   const skipped = { count: 0 };
-  for (const path of paths) for await (const line of readBatchLines(path, skipped)) if (!isErrorLine(line)) withGrammar(grammar, () => collector.add(line));
-  return { index: withGrammar(grammar, () => collector.build()), skipped };
+  for (const path of paths) for await (const line of readBatchLines(path, skipped)) if (!isErrorLine(line)) collector.add(line);
+  return { index: collector.build(), skipped };
 }
 
 /**

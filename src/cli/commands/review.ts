@@ -9,7 +9,7 @@ import { reviewHtml } from '../../review/review.js';
 import type { MinutesDocument } from '../../types.js';
 import type { Command, CommandIO } from '../command.js';
 import { GRAMMAR_OPTION, grammarOption } from '../grammar-option.js';
-import { withGrammar, type Grammar } from '../../grammars/index.js';
+import type { Grammar } from '../../grammars/index.js';
 
 const NO_TEXT = 'has no "text", so its page shows the records but no highlighted source; produce it with --text (twminutes parse --text, or batch --text)';
 
@@ -33,7 +33,7 @@ async function reviewOne(file: string, output: string | undefined, io: CommandIO
     return 1;
   }
   // The page reads dates and times again (to highlight them) with the same grammar.
-  const page = withGrammar(grammar, () => reviewHtml(doc));
+  const page = reviewHtml(doc, { grammar: grammar ?? undefined });
   if (output === undefined) io.stdout(page);
   else {
     const target = output.endsWith('/') || (await isDir(output)) ? join(output, pageFileName(basename(file), 0, new Set())) : output;
@@ -57,7 +57,7 @@ async function reviewBatch(file: string, dir: string, io: CommandIO, grammar: Gr
       continue;
     }
     const name = pageFileName(item.doc.source?.name, rows.length, used);
-    await writeFile(join(dir, name), withGrammar(grammar, () => reviewHtml(item.doc, { indexHref: 'index.html' })));
+    await writeFile(join(dir, name), reviewHtml(item.doc, { indexHref: 'index.html', grammar: grammar ?? undefined }));
     rows.push(...reviewIndexRows([{ doc: item.doc, href: encodeURIComponent(name) }]));
     if (typeof item.doc.text !== 'string') {
       withoutText++;
