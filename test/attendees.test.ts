@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/index.js';
 import { splitList } from '../src/extract/attendees.js';
+import { readGluedProxy } from '../src/extract/attendee-entry.js';
 import { parseName } from '../src/extract/person.js';
 import { parseSample, spanText } from './helpers.js';
 
@@ -47,6 +48,29 @@ describe('inline lists', () => {
     expect(by('張志明')?.status).toBe('on-leave');
     expect(by('魏境')).toMatchObject({ status: 'proxy', proxy: true, onBehalfOf: { name: '黃丁燦' } });
   });
+
+  it.each([
+    // samples/mofa-2016-105-4.txt:7, 陳委員華玉(鍾副局長文正代) without its brackets: the titles mark the cut.
+    ['陳委員華玉鍾副局長文正代', [], { kind: 'pair', principal: '陳委員華玉', proxy: '鍾副局長文正' }],
+    ['資訊處陳處長華玉鍾科長文正代', [], { kind: 'pair', principal: '資訊處陳處長華玉', proxy: '鍾科長文正' }],
+    ['黃丁燦魏境代', [], { kind: 'pair', principal: '黃丁燦', proxy: '魏境' }],
+    // One titled person: [surname][title][given] reads as one (not 鍾副局長 for 文正, not 林主 for 任聰仁).
+    ['鍾副局長文正代', [], { kind: 'one', proxy: '鍾副局長文正' }],
+    ['林主任聰仁代理', [], { kind: 'one', proxy: '林主任聰仁' }],
+    // Two cuts: kept whole, unless the list's own names choose one.
+    ['王明林李華代', [], { kind: 'whole', body: '王明林李華' }],
+    ['王明林李華代', ['林李華'], { kind: 'pair', principal: '王明', proxy: '林李華' }],
+    // Four ideographs may be one name: split only by the list's own names.
+    ['王明李華代', [], { kind: 'whole', body: '王明李華' }],
+    ['王明李華代', ['王明'], { kind: 'pair', principal: '王明', proxy: '李華' }],
+    ['王明大華代', [], { kind: 'whole', body: '王明大華' }],
+  ])('a bracket-less proxy: %s (list names %j)', (written, known, reading) => expect(readGluedProxy(written, new Set(known))).toEqual(reading));
+
+  it.each([
+    ['李時代', 'a name the grammar reads whole may end in the mark'],
+    ['陳華玉', 'no mark'],
+    ['陳華玉(代理)', 'a bracketed mark is the bracket reader\'s'],
+  ])('%s is no bracket-less proxy (%s)', (written) => expect(readGluedProxy(written, new Set())).toBeNull());
 
   it('splits a list on 、 but not inside brackets', () => {
     expect(splitList('王委員可言、林委員宜隆(請假、公出)、蕭委員乃沂').map((p) => p.text)).toEqual(['王委員可言', '林委員宜隆(請假、公出)', '蕭委員乃沂']);

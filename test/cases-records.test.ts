@@ -222,7 +222,36 @@ describe('attendance lists', () => {
     ['出席委員：主委郭子仁、副主委孟秀芳(沈錦生代)、財委張麗君、稽委梁淑賢(請假)', [['郭子仁', '主委', 'present', null], ['沈錦生', null, 'proxy', '孟秀芳'], ['張麗君', '財委', 'present', null], ['梁淑賢', '稽委', 'on-leave', null]]],
     // test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt:7 (names separated by a space)
     [corpusLine('13', '出席召集委員'), [['劉書彬', null, 'present', null], ['陳秀寳', null, 'present', null]]],
+    // Bracket-less proxies: the lines above with the brackets left out. Titles mark where the principal ends.
+    ['出席人員：陳委員華玉鍾副局長文正代、王委員可言', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['王可言', '委員', 'present', null]]],
+    ['出席人員：陳華玉鍾副局長文正代、王委員可言', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['王可言', '委員', 'present', null]]],
+    ['出席人員：陳委員華玉鍾文正代、王委員可言', [['鍾文正', null, 'proxy', '陳華玉'], ['王可言', '委員', 'present', null]]],
+    // Two bare names: split where a known surname starts the second (余).
+    ['出席人員：張澤雄余念梓代、傅永茂(杜英輝代)、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['杜英輝', null, 'proxy', '傅永茂'], ['蔡炳坤', null, 'present', null]]],
+    // A slash or a dash between principal and proxy marks the cut.
+    ['出席人員：陳委員華玉/鍾副局長文正代、王委員可言', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['王可言', '委員', 'present', null]]],
+    ['出席人員：陳委員華玉－鍾副局長文正代、王委員可言', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['王可言', '委員', 'present', null]]],
+    // One titled person before the mark: the proxy, whose principal is not written (as in 陳專門委員首翰(代理)).
+    ['出席人員：鍾副局長文正代、王委員可言', [['鍾文正', '副局長', 'proxy', null], ['王可言', '委員', 'present', null]]],
+    // samples/mofa-2018-107-1.txt: 林次長全能(林主任聰仁代理) without its brackets; never 林主 + 任聰仁 (a cut inside 主任).
+    ['出席人員：林主任聰仁代理、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
+    ['出席人員：林主任聰仁代、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
+
+  it.each([
+    // No known surname starts 大華: no cut the grammar of names allows.
+    ['出席人員：王明大華代、王委員可言', '王明大華代', 'proxy'],
+    // Two cuts (王明|林李華, 王明林|李華), and the list names neither: no single reading.
+    ['出席人員：王明林李華代、王委員可言', '王明林李華代', 'proxy'],
+    ['出席人員：王明林李華、王委員可言', '王明林李華', 'present'],
+    ['出席人員：王明林李華(請假)、王委員可言', '王明林李華(請假)', 'on-leave'],
+  ])('%s: the entry is kept whole, with no name read into it, and attendee-name-unsplit', (line, raw, status) => {
+    const d = minutes([], header(line));
+    expect(view(d)).toEqual([[null, null, status, null], ['王可言', '委員', 'present', null]]);
+    expect(d.attendees[0]).toMatchObject({ raw, surname: null, proxy: status === 'proxy' });
+    expect(spanText(d, d.attendees[0]!.span)).toBe(raw);
+    expect(codes(d).filter((c) => c === 'attendee-name-unsplit')).toHaveLength(1);
+  });
 
   it.each([
     // samples/mofa-2018-107-1.txt:10

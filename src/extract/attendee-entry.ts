@@ -3,7 +3,7 @@ import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Person } from '../types.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { isDottedName, splitGlued, titleOnly } from './attendee-list.js';
+import { isDottedName, plausibleName, titleOnly } from './attendee-list.js';
 
 /** One attendee entry as written, and the groups of lists: shared by the list reader (attendees.ts) and the table reader (attendance-table.ts). */
 
@@ -31,16 +31,94 @@ export function groupOf(category: string): GroupInfo | null {
 /** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */
 const proxyNoteRegex = derived((g) => new RegExp(`^(.+?)(?:${alternation(g.records.proxyMarks)})$`, 'u'));
 
-/**
- * Proxy marks written glued to the proxy's name, without a bracket (黃丁燦魏境代): the one-character
- * marks. A longer mark (代理) after a name without a bracket is read with the name (林主任聰仁代理 is
- * not 林主 + 任聰仁).
- */
-const gluedProxyMarks = derived((g) => g.records.proxyMarks.filter((m) => [...m].length === 1));
+/** Proxy marks, longest first (代表出席 before 代), for a mark written glued to the names before it. */
+const proxyMarksLongestFirst = derived((g) => [...g.records.proxyMarks].sort((a, b) => b.length - a.length));
+const titleSet = derived((g) => new Set(g.people.titles));
+const longestTitle = derived((g) => Math.max(...g.people.titles.map((t) => t.length)));
 
-/** The glued proxy mark a run of ideographs ends with (黃丁燦魏境代 → 代), if any; the run must hold more than the mark. */
-export function trailingProxyMark(s: string): string | null {
-  return gluedProxyMarks().find((m) => s.length > m.length && s.endsWith(m)) ?? null;
+/**
+ * A proxy entry written without brackets: principal and proxy run together, the proxy last, then a proxy
+ * mark (黃丁燦魏境代, 陳委員華玉鍾副局長文正代, 林主任聰仁代理). The grammar of names reads the run
+ * before the mark:
+ * - `one`: one person, the proxy, whose principal is not written (鍾副局長文正代, 林主任聰仁代理);
+ * - `pair`: two people, split where the grammar of names allows — each side a titled person with a known
+ *   surname or a bare name starting with one, no cut inside a title, the list's own names deciding between
+ *   several cuts (陳委員華玉|鍾副局長文正, 黃丁燦|魏境);
+ * - `whole`: the run may hold two names but the grammar gives no single split (王明大華代, 王明林李華代):
+ *   the entry is kept as written, with no name read into it.
+ * Null when the entry is no bracket-less proxy: no mark, or a name that ends in the one-character mark
+ * (李時代 is read as written, as a four-character run may be one name).
+ */
+export type GluedProxy = { kind: 'one'; proxy: string } | { kind: 'pair'; principal: string; proxy: string } | { kind: 'whole'; body: string };
+
+export function readGluedProxy(written: string, known: ReadonlySet<string>): GluedProxy | null {
+  const s = squeezeHan(written);
+  const joined = JOINED.exec(s);
+  if (!joined) return null;
+  const mark = proxyMarksLongestFirst().find((m) => s.length >= m.length + 2 && s.endsWith(m));
+  if (!mark) return null;
+  const body = s.slice(0, -mark.length);
+  if (joined[2]) {
+    // 陳委員華玉/鍾副局長文正代: a slash or a dash between the two marks the cut.
+    const a = joined[1]!;
+    const b = body.slice(a.length + joined[2].length);
+    return (titledPerson(a) || bareName(a)) && (titledPerson(b) || bareName(b)) ? { kind: 'pair', principal: a, proxy: b } : { kind: 'whole', body };
+  }
+  if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title) return null;
+  if (titledPerson(body)) return { kind: 'one', proxy: body };
+  const pair = splitPair(body, known);
+  if (pair) return { kind: 'pair', principal: pair[0], proxy: pair[1] };
+  // 王大明代理: a bare name before a mark that no name ends with.
+  if (body.length <= 3 && bareName(body)) return { kind: 'one', proxy: body };
+  return body.length >= 4 ? { kind: 'whole', body } : null;
+}
+
+/** A run of ideographs, or two runs joined by a slash or a dash. */
+const JOINED = /^(\p{Script=Han}+)(?:([/／－—–-])\p{Script=Han}+)?$/u;
+
+/** A person written with a title (鍾副局長文正, 王委員, 資訊處陳處長華玉, 林宜隆委員): a known surname, and any unit before it ends like one. */
+function titledPerson(s: string): boolean {
+  const p = parseName(s);
+  const people = grammar().people;
+  if (!p.title || !p.surname) return false;
+  if (!people.surnames.includes(p.surname) && !people.compoundSurnames.includes(p.surname)) return false;
+  return !p.org || people.orgSuffixes.some((x) => p.org!.endsWith(x));
+}
+
+/** A bare name: 2–4 ideographs starting with a known surname, no title in it. */
+function bareName(s: string): boolean {
+  return plausibleName(s) && !parseName(s).title;
+}
+
+/** Does a title word run across the cut at k (林主|任聰仁 cuts 主任)? */
+function cutsTitle(s: string, k: number): boolean {
+  const max = longestTitle();
+  for (let i = Math.max(0, k - max + 1); i < k; i++) for (let j = k + 1; j <= Math.min(s.length, i + max); j++) if (titleSet().has(s.slice(i, j))) return true;
+  return false;
+}
+
+/**
+ * Principal and proxy in a run written without a separator: every cut where both sides read as a person
+ * (a titled person or a bare name) and no title is cut through. The list's own names decide between
+ * several cuts; two bare names in four ideographs are split only by them (黃林玲玲 may be one name).
+ */
+function splitPair(body: string, known: ReadonlySet<string>): [string, string] | null {
+  const cuts: { a: string; b: string; bare: boolean }[] = [];
+  for (let k = 2; k <= body.length - 2; k++) {
+    if (cutsTitle(body, k)) continue;
+    const a = body.slice(0, k);
+    const b = body.slice(k);
+    const ta = titledPerson(a);
+    const tb = titledPerson(b);
+    const ba = !ta && bareName(a);
+    const bb = !tb && bareName(b);
+    if ((ta || ba) && (tb || bb)) cuts.push({ a, b, bare: ba && bb });
+  }
+  const name = (x: string) => parseName(x).name ?? x;
+  const byKnown = cuts.filter((c) => known.has(name(c.a)) || known.has(name(c.b)));
+  if (byKnown.length === 1) return [byKnown[0]!.a, byKnown[0]!.b];
+  if (cuts.length !== 1 || (cuts[0]!.bare && body.length === 4)) return null;
+  return [cuts[0]!.a, cuts[0]!.b];
 }
 
 /**
@@ -86,17 +164,14 @@ export function parseAttendeeEntry(
       }
     }
   }
-  // 黃丁燦魏境代: principal and proxy written together, proxy last, ending in a proxy mark. Split where
-  // the grammar of names allows (a known surname starts the proxy's name), else keep it whole.
-  const mark = !proxy && notes.length === 0 ? trailingProxyMark(main) : null;
-  if (mark) {
-    const body = main.slice(0, -mark.length);
-    const two = splitGlued(body, known);
-    if (two) {
-      proxy = true;
-      onBehalfOf = person(two[0]);
-      presentName = two[1];
-    }
+  // 黃丁燦魏境代, 陳委員華玉鍾副局長文正代: principal and proxy written together, proxy last, then a proxy
+  // mark. Split where the grammar of names allows, else the entry is kept whole with no name read into it.
+  const glued = !proxy && notes.length === 0 ? readGluedProxy(main, known) : null;
+  if (glued?.kind === 'whole') return unreadAttendee(written, group, org, line, start, rule, cells, 'proxy');
+  if (glued) {
+    proxy = true;
+    if (glued.kind === 'pair') onBehalfOf = person(glued.principal);
+    presentName = glued.proxy;
   }
   const parts = parseName(presentName);
   // 店面陳小姐: a surname and an honorific are the name as written, with what stands before them.
@@ -132,4 +207,35 @@ export function parseAttendeeEntry(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * An entry kept whole: a run the name grammar cannot divide into people (王明大華代). It stays in the list
+ * as written, with no name, surname or title read into it; the list reader reports it.
+ */
+export function unreadAttendee(
+  written: string,
+  group: GroupInfo,
+  org: string | null,
+  line: Line,
+  start: number,
+  rule: string,
+  cells: { title: string | null; org: string | null; status: AttendanceStatus | null } | null,
+  status: AttendanceStatus,
+): Attendee {
+  return {
+    name: null,
+    surname: null,
+    title: cells?.title ?? null,
+    org: cells?.org ?? org,
+    raw: written,
+    role: group.role,
+    status,
+    proxy: status === 'proxy',
+    onBehalfOf: null,
+    recorder: false,
+    group: group.label,
+    rule,
+    span: spanOf(line, start, start + written.length),
+  };
+}
 

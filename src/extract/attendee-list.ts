@@ -198,7 +198,7 @@ export interface ListEntry {
 const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：].*)$`, 'u'));
 
 /** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
-function plausibleName(s: string): boolean {
+export function plausibleName(s: string): boolean {
   const p = grammar().people;
   if (!/^\p{Script=Han}{2,4}$/u.test(s)) return false;
   return p.surnames.includes(s[0]!) || p.compoundSurnames.includes(s.slice(0, 2));

@@ -7,7 +7,7 @@ import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { findAttendanceGrid, withGrid } from './attendance-grid.js';
-import { groupOf, groupsLongestFirst, parseAttendeeEntry, trailingProxyMark, type GroupInfo } from './attendee-entry.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
@@ -238,10 +238,14 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     status: e.status ? (grammar().records.statusMarks.find((m) => m.mark === e.status)?.status ?? null) : null,
   };
   const notes = e.notes.map((x) => `(${x})`).join('');
+  // 黃丁燦魏境代, 陳委員華玉鍾副局長文正代: a proxy written without brackets is read as one (parseAttendeeEntry);
+  // a run the name grammar cannot divide is kept whole, and said so.
+  const glued = e.notes.length === 0 ? readGluedProxy(name, known) : null;
+  if (glued?.kind === 'whole') diagnostics.push(unsplitDiagnostic(glued.body, `a member and the proxy attending for them (before the mark ${name.slice(glued.body.length)})`, e, line));
   // 管一政陳炳志: two names written without a separator; 游建華秘書長李憲明: a name, then a title and a name;
   // 財務委員陳美麗: a title made of a modifier and a title word, then a name.
   const parts = parseName(name);
-  if (!parts.name && !parts.title) {
+  if (!glued && !parts.name && !parts.title) {
     const compound = compoundTitledName(name, known);
     if (compound) {
       const a = parseAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known);
@@ -259,7 +263,7 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
       });
     }
   }
-  if (!parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name) && !trailingProxyMark(name)) {
+  if (!glued && !parts.title && !parts.name && /^\p{Script=Han}{5,8}$/u.test(name)) {
     const two = splitGlued(name, known);
     if (two) {
       return two.flatMap((n, k) => {
@@ -267,18 +271,26 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
         return a ? [withSpan(a, e, line)] : [];
       });
     }
-    diagnostics.push({
-      severity: 'warning',
-      code: 'attendee-name-unsplit',
-      message: `"${name}" may be two names written together; it was kept whole because the name grammar gives no single split. Check the list.`,
-      span: spanOf(line, e.at, e.end),
-    });
+    diagnostics.push(unsplitDiagnostic(name, 'two names', e, line));
+    // Kept whole: the entry stays in the list as written, with no name read into it.
+    const noted = grammar().records.statusMarks.find((m) => e.notes.some((x) => x.startsWith(m.mark)))?.status;
+    const a = unreadAttendee(raw.trim() || name + notes, group, base.org, line, e.at, 'attendees.inline-list', base, noted ?? base.status ?? group.status ?? 'present');
+    return [withSpan(a, e, line)];
   }
   const written = name + notes;
   const a = parseAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known);
   if (!a) return [];
   a.raw = raw.trim() || written;
   return [withSpan(a, e, line)];
+}
+
+function unsplitDiagnostic(run: string, what: string, e: ListEntry, line: Line): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'attendee-name-unsplit',
+    message: `"${run}" may hold ${what} written together; it was kept whole, with no name read into it, because the name grammar gives no single split. Check the list.`,
+    span: spanOf(line, e.at, e.end),
+  };
 }
 
 /** 李小華等 3 人 → 李小華: the words that close a list, and the count after them, are not part of the name. */
