@@ -1,4 +1,5 @@
 import { derived, escapeRegExp } from '../grammars/index.js';
+import { parseClockTimes, parseRocDate } from './datetime.js';
 
 export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture';
 
@@ -94,4 +95,33 @@ export function findFields(line: string): FieldHit[] {
     const end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;
     return { field: h.field, label: h.label, value: line.slice(h.valueIndex, end).trim(), labelIndex: h.labelIndex, valueIndex: h.valueIndex, colon: h.colon };
   });
+}
+
+/** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
+function personLike(value: string): boolean {
+  const v = value.replace(/[(（][^()（）]*[)）]/gu, '').replace(/[\s\u3000]+/gu, '');
+  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？!?]/u.test(v);
+}
+
+/** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
+function peopleLike(value: string): boolean {
+  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
+}
+
+/** Whether a field's value is what its label promises; a label whose value is prose starts the body (主席：現在開會。). */
+export function valueFits(field: FieldName, value: string): boolean {
+  if (value === '') return true;
+  switch (field) {
+    case 'chair':
+    case 'recorder':
+      return peopleLike(value);
+    case 'time':
+      return parseRocDate(value) !== null || parseClockTimes(value).length > 0;
+    case 'location':
+    case 'name':
+      return value.length <= 80 && !/[。]/u.test(value);
+    default:
+      return true;
+  }
 }
