@@ -94,6 +94,34 @@ describe('header field labels', () => {
   });
 });
 
+describe('a sentence among the header fields', () => {
+  // samples/mofa-2016-105-4.txt:1–5, and a quorum sentence as such headers state it.
+  const MOFA_2016 = ['「外交部資料開放諮詢小組」', '第4次會議紀錄', '時間：105年12月23日(星期五)上午10時', '地點：本部441會議室'];
+  const ACTING = '主席：李委員自正(代表召集人李常務次長澄然主持)';
+  const QUORUM = '本次會議出席委員共 9 人，已達法定人數。';
+  const SECTIONS_2016 = ['壹、主席致詞', '貳、報告事項', '參、散會'];
+  const chairOf = (d: MinutesDocument) => [d.meeting?.chair?.name ?? null, d.meeting?.chair?.actingFor?.name ?? null];
+
+  it.each([
+    ['after the chair: the chair line is not joined to it', [...MOFA_2016, ACTING, QUORUM], ['李自正', '李澄然']],
+    ['before the chair: the header goes on to the chair', [...MOFA_2016, QUORUM, ACTING], ['李自正', '李澄然']],
+    // samples/mofa-2018-107-1.txt:2–8 with the sentence before the chair.
+    ['before the chair (mofa 2018)', [HEADER[0]!, HEADER[1]!, HEADER[2]!, QUORUM, HEADER[3]!], ['謝武樵', null]],
+    // A chair's value wrapped inside its note still joins: the joined value is still a name.
+    ['a chair value wrapped inside its note', [...MOFA_2016, '主席：李委員自正(代表召集人李常務次長', '澄然主持)', QUORUM], ['李自正', '李澄然']],
+  ])('%s', (_, header, chair) => {
+    const d = parse([...header, ...SECTIONS_2016].join('\n'), { text: true });
+    expect(chairOf(d)).toEqual(chair);
+    expect(d.speeches).toEqual([]);
+    expect(codes(d)).not.toContain('unresolved-speaker');
+  });
+
+  it('a sentence with no field after it ends the header: a later 主席：… line is no chair', () => {
+    const d = parse([...MOFA_2016, QUORUM, '主席：現在開會。', ...SECTIONS_2016].join('\n'), { text: true });
+    expect(chairOf(d)).toEqual([null, null]);
+  });
+});
+
 describe('speaker labels', () => {
   const view = (d: MinutesDocument) => d.speeches.map((s) => [s.speaker.name, s.speaker.title, s.speaker.org]);
 

@@ -150,6 +150,12 @@ function scanHeader(ctx: ExtractContext, from = 0): HeaderScan {
   let inHeader = false;
   let lastField: FieldName | null = null;
   let end = headingStart;
+  /** The next non-blank line after i, before the body's first section, holds a header field. */
+  const fieldFollows = (i: number): boolean => {
+    let j = i + 1;
+    while (j < headingStart && isBlank(ctx.lines[j]!.text)) j++;
+    return j < headingStart && hitsOf(j).some((h) => h.field !== 'furniture' && h.field !== 'adjourn');
+  };
   for (let i = from; i < headingStart; i++) {
     const raw = ctx.lines[i]!.text;
     if (isBlank(raw)) continue;
@@ -220,6 +226,9 @@ function scanHeader(ctx: ExtractContext, from = 0): HeaderScan {
       continue;
     }
     if ((lastField === 'attendance' || lastField === 'observers' || lastField === 'absent' || lastField === null) && listLine(text) && !ctx.headingAt.has(i)) continue;
+    // A sentence among the fields (本次會議出席委員共 9 人，已達法定人數。) is a note in the header, not the
+    // body's start, when another field follows it.
+    if (!ctx.headingAt.has(i) && fieldFollows(i)) continue;
     end = i;
     break;
   }
