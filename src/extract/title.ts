@@ -66,6 +66,15 @@ function titleScoreUncached(text: string): TitleScore {
   return { score, namesMeeting: (marker && (meeting || count || org)) || (meeting && (count || org)) };
 }
 
+/**
+ * A title that names the paper an agenda (外交部資料開放諮詢小組第 1 次會議議程): its last word, bracketed
+ * notes and spaces aside, is an agenda word (grammars/fields.json agendaMarkers).
+ */
+export function namesAgenda(title: string): boolean {
+  const t = cleanTitle(title).replace(/(?:\s*[(（][^()（）]*[)）])+$/u, '').replace(/\s+/gu, '');
+  return grammar().fields.agendaMarkers.some((m) => t.endsWith(m));
+}
+
 /** A title as it names the meeting: quotes, reference marks and a front matter's `title:` key removed, spaces single. */
 export function cleanTitle(text: string): string {
   return text
