@@ -58,6 +58,21 @@ describe('heading markers', () => {
   });
 });
 
+describe('an omission note ends a heading', () => {
+  // samples/mofa-2018-107-1.txt:15, then a line as minutes go on under a heading (請秘書長宣讀。).
+  it.each([
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形。(報告說明略)', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形', true],
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形(略)', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形', true],
+    // An annex left out (附件略) is no omitted section, but the note ends the line all the same.
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形（附件略）', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形（附件略）', false],
+  ])('%s: the next line is not joined to it', (line, title, omitted) => {
+    const d = minutes([line, '請秘書長宣讀。']);
+    const item = d.agenda.find((a) => a.number === '一')!;
+    expect([item.title, item.omitted]).toEqual([title, omitted]);
+    expect(d.text!.split('\n')).toContain('請秘書長宣讀。');
+  });
+});
+
 describe('header field labels', () => {
   const header = (line: string) => [HEADER[0]!, HEADER[1]!, line];
   const fields = (d: MinutesDocument) => ({ chair: d.meeting?.chair?.name ?? null, recorder: d.meeting?.recorder?.name ?? null, date: d.meeting?.date ?? null, speeches: d.speeches.length });

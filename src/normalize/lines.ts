@@ -1,5 +1,6 @@
 import { grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
+import { endsWithOmission } from '../segment/kinds.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
@@ -149,6 +150,8 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   const g = grammar().layout;
   if (!a || !b || a.includes('\t') || b.includes('\t')) return false;
   if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
+  // An omission note ((報告說明略)) ends its line as a sentence mark would.
+  if (endsWithOmission(a)) return false;
   if (aWidth < wrapWidth * g.wrapWidthShare) return false;
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
   // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
