@@ -71,7 +71,13 @@ function titleScoreUncached(text: string): TitleScore {
  * notes and spaces aside, is an agenda word (grammars/fields.json agendaMarkers).
  */
 export function namesAgenda(title: string): boolean {
-  const t = cleanTitle(title).replace(/(?:\s*[(（][^()（）]*[)）])+$/u, '').replace(/\s+/gu, '');
+  let t = cleanTitle(title).replace(/\s+/gu, '');
+  // Bracketed notes after the title ((草案), (第 2 次修正)) are left out, from the end.
+  while (t.endsWith(')') || t.endsWith('）')) {
+    const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+    if (open < 0) break;
+    t = t.slice(0, open);
+  }
   return grammar().fields.agendaMarkers.some((m) => t.endsWith(m));
 }
 
