@@ -87,6 +87,9 @@ describe('header field labels', () => {
     [corpusLine('11', '主席：陳兼副主任委員永仁'), '陳永仁', '蔡昇晃'],
     // samples/mofa-2016-105-4.txt:13
     ['記錄：王薦任科員世任', null, '王世任'],
+    // A second label after the value, letter-spaced, its value below (test/fixtures/corpus/html/tainan-council-2-t8-proceedings.html, line 38).
+    ['記錄：王薦任科員世任 議 程：', null, '王世任'],
+    ['主席：謝政務次長武樵(資訊長) 議程：', '謝武樵', null],
   ])('%s → chair %s, recorder %s', (line, chair, recorder) => {
     expect(fields(minutes([], header(line)))).toEqual({ chair, recorder, date: '2018-06-22', speeches: 0 });
   });
