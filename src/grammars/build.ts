@@ -43,6 +43,8 @@ export interface Grammar {
     countUnits: Record<'term' | 'session' | 'period', string[]>;
     /** Words besides the title markers that end a body's name in a title (會議摘要). */
     bodyEndMarkers: string[];
+    /** Words that end an agenda's title (議程): a paper that announces a meeting (extract/kind.ts). */
+    agendaMarkers: string[];
     /** A chair's bracketed note: (Y代理主持) Y stands in; (代表召集人 Y 主持) the one outside presides for Y. */
     actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs', string[]>;
     /** Words before the names of chairs in turn (由 A、B 分別主持), and what separates those names. */
@@ -237,7 +239,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
         strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
         Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
       ),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'agendaMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
       countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
       actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs'] as const),
     };
