@@ -1,6 +1,6 @@
 import { grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
-import { endsWithOmission } from '../segment/kinds.js';
+import { endsWithOmission, isBareLabel } from '../segment/kinds.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
@@ -156,7 +156,8 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
   // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
   if (ROLE_DASH.test(a) && ROLE_DASH.test(b)) return false;
-  return !startsStructure(b) && !fieldValueEnds(a, b);
+  // A label alone on its line (主席, then the name below it) starts a field, whatever precedes it.
+  return !startsStructure(b) && !isBareLabel(b) && !fieldValueEnds(a, b);
 }
 
 /**

@@ -106,6 +106,11 @@ export function isHeaderLabel(label: string): boolean {
   return h.exact.has(l) || h.prefixes.some((x) => l.startsWith(x));
 }
 
+/** A line that is a field or group label and nothing else (主席, 開會日期): its value is on the next line. */
+export function isBareLabel(line: string): boolean {
+  return headerLabels().exact.has(squeeze(line));
+}
+
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
   const o = omission();
