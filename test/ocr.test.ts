@@ -70,6 +70,71 @@ describe('OCR word boxes become PDF-like lines', () => {
   });
 });
 
+/**
+ * A line as the engine gives it for 200-dpi scans rendered at 300 dpi (40 px characters): the boxes as
+ * it reported them for `亞太司 林公使 明誠` in sample 000's attendance list (太's box reaching over 司,
+ * 公's over 使), and the page's ink drawn as one block per character where the characters really are.
+ */
+function drawnLine(chars: { text: string; at: number; word: number; box?: [number, number] }[], conf = 90) {
+  const width = 1400;
+  const height = 200;
+  const ink = new Uint8Array(width * height);
+  for (const c of chars) {
+    if (c.at < 0) continue;
+    const w = /[\x00-\x7f]/.test(c.text) ? 16 : 36;
+    for (let y = 80; y < 117; y++) for (let x = c.at; x < c.at + w; x++) ink[y * width + x] = 1;
+  }
+  const words: { text: string; x0: number; y0: number; x1: number; y1: number; confidence: number; symbols: { text: string; x0: number; x1: number }[] }[] = [];
+  for (const c of chars) {
+    const [x0, x1] = c.box ?? [c.at, c.at + 36];
+    const word = (words[c.word] ??= { text: '', x0, y0: 80, x1, y1: 117, confidence: conf, symbols: [] });
+    word.text += c.text;
+    word.x0 = Math.min(word.x0, x0);
+    word.x1 = Math.max(word.x1, x1);
+    word.symbols.push({ text: c.text, x0, x1 });
+  }
+  return { line: { y0: 70, y1: 130, baseline: 117, words }, mask: { ink, width, height } };
+}
+
+describe('OCR lines rebuilt from the page\'s ink', () => {
+  const scale = 300 / 72;
+  const text = (d: ReturnType<typeof drawnLine>) => runsToLines(itemsToRuns(ocrLinesToItems([d.line], scale, 842, d.mask))).map((l) => l.text);
+
+  it('a typed space is a blank in the ink, wherever the engine put its boxes', () => {
+    const d = drawnLine([
+      { text: '亞', at: 239, word: 0, box: [239, 276] },
+      { text: '太', at: 281, word: 0, box: [281, 357] },
+      { text: '司', at: 323, word: 1, box: [340, 370] },
+      { text: '林', at: 396, word: 2, box: [396, 423] },
+      { text: '公', at: 438, word: 3, box: [426, 480] },
+      { text: '使', at: 480, word: 3, box: [479, 506] },
+      { text: '明', at: 542, word: 4, box: [542, 566] },
+      { text: '誠', at: 584, word: 5, box: [572, 611] },
+    ]);
+    expect(text(d)).toEqual(['亞太司 林公使 明誠']);
+    // The engine's boxes alone (no pixels): its own gaps decide, and the line comes out otherwise.
+    expect(runsToLines(itemsToRuns(ocrLinesToItems([d.line], scale, 842))).map((l) => l.text)).not.toEqual(['亞太司 林公使 明誠']);
+  });
+
+  it('no space beside punctuation read half-width where a full-width mark was printed; a mark read on blank paper is dropped', () => {
+    const d = drawnLine(
+      [
+        { text: '時', at: 239, word: 0 },
+        { text: '間', at: 281, word: 0 },
+        { text: ':', at: 330, word: 1 },
+        { text: '1', at: 365, word: 2 },
+        { text: '1', at: 385, word: 2 },
+        { text: '0', at: 405, word: 2 },
+        { text: '年', at: 450, word: 3 },
+        { text: '”', at: -1, word: 4, box: [560, 575] },
+        { text: '王', at: 700, word: 5 },
+      ],
+      40,
+    );
+    expect(text(d)).toEqual(['時間:110 年 王']);
+  });
+});
+
 /** Score outputs with the samples' keys (test/eval). */
 function score(outputs: Map<string, unknown>): { docs: Record<string, { scores: Record<string, number>; misses: string[] }>; mean: Record<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'twminutes-ocr-score-'));

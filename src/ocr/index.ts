@@ -7,7 +7,7 @@ import { correctOcrLines } from './corrections.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
 import { openPdfForRendering, renderPage } from './render.js';
 import { ocrLinesToItems } from './words.js';
-import { rulesFromRaster } from './raster-rules.js';
+import { inkMask, rulesFromRaster } from './raster-rules.js';
 
 export { startOcrEngine, OCR_PACKAGES, type OcrEngine } from './engine.js';
 export { correctOcrLines } from './corrections.js';
@@ -59,8 +59,9 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
       try {
         const image = await renderPage(doc, page, dpi);
         const result = await ocr.recognize(image.png);
-        const items = ocrLinesToItems(result.lines, image.scale, image.heightPt);
-        const rules = rulesFromRaster(image.rgba, image.width, image.height, dpi, image.heightPt);
+        const mask = inkMask(image.rgba, image.width, image.height);
+        const items = ocrLinesToItems(result.lines, image.scale, image.heightPt, mask);
+        const rules = rulesFromRaster(mask, dpi, image.heightPt);
         const layout = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules, hasImages: true }, n === previous + 1 ? carry : null);
         carry = layout.carryXs;
         previous = n;
