@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArchive } from '../src/index.js';
 import { correctOcrLines } from '../src/ocr/corrections.js';
+import { unifyOcrNames } from '../src/ocr/names.js';
 import { ocrLinesToItems } from '../src/ocr/words.js';
 import { itemsToRuns } from '../src/load/pdf/runs.js';
 import { runsToLines } from '../src/load/pdf/items-to-lines.js';
@@ -43,6 +44,34 @@ describe('OCR confusions corrected where the grammar is sure', () => {
     const lines = ['第III次會議', '本案 - 、 說明', '2023年08月18日', 'TEL +886-2-3365-2200', '- 本部政府資料開放推動情形'];
     const r = correctOcrLines(lines);
     expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([]);
+  });
+});
+
+describe('names misread by one look-alike character', () => {
+  // Lines of corpus 41 as OCR reads them (the chair's 宇 read as 字, 興 as 與).
+  const page = [
+    '(理事)\t王祥宇 (中研院天文及天文物理研究所)',
+    '江國興\t(清華大學天文所及物理系)',
+    '五、主席:\t\t王祥字 (前任理事長)',
+    '王祥宇,李景交,湯雅雯,曾瑋玲,張祥光,陳呻始,江國興,',
+    '江國與 4 票,王祥宇 2 票,李景輝 1 票。',
+    '2. 常務理事:王祥宇,曾瑋玲。',
+  ];
+
+  it('are corrected to the spelling the document uses more often, each correction reported', () => {
+    const r = unifyOcrNames([page]);
+    expect(r.pages[0]![2]).toBe('五、主席:\t\t王祥宇 (前任理事長)');
+    expect(r.pages[0]![4]).toBe('江國興 4 票,王祥宇 2 票,李景輝 1 票。');
+    expect(r.corrections.map((c) => [c.line, c.from, c.to, c.seen])).toEqual([
+      [2, '王祥字', '王祥宇', 4],
+      [4, '江國與', '江國興', 2],
+    ]);
+  });
+
+  it('are left alone when the characters are not look-alikes, or when neither spelling is the document\'s', () => {
+    // 交/輝 is a misreading too, but not of look-alikes: 李景交 stays. 王祥字 beside one 王祥宇 could be two people.
+    const r = unifyOcrNames([['李景交 李景交', '李景輝'], ['王祥字', '王祥宇']]);
     expect(r.corrections).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { PageLine } from '../load/pdf/geometry.js';
 import { layoutPage } from '../load/pdf/page-layout.js';
 import { itemsToRuns } from '../load/pdf/runs.js';
 import { correctOcrLines } from './corrections.js';
+import { unifyOcrNames } from './names.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
 import { openPdfForRendering, renderPage } from './render.js';
 import { ocrLinesToItems } from './words.js';
@@ -87,6 +88,15 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
   } finally {
     await doc.destroy().catch(() => undefined);
     if (own) await ocr.terminate();
+  }
+  // Names misread by one look-alike character, against the spelling the rest of the pages read use.
+  const numbers = [...lines.keys()];
+  const unified = unifyOcrNames(numbers.map((n) => lines.get(n)!.map((l) => l.text)));
+  for (const c of unified.corrections) {
+    const n = numbers[c.page]!;
+    const pageLines = lines.get(n)!;
+    pageLines[c.line] = Object.assign({}, pageLines[c.line]!, { text: unified.pages[c.page]![c.line]! });
+    diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}, OCR line ${c.line + 1}: read the name "${c.from}", corrected to "${c.to}" (one look-alike character apart; the document spells it "${c.to}" ${c.seen} times).` });
   }
   return { lines, provenance, diagnostics };
 }

@@ -107,9 +107,12 @@ function latinSpace(before: string, after: string): boolean {
   return !noSpaceBetweenCodes(l, f) && !PUNCTUATION.test(String.fromCodePoint(l)) && !PUNCTUATION.test(String.fromCodePoint(f));
 }
 
-/** Advance of a character in em, as a font of these documents draws it: Chinese a full em, Latin half. */
+/** Advance of a character in em, roughly as the fonts of these documents draw it: Chinese a full em, Latin about half. */
 function advance(ch: string): number {
-  return isCjkCode(ch.codePointAt(0)!) ? 1 : 0.5;
+  if (isCjkCode(ch.codePointAt(0)!)) return 1;
+  if (/^[iljtfr.,:;'!|()\[\]]$/.test(ch)) return 0.3;
+  if (/^[A-Z0-9mw]$/.test(ch)) return 0.6;
+  return 0.5;
 }
 
 /** How far (em) a group's ink falls short of its advances: the bearings, and the blank half of end punctuation. */
@@ -126,6 +129,16 @@ const BLANK_INK_COLUMNS = 2;
 
 /** A word whose bottom is within this share of the line box's height of the baseline sits on it. */
 const BASELINE_SLACK = 0.1;
+
+/**
+ * Cost (em) of cutting a Latin word of the engine in two: it reads Latin words as whole words (IAA,
+ * 10617), while its Chinese "words" are arbitrary runs of characters.
+ */
+const LATIN_WORD_SPLIT = 1;
+
+function splitsLatinWord(a: { text: string; word: OcrWord }, b: { text: string; word: OcrWord }): boolean {
+  return a.word === b.word && !isCjkCode(lastCode(a.text)) && !isCjkCode(firstCode(b.text));
+}
 
 /** Weight of the engine's own positions against the widths (its boxes drift by an em or more). */
 const POSITION_WEIGHT = 0.2;
@@ -212,7 +225,7 @@ function piecesFromInk(line: OcrLine, b: { y0: number; y1: number }, mask: InkMa
         const prior = best[j - 1]![k]!;
         if (prior === Infinity) continue;
         const expected = advances[i]! - advances[k]! - trim(symbols[k]!.text, symbols[i - 1]!.text);
-        const c = prior + Math.abs(expected - width) + POSITION_WEIGHT * (off[i]! - off[k]!);
+        const c = prior + Math.abs(expected - width) + POSITION_WEIGHT * (off[i]! - off[k]!) + (k > 0 && splitsLatinWord(symbols[k - 1]!, symbols[k]!) ? LATIN_WORD_SPLIT : 0);
         if (c < b) {
           b = c;
           f = k;
