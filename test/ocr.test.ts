@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../src/index.js';
+import { parseArchive, parseFile } from '../src/index.js';
 import { correctOcrLines } from '../src/ocr/corrections.js';
 import { unifyOcrNames } from '../src/ocr/names.js';
 import { ocrLinesToItems } from '../src/ocr/words.js';
@@ -172,7 +172,7 @@ function score(outputs: Map<string, unknown>): { docs: Record<string, { scores: 
 }
 
 describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chinese)', () => {
-  it('the five samples rasterised at 200 dpi score against their keys (floor 0.87; the target is 0.90), read in batch workers', { timeout: 900_000 }, async () => {
+  it('the five samples rasterised at 200 dpi score core ≥ 0.90 against their keys, read in batch workers', { timeout: 900_000 }, async () => {
     const keyOf = (seed: string) => (JSON.parse(readFileSync(`${ROOT}test/eval/keys/${seed}.json`, 'utf8')) as { source: string }).source;
     const inputs = SAMPLES.map((s) => ({ path: `${ROOT}test/fixtures/ocr/${s.file.replace(/\.txt$/, '')}-scan200.pdf`, name: keyOf(s.seed) }));
     const outputs = new Map<string, unknown>();
@@ -185,8 +185,10 @@ describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chin
       }
     }
     const report = score(outputs);
-    // 0.881 measured: OCR misreads some names (妤 → 好) and an unruled attendance table loses its columns.
-    expect(report.mean.core).toBeGreaterThanOrEqual(0.87);
+    // 0.920 measured (per sample 0.954, 0.946, 0.712, 0.987, 1.000). Still lost: names the engine misreads
+    // (朱斌妤 → 朱斌好, 王可言 → 王可廚) and, in sample 002, lines set so tight that the engine merges two
+    // rows into one (its 主席 line, its 參、討論事項 heading).
+    expect(report.mean.core).toBeGreaterThanOrEqual(0.9);
   });
 
   it('runs with networking disabled: fetch, DNS and sockets throw in the process that reads the scan', { timeout: 300_000 }, () => {
@@ -213,6 +215,53 @@ describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chin
     const out = JSON.parse(r.stdout) as { title: string; ocr: { pages: { page: number }[] } };
     expect(out.title!).toContain('外交部');
     expect(out.ocr.pages).toEqual([expect.objectContaining({ page: 1 })]);
+  });
+});
+
+describe.skipIf(!hasOcr)('corpus 41: a PDF whose fonts have no Unicode map, read by OCR', () => {
+  const file = ROOT + 'test/fixtures/corpus/raw/41_asroc-council-minutes_20230818.pdf';
+  // As its two pages show them (read by eye from the pages rendered): the 理事 and 監事 of 三、出席人員姓名,
+  // then 四、列席人員. Name, the group it is listed under (or the title printed after it), status.
+  const printed: [string, string, string][] = [
+    ['王祥宇', '理事', 'present'],
+    ['李景輝', '理事', 'present'],
+    ['湯雅雯', '理事', 'present'],
+    ['曾瑋玲', '理事', 'present'],
+    ['江國興', '理事', 'present'],
+    ['陳惠茹', '理事', 'present'],
+    ['張祥光', '理事', 'on-leave'],
+    ['潘彥丞', '理事', 'present'],
+    ['郭政育', '理事', 'on-leave'],
+    ['呂聖元', '監事', 'present'],
+    ['秦一男', '監事', 'present'],
+    ['賴詩萍', '監事', 'on-leave'],
+    ['汪仁鴻', '前任秘書長', 'present'],
+  ];
+
+  it('without OCR it is refused as garbled text', async () => {
+    const err = await parseFile(file).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('pdf-garbled-text');
+  });
+
+  it('with OCR: the title, date, chair and attendees its pages show', { timeout: 300_000 }, async () => {
+    const doc = await parseFile(file, { ocr: 'auto' });
+    // Page 2's English titles decode, its Chinese does not: the document's text is noise as a whole, so both pages are read.
+    expect(doc.source.ocr?.pages.map((p) => p.page)).toEqual([1, 2]);
+    expect(doc.kind).toBe('minutes');
+    expect(doc.title).toBe('中華民國天文學會 第 28 屆第 1 次理事會議 會議紀錄');
+    expect(doc.meeting?.date).toBe('2023-08-18');
+    expect(doc.meeting?.start).toBe('2023-08-18T11:00:00+08:00');
+    expect(doc.meeting?.location).toBe('中研院天文所(沾美餐廳)');
+    // The 主席 line reads 王祥字; the name grammar's look-alikes (宇/字) and the four other 王祥宇 of the pages correct it, with a diagnostic.
+    expect(doc.meeting?.chair?.name).toBe('王祥宇');
+    expect(doc.diagnostics.some((d) => d.code === 'ocr-corrected' && d.message.includes('"王祥字", corrected to "王祥宇"'))).toBe(true);
+    expect(doc.attendees.map((a) => [[...a.name][0], a.title, a.status])).toEqual(printed.map(([name, title, status]) => [[...name][0], title, status]));
+    expect(doc.attendees.at(-1)?.role).toBe('observer');
+    // The gap, measured: tesseract's chi_tra model misreads four given names of this page (輝 → 交, 茹 → 始,
+    // 丞 → 孖, 萍 → 菠); they are not look-alike pairs any rule could safely undo. Every other name is as printed.
+    const exact = doc.attendees.filter((a, i) => a.name === printed[i]![0]).map((a) => a.name);
+    expect(exact.length).toBeGreaterThanOrEqual(9);
+    expect(exact).toEqual(expect.arrayContaining(['王祥宇', '湯雅雯', '曾瑋玲', '江國興', '張祥光', '郭政育', '呂聖元', '秦一男', '汪仁鴻']));
   });
 });
 
