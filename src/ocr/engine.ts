@@ -31,12 +31,20 @@ export interface OcrPageResult {
   confidence: number;
 }
 
+export interface Rectangle {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface OcrEngine {
   /** `tesseract.js 7.0.0 (chi_tra+eng, LSTM)`: for `source.ocr` and the diagnostics. */
   readonly name: string;
   readonly version: string;
   readonly languages: string[];
-  recognize(png: Uint8Array): Promise<OcrPageResult>;
+  /** Recognise a page, or one line of it (`line`: its rectangle in the page's pixels). */
+  recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult>;
   terminate(): Promise<void>;
 }
 
@@ -105,8 +113,14 @@ export async function startOcrEngine(): Promise<OcrEngine> {
     name: `tesseract.js ${version}`,
     version,
     languages: [...LANGUAGES],
-    async recognize(png: Uint8Array): Promise<OcrPageResult> {
-      const r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), {}, { text: false, blocks: true });
+    async recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult> {
+      if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_LINE });
+      let r: Awaited<ReturnType<typeof worker.recognize>>;
+      try {
+        r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), line ? { rectangle: line } : {}, { text: false, blocks: true });
+      } finally {
+        if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_BLOCK });
+      }
       const blocks = (r.data.blocks ?? []) as unknown as TesseractBlock[];
       const lines: OcrLine[] = [];
       for (const b of blocks)

@@ -5,6 +5,7 @@ import { layoutPage } from '../load/pdf/page-layout.js';
 import { itemsToRuns } from '../load/pdf/runs.js';
 import { correctOcrLines } from './corrections.js';
 import { unifyOcrNames } from './names.js';
+import { splitMergedRows } from './merged-rows.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
 import { openPdfForRendering, renderPage } from './render.js';
 import { ocrLinesToItems } from './words.js';
@@ -61,7 +62,8 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
         const image = await renderPage(doc, page, dpi);
         const result = await ocr.recognize(image.png);
         const mask = inkMask(image.rgba, image.width, image.height);
-        const items = ocrLinesToItems(result.lines, image.scale, image.heightPt, mask);
+        const read = await splitMergedRows(ocr, image.png, result.lines, mask);
+        const items = ocrLinesToItems(read, image.scale, image.heightPt, mask);
         const rules = rulesFromRaster(mask, dpi, image.heightPt);
         const layout = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules, hasImages: true }, n === previous + 1 ? carry : null);
         carry = layout.carryXs;
