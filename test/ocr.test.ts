@@ -259,7 +259,7 @@ describe.skipIf(!hasOcr)('corpus 41: a PDF whose fonts have no Unicode map, read
     // The 主席 line reads 王祥字; the name grammar's look-alikes (宇/字) and the four other 王祥宇 of the pages correct it, with a diagnostic.
     expect(doc.meeting?.chair?.name).toBe('王祥宇');
     expect(doc.diagnostics.some((d) => d.code === 'ocr-corrected' && d.message.includes('"王祥字", corrected to "王祥宇"'))).toBe(true);
-    expect(doc.attendees.map((a) => [[...a.name][0], a.title, a.status])).toEqual(printed.map(([name, title, status]) => [[...name][0], title, status]));
+    expect(doc.attendees.map((a) => [[...(a.name ?? '')][0], a.title, a.status])).toEqual(printed.map(([name, title, status]) => [[...name][0], title, status]));
     expect(doc.attendees.at(-1)?.role).toBe('observer');
     // The gap, measured: tesseract's chi_tra model misreads four given names of this page (輝 → 交, 茹 → 始,
     // 丞 → 孖, 萍 → 菠); they are not look-alike pairs any rule could safely undo. Every other name is as printed.
