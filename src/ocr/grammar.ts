@@ -1,4 +1,5 @@
 import { escapeRegExp, readTable } from '../grammars/load.js';
+import { derived } from '../grammars/compiled.js';
 
 /** The OCR confusion table (grammars/ocr.json), typed, with its patterns compiled once. */
 export interface OcrGrammar {
@@ -18,10 +19,12 @@ export interface OcrGrammar {
   markerRe: RegExp;
 }
 
-let cached: OcrGrammar | null = null;
-
-export function ocrGrammar(): OcrGrammar {
-  cached ??= readTable('ocr.json', (raw, c) => {
+/**
+ * The OCR table is not one of the grammar's tables (an overlay cannot extend it yet): it is read from
+ * the package's grammars/ folder, once per grammar in force, as every derived value is.
+ */
+export const ocrGrammar = derived((): OcrGrammar =>
+  readTable('ocr.json', (raw, c) => {
     const o = c.obj(raw, '');
     const pairs = (key: string): [string, string][] => {
       const v = o[key];
@@ -61,6 +64,5 @@ export function ocrGrammar(): OcrGrammar {
       dateRe: new RegExp(`(${digit}{2,4}) ?${escapeRegExp(y)} ?(${digit}{1,2}) ?${escapeRegExp(m)} ?(${digit}{1,2}) ?${escapeRegExp(d)}`, 'gu'),
       markerRe: new RegExp(`^( *)(?:(${look}) ?(${alt(markerEnds)})|(${alt(markerBrackets.map((p) => p[0]))}) ?(${look}) ?(${alt(markerBrackets.map((p) => p[1]))}))`, 'u'),
     };
-  });
-  return cached;
-}
+  }),
+);
