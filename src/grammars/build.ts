@@ -147,6 +147,14 @@ export interface Grammar {
     /** An annex mark standing alone on its line ends a ruling (`(附件1)`). */
     rulingAnnexMarks: string[];
   };
+  /** What OCR misreads (src/ocr): look-alike digits, heading numerals and name characters, corrected only where the grammar is sure. */
+  ocr: {
+    digitLookalikes: Record<string, string>;
+    markerLookalikes: Record<string, string>;
+    markerEnds: string[];
+    markerBrackets: [string, string][];
+    nameLookalikes: string[];
+  };
   /** People identity (src/people): name shapes, never-names, non-organisation marks, rename prefixes. */
   identity: {
     surnames: Set<string>;
@@ -344,7 +352,25 @@ export function buildGrammar(given: GrammarTables): Grammar {
       nonNameEndings: c.strings(o.nonNameEndings, 'nonNameEndings'),
     };
   });
-  return { tables, numerals, headings, sections, people, fields, time, layout, records, variants, identity };
+  const ocr = table('ocr.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const strMap = (key: string): Record<string, string> => {
+      const m = c.obj(o[key], key);
+      for (const [k, v] of Object.entries(m)) c.string(v, `${key}.${k}`);
+      return m as Record<string, string>;
+    };
+    const v = o.markerBrackets;
+    if (!Array.isArray(v) || v.some((p) => !Array.isArray(p) || p.length !== 2 || p.some((x) => typeof x !== 'string' || !x)))
+      c.strings(undefined, 'markerBrackets (a list of [open, close] pairs)');
+    return {
+      digitLookalikes: strMap('digitLookalikes'),
+      markerLookalikes: strMap('markerLookalikes'),
+      markerEnds: c.strings(o.markerEnds, 'markerEnds'),
+      markerBrackets: v as [string, string][],
+      nameLookalikes: c.strings(o.nameLookalikes, 'nameLookalikes'),
+    };
+  });
+  return { tables, numerals, headings, sections, people, fields, time, layout, records, variants, identity, ocr };
 }
 
 

@@ -38,11 +38,10 @@ export function correctOcrLines(lines: readonly string[]): { lines: string[]; co
       corrections.push({ line, from: whole, to });
       return to;
     });
-    t = t.replace(g.dateRe, (whole: string, a: string, b: string, c: string) => {
+    t = t.replace(g.dateRe, (whole: string, a: string, y: string, b: string, m: string, c: string, d: string) => {
       const fa = digits(a) ?? a;
       const fb = /[0-9]/.test(b) || fa !== a ? ([...b].map((ch) => g.digitLookalikes[ch] ?? ch).join('')) : b;
       const fc = /[0-9]/.test(c) || fa !== a ? ([...c].map((ch) => g.digitLookalikes[ch] ?? ch).join('')) : c;
-      const [y, m, d] = g.dateParts as [string, string, string];
       const to = `${fa}${y}${fb}${m}${fc}${d}`;
       if (!/^[0-9]+$/.test(fa + fb + fc) || to === whole.replace(/ /g, '')) return whole;
       corrections.push({ line, from: whole, to });
