@@ -1,4 +1,6 @@
 import type { ExtractContext } from './context.js';
+import { derived, escapeRegExp, grammar } from '../grammars/index.js';
+import { foldName } from '../util/fold.js';
 import { findFields } from './fields.js';
 import { parseRocDate } from './datetime.js';
 import { nameParts, titleScore, type NameParts } from './title.js';
@@ -8,10 +10,13 @@ import { nameParts, titleScore, type NameParts } from './title.js';
  * sittings, with committee records and annexes around them) is read, and its title.
  *
  * The compilation's title (from its contents page) names the meeting it compiles (臺南市議會第2屆第8次臨時會).
- * The document's header is that meeting's first record: the first record whose title names the same
- * meeting (agency, term, session and body alike: 臺南市議會第 2 屆第 8 次臨時會 / 第 1 次會議紀錄), not a
- * committee's record filed before it (…臨時會程序委員會暨第 4 次定期大會第 1 次程序委員會會議紀錄).
- * Without a title naming a meeting, the header is read right after the front matter.
+ * The document's header is that meeting's first record: the first record whose title names no other
+ * meeting — no other agency, term, session or body (臺南市議會第 2 屆第 8 次臨時會 / 第 1 次會議紀錄, or a
+ * sitting's title that repeats none of them: 第1次會議紀錄) — not a committee's record filed before it
+ * (…臨時會程序委員會暨第 4 次定期大會第 1 次程序委員會會議紀錄, 程序委員會第1次會議紀錄). Without a title naming
+ * a meeting by its counts, the header is read right after the front matter, and a contents page's title
+ * that names no term and no session (a gazette's masthead: 立法院公報 第105卷 第31期 委員會紀錄) is not the
+ * document's title: its records' titles are.
  */
 export interface HeaderWindow {
   /** The first line the header reader looks at. */
@@ -29,11 +34,11 @@ export function headerWindow(ctx: ExtractContext): HeaderWindow {
   const fm = ctx.frontMatter;
   if (!fm) return { from: 0, title: null };
   const t = fm.title;
-  const score = t ? titleScore(t.text) : null;
-  const title = t && score ? { text: t.text, first: t.first, last: t.last, score: score.score, namesMeeting: score.namesMeeting } : null;
-  const meeting = title ? nameParts(title.text) : null;
-  const from = meeting && (meeting.term !== null || meeting.session !== null) ? firstRecordOf(ctx, fm.end, meeting) : null;
-  return { from: from ?? fm.end, title };
+  const meeting = t ? nameParts(t.text) : null;
+  if (!t || !meeting || (meeting.term === null && meeting.session === null)) return { from: fm.end, title: null };
+  const score = titleScore(t.text);
+  const title = { text: t.text, first: t.first, last: t.last, score: score.score, namesMeeting: score.namesMeeting };
+  return { from: firstRecordOf(ctx, fm.end, meeting) ?? fm.end, title };
 }
 
 /** The first line of the first record whose title names the compiled meeting, or null. */
@@ -45,7 +50,7 @@ function firstRecordOf(ctx: ExtractContext, from: number, meeting: NameParts): n
     if (text.length > FIELD_LINE_MAX || parseRocDate(text) === null) continue;
     if (!findFields(text).some((f) => f.field === 'time' && parseRocDate(f.value) !== null)) continue;
     const title = titleAbove(ctx, i);
-    if (title && sameMeeting(nameParts(title.text), meeting)) return title.first;
+    if (title && !otherMeeting(nameParts(title.text), meeting)) return title.first;
   }
   return null;
 }
@@ -68,7 +73,34 @@ function titleAbove(ctx: ExtractContext, i: number): { text: string; first: numb
   return text && titleScore(text).namesMeeting ? { text, first } : null;
 }
 
-function sameMeeting(a: NameParts, b: NameParts): boolean {
-  const body = (s: string | null) => (s ?? '').replace(/\s+/gu, '');
-  return (a.agency === null || b.agency === null || a.agency === b.agency) && a.term === b.term && a.session === b.session && body(a.body) === body(b.body);
+/** A body's name with each of its other names (定期大會) written as the first of grammar sameBodies (定期會), folded. */
+const bodyNames = derived((g) => {
+  const to = new Map<string, string>();
+  for (const names of g.sections.sameBodies) for (const n of names.slice(1)) to.set(n, names[0]!);
+  const re = to.size ? new RegExp([...to.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gu') : null;
+  return (s: string) => (re ? foldName(s).replace(re, (m) => to.get(m)!) : foldName(s));
+});
+
+/**
+ * Whether a record's title names another meeting than the compilation's: another agency (臺/台 and spaces
+ * folded), term or body, or — when it names its term, as a full title does — another session. A body is
+ * another when what the record names beyond the compiled body (a sitting's 臨時會, or none) still names a
+ * body: 臨時會程序委員會暨…, or 程序委員會 alone (read as an agency when it opens the title).
+ */
+function otherMeeting(record: NameParts, compiled: NameParts): boolean {
+  const fold = bodyNames();
+  const agency = compiled.agency !== null ? fold(compiled.agency) : null;
+  const recordAgency = record.agency !== null ? fold(record.agency) : null;
+  // The record names a body as its agency (程序委員會第1次會議紀錄) when that is not the compiled agency.
+  const named = (recordAgency !== null && recordAgency !== agency ? recordAgency : '') + (record.body !== null ? fold(record.body) : '');
+  if (agency !== null && recordAgency !== null && recordAgency !== agency && !keywordIn(recordAgency)) return true;
+  if (record.term !== null && compiled.term !== null && record.term !== compiled.term) return true;
+  if (record.term !== null && record.session !== compiled.session) return true;
+  const rest = compiled.body !== null ? named.split(fold(compiled.body)).join('') : named;
+  return keywordIn(rest);
+}
+
+/** The text names a body (委員會, 小組, 會議 …: grammar fields.bodyKeywords). */
+function keywordIn(text: string): boolean {
+  return text !== '' && grammar().fields.bodyKeywords.some((k) => text.includes(k));
 }
