@@ -149,6 +149,20 @@ describe("the compiled meeting's first record", () => {
     expect(header(d)).toEqual({ kind: 'minutes', title: '臺南市議會第2屆第8次臨時大會議事錄', date: '2016-09-30', chair: '郭信良' });
   });
 
+  it('a compilation with no contents page: its title line, then the records (program committee first)', () => {
+    // Lines 1–20 (preface and contents) replaced by the compilation's title alone.
+    const edits: Record<number, string | null> = { 0: '臺南市議會第2屆第8次臨時會議事錄' };
+    for (let i = 1; i < 20; i++) edits[i] = null;
+    const text = councilWith(edits);
+    expect(text.split('\n').slice(0, 3)).toEqual(['臺南市議會第2屆第8次臨時會議事錄', '壹、程序委員會', council[21]]);
+    expect(frontOf(text)).toBeNull();
+    expect(header(parse(text))).toEqual({ kind: 'minutes', title: '臺南市議會第2屆第8次臨時會議事錄', date: '2016-09-30', chair: '郭信良' });
+    // A record titled …議事錄 with its fields right below (the legislature's committee, corpus 13) is its own header.
+    const ly = readFileSync(ROOT + 'test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt', 'utf8');
+    expect(ly.split('\n')[0]).toMatch(/議事錄$/u);
+    expect(parse(ly).title).toBe(ly.split('\n')[0]!.trim());
+  });
+
   it('an agency on its own line above the contents title joins it', () => {
     const fm = frontOf(councilWith({ 5: '臺南市議會', 6: '第2屆第8次臨時會議事錄目錄' }));
     expect(fm?.title).toEqual({ text: '臺南市議會第2屆第8次臨時會議事錄', first: 5, last: 6 });

@@ -3,7 +3,7 @@ import { derived, escapeRegExp, grammar } from '../grammars/index.js';
 import { foldName } from '../util/fold.js';
 import { findFields } from './fields.js';
 import { parseRocDate } from './datetime.js';
-import { nameParts, titleScore, type NameParts } from './title.js';
+import { cleanTitle, nameParts, titleScore, type NameParts } from './title.js';
 
 /**
  * Where the header of a compilation (a council's 議事錄: front matter, then the records of a session's
@@ -32,13 +32,40 @@ const FIELD_LINE_MAX = 120;
 
 export function headerWindow(ctx: ExtractContext): HeaderWindow {
   const fm = ctx.frontMatter;
-  if (!fm) return { from: 0, title: null };
+  if (!fm) return compilationTitled(ctx) ?? { from: 0, title: null };
   const t = fm.title;
   const meeting = t ? nameParts(t.text) : null;
   if (!t || !meeting || (meeting.term === null && meeting.session === null)) return { from: fm.end, title: null };
   const score = titleScore(t.text);
   const title = { text: t.text, first: t.first, last: t.last, score: score.score, namesMeeting: score.namesMeeting };
   return { from: firstRecordOf(ctx, fm.end, meeting) ?? fm.end, title };
+}
+
+/** How far down a compilation's title (with no contents page) may stand: its first lines. */
+const TITLE_SCAN_LINES = 5;
+
+const compilationWordRe = derived((g) => new RegExp(`(?:${g.sections.compilationWords.map(escapeRegExp).join('|')})$`, 'u'));
+
+/**
+ * A compilation without a contents page: its first line is a title ending in a compilation word
+ * (臺南市議會第2屆第8次臨時會議事錄) that names a meeting by its counts but no sitting, and records with
+ * titles of their own follow (程序委員會…會議紀錄, then 第 1 次會議紀錄). The header is then the compiled
+ * meeting's first record, as after a contents page. A record's own title ending in the same word (a
+ * committee's …委員會議議事錄, its fields right below) heads no other record: nothing changes.
+ */
+function compilationTitled(ctx: ExtractContext): HeaderWindow | null {
+  for (let i = 0; i < Math.min(ctx.lines.length, TITLE_SCAN_LINES); i++) {
+    const raw = ctx.lines[i]!.text.trim();
+    if (raw === '') continue;
+    const text = cleanTitle(raw);
+    if (ctx.headingAt.has(i) || !compilationWordRe().test(text.replace(/\s+/gu, ''))) return null;
+    const meeting = nameParts(text);
+    const score = titleScore(text);
+    if ((meeting.term === null && meeting.session === null) || meeting.sitting !== null || !score.namesMeeting) return null;
+    const from = firstRecordOf(ctx, i + 1, meeting);
+    return from !== null && from > i ? { from, title: { text, first: i, last: i, score: score.score, namesMeeting: score.namesMeeting } } : null;
+  }
+  return null;
 }
 
 /** The first line of the first record whose title names the compiled meeting, or null. */
