@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseFile } from '../src/index.js';
 import { normalize } from '../src/normalize/index.js';
 import { toLines } from '../src/segment/lines.js';
-import { contentsEntry, findFrontMatter } from '../src/segment/front-matter.js';
+import { contentsEntry, findFrontMatter, maskFrontMatter } from '../src/segment/front-matter.js';
 import type { MinutesDocument } from '../src/types.js';
 import { ROOT, sampleText } from './helpers.js';
 
@@ -120,6 +120,28 @@ describe("the council's contents page in other hands", () => {
     // Chapter-page: the pages restart in each part (壹 1-1 … 貳 2-1 …), never going down.
     const chapters = frontOf(['目次', '壹、程序委員會紀錄.................1-1', '貳、第1次會議紀錄..................2-1', '參、第2次會議紀錄..................2-5', '肆、附錄...........................3-1'].join('\n'));
     expect(chapters).toMatchObject({ contents: { first: 1, last: 4 } });
+  });
+});
+
+describe("a gazette's contents page before a record (the corpus's 15_ly-judiciary-gazette-20160502.txt)", () => {
+  const raw = () => readFileSync(ROOT + 'test/fixtures/corpus/raw/15_ly-judiciary-gazette-20160502.txt', 'utf8').split('\n');
+  const withContents = () =>
+    ['立法院公報　第105卷　第31期　委員會紀錄', '目　　錄', '一、司法及法制委員會第20次全體委員會議紀錄……………………1', '二、教育及文化委員會第10次全體委員會議紀錄……………………45', '三、交通委員會第12次全體委員會議紀錄……………………………88', ...raw().slice(2)].join('\n');
+
+  it("the masthead names no term or session: the record's title is the document's", () => {
+    expect(raw()[0]).toBe('委員會紀錄');
+    const plain = header(parse(raw().join('\n')));
+    expect(plain).toEqual({ kind: 'minutes', title: '立法院第9屆第1會期司法及法制委員會第20次全體委員會議紀錄', date: '2016-05-02', chair: '段宜康' });
+    expect(header(parse(withContents()))).toEqual(plain);
+  });
+
+  it("the last entry with the record's title joined onto it: the contents ends inside the line", () => {
+    const lines = linesOf(withContents());
+    expect(lines[4]!.text).toMatch(/^三、交通委員會第12次全體委員會議紀錄…+88立法院第9屆第1會期司法及法制委員會第20次全體委員會議紀錄/u);
+    const fm = findFrontMatter(lines)!;
+    expect(fm).toMatchObject({ start: 0, end: 4, contents: { heading: 1, first: 2, last: 4 } });
+    expect(lines[4]!.text.slice(fm.tail)).toMatch(/^立法院第9屆/u);
+    expect(maskFrontMatter(lines, fm)[4]).toMatchObject({ start: lines[4]!.start + fm.tail, text: lines[4]!.text.slice(fm.tail) });
   });
 });
 

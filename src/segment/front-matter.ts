@@ -19,6 +19,11 @@ export interface FrontMatter {
   start: number;
   /** First line after it. */
   end: number;
+  /**
+   * Characters at the start of line `end` that still belong to it: the last entry, when the next record's
+   * title was joined onto it (三、交通委員會第12次全體委員會議紀錄……88立法院第9屆…); 0 otherwise.
+   */
+  tail: number;
   /** The contents: its heading's line and its first and last entries, when there is one. */
   contents: { heading: number; first: number; last: number } | null;
   /** The compilation's title as its contents page prints it (臺南市議會第2屆第8次臨時會 / 議事錄目錄 → …議事錄). */
@@ -165,7 +170,8 @@ export function findFrontMatter(lines: readonly Line[]): FrontMatter | null {
     if (!heading) continue;
     const contents = contentsAfter(lines, i, heading.entry);
     if (!contents) continue;
-    return { start: 0, end: contents.last + 1, contents, title: contentsTitle(lines, i, heading.head) };
+    const tail = contents.tail;
+    return { start: 0, end: tail ? contents.last : contents.last + 1, tail, contents: { heading: contents.heading, first: contents.first, last: contents.last }, title: contentsTitle(lines, i, heading.head) };
   }
   return preface(lines);
 }
@@ -177,7 +183,7 @@ const pageKey = (e: { page: number; chapter?: number }) => (e.chapter ?? 0) * 10
  * The entries under a contents heading at line h (the first on its own line when glued to it), or null
  * when too few follow or their pages go down.
  */
-function contentsAfter(lines: readonly Line[], h: number, glued: ReturnType<typeof contentsEntry>): { heading: number; first: number; last: number } | null {
+function contentsAfter(lines: readonly Line[], h: number, glued: ReturnType<typeof contentsEntry>): { heading: number; first: number; last: number; tail: number } | null {
   let first = glued ? h : -1;
   let last = glued ? h : -1;
   let lead = 0;
@@ -188,6 +194,9 @@ function contentsAfter(lines: readonly Line[], h: number, glued: ReturnType<type
     if (isBlank(text)) continue;
     const e = contentsEntry(text);
     if (!e) {
+      // The last entry, with the next record's title joined onto it: the contents ends inside the line.
+      const g = first >= 0 ? entryThenTitle(text) : null;
+      if (g && pageKey(g.entry) >= page) return count + 1 >= MIN_ENTRIES ? { heading: h, first, last: j, tail: g.tail } : null;
       if (first >= 0) break;
       if (++lead > CONTENTS_LEAD_LINES) return null;
       continue;
@@ -198,7 +207,22 @@ function contentsAfter(lines: readonly Line[], h: number, glued: ReturnType<type
     last = j;
     count++;
   }
-  return count >= MIN_ENTRIES ? { heading: h, first, last } : null;
+  return count >= MIN_ENTRIES ? { heading: h, first, last, tail: 0 } : null;
+}
+
+/**
+ * An entry with a record's title joined after its page when wrapped lines were rejoined
+ * (三、交通委員會…紀錄……88立法院第9屆第1會期…會議紀錄): the entry, and where the title starts.
+ */
+function entryThenTitle(text: string): { entry: NonNullable<ReturnType<typeof contentsEntry>>; tail: number } | null {
+  for (const m of text.matchAll(/[0-9]{1,4}(?=\p{Script=Han})/gu)) {
+    const at = m.index! + m[0].length;
+    const entry = contentsEntry(text.slice(0, at));
+    if (!entry) continue;
+    const s = titleScore(text.slice(at));
+    if (s.namesMeeting && s.score >= 5) return { entry, tail: at };
+  }
+  return null;
 }
 
 /**
@@ -255,16 +279,22 @@ function preface(lines: readonly Line[]): FrontMatter | null {
     const text = lines[j]!.text;
     if (isBlank(text)) continue;
     const s = titleScore(text);
-    if ((s.namesMeeting && s.score >= 5) || recordField(text)) return { start: i, end: j, contents: null, title: null };
+    if ((s.namesMeeting && s.score >= 5) || recordField(text)) return { start: i, end: j, tail: 0, contents: null, title: null };
   }
   return null;
 }
 
 /**
  * The lines as the header and heading readers see them: front-matter lines blank (offsets kept, so spans
- * still point into the text, which keeps the front matter).
+ * still point into the text, which keeps the front matter); a line the front matter ends inside begins
+ * where the record does.
  */
 export function maskFrontMatter(lines: readonly Line[], fm: FrontMatter | null): readonly Line[] {
   if (!fm) return lines;
-  return lines.map((l, i) => (i >= fm.start && i < fm.end ? { index: l.index, start: l.start, end: l.end, text: '', page: l.page } : l));
+  return lines.map((l, i) => {
+    if (i >= fm.start && i < fm.end) return { index: l.index, start: l.start, end: l.end, text: '', page: l.page };
+    // The line the front matter ends inside: the reader sees it from where the record begins.
+    if (i === fm.end && fm.tail > 0) return { index: l.index, start: l.start + fm.tail, end: l.end, text: l.text.slice(fm.tail), page: l.page };
+    return l;
+  });
 }
