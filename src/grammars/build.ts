@@ -26,6 +26,13 @@ export interface Grammar {
     /** A compilation's front matter (segment/front-matter.ts): preface headings and contents headings. */
     frontMatterHeadings: string[];
     contentsHeadings: string[];
+    /** Words written before or after a contents entry's page number (第5頁, p.5). */
+    contentsPagePrefixes: string[];
+    contentsPageSuffixes: string[];
+    /** Names of one body (定期會, 定期大會): a compilation's title and its records' titles may use either. */
+    sameBodies: string[][];
+    /** Words ending a compilation's title (議事錄, 彙編), when it has no contents page. */
+    compilationWords: string[];
     /** Attendance grids of marks per sitting (extract/attendance-grid.ts). */
     attendanceGrid: { titleWords: string[]; legendLinks: string[]; legendAlternatives: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
   };
@@ -231,6 +238,10 @@ export function buildGrammar(given: GrammarTables): Grammar {
       closingLabels: c.strings(o.closingLabels, 'closingLabels'),
       frontMatterHeadings: c.strings(o.frontMatterHeadings, 'frontMatterHeadings'),
       contentsHeadings: c.strings(o.contentsHeadings, 'contentsHeadings'),
+      contentsPagePrefixes: c.strings(o.contentsPagePrefixes, 'contentsPagePrefixes'),
+      contentsPageSuffixes: c.strings(o.contentsPageSuffixes, 'contentsPageSuffixes'),
+      compilationWords: c.strings(o.compilationWords, 'compilationWords'),
+      sameBodies: (Array.isArray(o.sameBodies) ? o.sameBodies : c.strings(undefined, 'sameBodies')).map((g: unknown, i: number) => c.strings(g, `sameBodies[${i}]`)),
       attendanceGrid,
     };
   });
