@@ -135,8 +135,10 @@ describe("a gazette's contents page before a record (the corpus's 15_ly-judiciar
     expect(header(parse(withContents()))).toEqual(plain);
   });
 
-  it("the last entry with the record's title joined onto it: the contents ends inside the line", () => {
-    const lines = linesOf(withContents());
+  it("the last entry with the record's title joined onto it (as a PDF's text may come): the contents ends inside the line", () => {
+    // The normaliser no longer joins a line after a contents entry's page; a source can still hold them on one line.
+    const glued = withContents().replace('……88\n', '……88');
+    const lines = linesOf(glued);
     expect(lines[4]!.text).toMatch(/^三、交通委員會第12次全體委員會議紀錄…+88立法院第9屆第1會期司法及法制委員會第20次全體委員會議紀錄/u);
     const fm = findFrontMatter(lines)!;
     expect(fm).toMatchObject({ start: 0, end: 4, contents: { heading: 1, first: 2, last: 4 } });

@@ -90,6 +90,19 @@ describe('wrapped lines', () => {
     expect(continuesLine('本部推動資料開放業務已有數年，為瞭解本部已開放資料之效益及業務推動情形，是否能掌', '主席裁示：本部將參考其他先進國家', 40)).toBe(false);
   });
 
+  it('never joins after a contents entry (leaders, page) nor onto a contents heading or a bare label', () => {
+    // The council compilation's contents (test/fixtures/corpus/html/tainan-council-2-t8-proceedings.html),
+    // its entries written with dot leaders: the line after an entry is the next entry or a record's title.
+    const entry = '三、議長宣誓就職典禮(105 年 10 月 5 日)……………………………… 22';
+    expect(continuesLine(entry, '臺南市議會第2屆第8次臨時會第1次會議紀錄', 30)).toBe(false);
+    expect(continuesLine('三、議長宣誓就職典禮(105 年 10 月 5 日)            22', '四、第二次會議紀錄', 30)).toBe(false);
+    // A wide line is still joined to its wrapped rest when it ends in a number that is no page.
+    expect(continuesLine('本部推動資料開放業務已有數年，為瞭解本部已開放資料之效益，統計至今共計 22', '項資料集', 30)).toBe(true);
+    expect(continuesLine('臺南市議會第2屆第8次臨時會議事錄議事錄議事錄議事錄議事錄', '目　錄', 20)).toBe(false);
+    // test/fixtures/corpus/raw/02_taipei-citygov-2122-20201222.txt: a place, then the label 主席 alone on its line.
+    expect(continuesLine('市政大樓12樓劉銘傳廳市政大樓12樓劉銘傳廳市政大樓', '主席', 20)).toBe(false);
+  });
+
   it('does not join short lines or table cells', () => {
     expect(continuesLine('天氣風險管理開發公司 彭總經理 啟明', '政治大學公共行政學系 朱教授 斌妤', 36)).toBe(false);
     expect(continuesLine('機關', '代表', 56)).toBe(false);

@@ -1,6 +1,6 @@
 import { grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
-import { endsWithOmission, isBareLabel } from '../segment/kinds.js';
+import { endsWithOmission, isBareLabel, isContentsHeading } from '../segment/kinds.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
@@ -144,6 +144,19 @@ const LATIN_START = /^[A-Za-z0-9(]/;
 const CELL_GAP = /\p{Script=Han} +\p{Script=Han}/u;
 
 const ROLE_DASH = /^\p{Script=Han}{1,6}[－—–]/u;
+const LEADERS = '.．…‥·・';
+
+/** A contents entry's end: dot leaders (or a gap of two spaces) and a page number (read from the end: no backtracking). */
+function endsInPageNumber(line: string): boolean {
+  let i = line.length;
+  while (i > 0 && line.length - i < 4 && line[i - 1]! >= '0' && line[i - 1]! <= '9') i--;
+  if (i === line.length || i === 0 || (line[i - 1]! >= '0' && line[i - 1]! <= '9')) return false;
+  let spaces = 0;
+  while (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\u3000')) (i--, spaces++);
+  let leaders = 0;
+  while (i > 0 && LEADERS.includes(line[i - 1]!)) (i--, leaders++);
+  return leaders >= 2 || spaces >= 2;
+}
 
 /** Should line b continue line a (a was wrapped by the page layout)? */
 export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = displayWidth(a)): boolean {
@@ -156,8 +169,11 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
   // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
   if (ROLE_DASH.test(a) && ROLE_DASH.test(b)) return false;
-  // A label alone on its line (主席, then the name below it) starts a field, whatever precedes it.
-  return !startsStructure(b) && !isBareLabel(b) && !fieldValueEnds(a, b);
+  // A contents entry ends in its page (……… 12): the next line is the next entry, or a record's title.
+  if (endsInPageNumber(a)) return false;
+  // A label alone on its line (主席, then the name below it) starts a field, whatever precedes it; so does
+  // a contents heading (目　錄) under a compilation's title.
+  return !startsStructure(b) && !isBareLabel(b) && !isContentsHeading(b) && !fieldValueEnds(a, b);
 }
 
 /**

@@ -111,6 +111,11 @@ export function isBareLabel(line: string): boolean {
   return headerLabels().exact.has(squeeze(line));
 }
 
+/** A table of contents' heading alone on its line (目錄, 目　次: sections.json contentsHeadings). */
+export function isContentsHeading(line: string): boolean {
+  return grammar().sections.contentsHeadings.includes(squeeze(line));
+}
+
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
   const o = omission();
