@@ -158,23 +158,28 @@ export function findAttendanceGrid(ctx: ExtractContext, meeting: string | null |
       const cells = cellsOf(lines[i]!.text, sep);
       const columns = cells && headerColumns(cells);
       if (!columns) continue;
-      const title = titleAbove(lines, i);
+      const title = titleGlued(lines, i, cells!, columns) ?? titleAbove(lines, i);
       if (title === null) continue;
       const grid = readGrid(lines, i, columns, title.text, sep);
       if (grid.rows.length < MIN_ROWS) continue;
       if (sep === 'space') {
-        const width = cells!.length;
+        // Cells parted by spaces are placed only when every row has the same width, that of the header's
+        // last cells (a title unwrapped onto the header stands before them): blank cells cannot be placed.
+        const width = grid.rows[0]!.cells.length;
+        const shift = cells!.length - width;
         const off = grid.rows.filter((r) => r.cells.length !== width);
-        if (off.length) {
+        if (off.length || shift < 0 || columns.some((c) => c.col < shift)) {
+          const at = (off.length ? off : grid.rows).slice(0, 5).map((r) => r.line.index + 1);
           diagnostics.push({
             severity: 'warning',
             code: 'attendance-grid-unaligned',
-            message: `A grid of attendance separated by spaces (${grid.rows.length} rows, header of ${width} cells) has rows of another width (line ${off.map((r) => r.line.index + 1).slice(0, 5).join(', ')}…): blank cells cannot be placed, so the grid was not read.`,
+            message: `An attendance grid with cells parted by spaces (${grid.rows.length} rows, a header of ${cells!.length} cells) has rows whose cells cannot be placed under the header (line ${at.join(', ')}…): blank cells leave no trace, so the grid was not read.`,
             span: spanOf(lines[i]!),
           });
           i = grid.end - 1;
           break;
         }
+        grid.columns = grid.columns.map((c) => ({ ...c, col: c.col - shift }));
       }
       const named = nameRows(grid.rows, grid.columns);
       if (named.rows.length < MIN_ROWS) continue;
@@ -207,6 +212,15 @@ function titleAbove(lines: readonly Line[], i: number): { text: string; line: nu
 }
 
 /**
+ * A title unwrapped onto the header line of a plain-text grid (…議員出席情形一覽表 編號 議員 5/2 5/3): the
+ * header's first cell, before the sittings' columns, naming attendance.
+ */
+function titleGlued(lines: readonly Line[], i: number, cells: readonly string[], columns: readonly Column[]): { text: string; line: number } | null {
+  const first = cells[0]!.trim();
+  return !lines[i]!.text.includes('\t') && columns[0]!.col > 0 && titleRe().test(first) ? { text: first, line: i } : null;
+}
+
+/**
  * The grid's rows from its header on: rows with a number or a name, with the rows a page break repeats
  * (title, header, weekday row) and vacant seats (a number alone) passed over; it ends at the first other line.
  * A row whose sitting cells hold marks is a member's row, never a header's.
@@ -219,21 +233,20 @@ function readGrid(lines: readonly Line[], header: number, columns: Column[], tit
   for (; j < lines.length; j++) {
     const line = lines[j]!;
     const t = line.text.trim();
-    if (!t) continue;
+    if (!t || ROW_NUMBER.test(t) || squeeze(t) === squeeze(title)) continue;
     const cells = cellsOf(line.text, sep);
-    if (!cells) {
-      if (ROW_NUMBER.test(t) || squeeze(t) === squeeze(title)) continue;
-      break;
-    }
+    if (!cells) break;
     const again = headerColumns(cells);
     if (again) {
+      // A header repeated after a page break; in plain text its cells are placed as the first header's.
+      if (sep === 'space') continue;
       cols = again;
       dated = new Set(cols.map((c) => c.col));
       continue;
     }
     const numbered = ROW_NUMBER.test(cells[0]!.trim());
-    // A header's second row (議員 / (五) (六)): no number, a weekday in a sitting's column.
-    if (!numbered && cells.some((c, col) => dated.has(col) && weekdayRe().test(c.trim()))) continue;
+    // A header's second row (議員 / (五) (六)): no number, weekdays. Marks never make a header row.
+    if (!numbered && cells.some((c) => weekdayRe().test(c.trim()))) continue;
     if (!numbered && !cells.some((c, col) => !dated.has(col) && nameLike(c))) break;
     rows.push({ line, cells });
   }
