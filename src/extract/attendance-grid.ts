@@ -52,8 +52,7 @@ const dateCellRe = derived((g) => {
 });
 /** A sitting's column head by number: 第1次會議, 第一次, 第2次會 (numerals.json ordinals, fields.json counts and meeting words). */
 const sittingCellRe = derived((g) => {
-  const words = [...g.fields.meetingWords, ...g.fields.meetingWords.map((w) => w.slice(0, 1))];
-  return new RegExp(`^(?:${alternation(g.numerals.ordinalPrefixes)})\\s*([0-9${numeralChars()}]+)\\s*(?:${alternation(g.fields.countUnits.session)})\\s*(?:${alternation(words)})?$`, 'u');
+  return new RegExp(`^(?:${alternation(g.numerals.ordinalPrefixes)})\\s*([0-9${numeralChars()}]+)\\s*(?:${alternation(g.fields.countUnits.session)})\\s*(?:${alternation(g.fields.meetingWords)})?$`, 'u');
 });
 /** What separates the words of a legend's entry (出席、簽到; 未簽到或未請假): a list's separators and conjunctions. */
 const legendWordSplit = derived((g) => new RegExp(`[。；;\\s]|${alternation([...g.fields.nameSeparators, ...g.records.listConjunctions, ...g.sections.attendanceGrid.legendAlternatives])}`, 'u'));
