@@ -43,12 +43,12 @@ const MIN_ROWS = 3;
 const MARK_MAX = 3;
 
 /** A weekday written after a date or in its own row: (一), （星期一）, (週五) (time.json weekdays). */
-const weekdayPart = derived((g) => `[(（]\\s*(?:${alternation(g.time.weekdayPrefixes)})?\\s*(?:${alternation(Object.keys(g.time.weekdays))})\\s*[)）]`);
+const weekdayPart = derived((g) => `[(（]\\s*(?:(?:${alternation(g.time.weekdayPrefixes)})\\s*)?(?:${alternation(Object.keys(g.time.weekdays))})\\s*[)）]`);
 const weekdayRe = derived(() => new RegExp(`^${weekdayPart()}$`, 'u'));
 /** A sitting's column head: 9/30, 10/3, 9月30日, 105/09/30, 5/2(一), 5月2日(星期一) (date parts from time.json). */
 const dateCellRe = derived((g) => {
   const { month, day } = g.time.dateParts;
-  return new RegExp(`^(?:\\d{2,4}[/.．-])?(\\d{1,2})\\s*(?:[/.．-]|${alternation(month)})\\s*(\\d{1,2})\\s*(?:${alternation(day)})?\\s*(?:${weekdayPart()})?$`, 'u');
+  return new RegExp(`^(?:\\d{2,4}[/.．-])?(\\d{1,2})\\s*(?:[/.．-]|${alternation(month)})\\s*(\\d{1,2})(?:\\s*(?:${alternation(day)}))?(?:\\s*${weekdayPart()})?$`, 'u');
 });
 /** A sitting's column head by number: 第1次會議, 第一次, 第2次會 (numerals.json ordinals, fields.json counts and meeting words). */
 const sittingCellRe = derived((g) => {
@@ -178,7 +178,7 @@ export function findAttendanceGrid(ctx: ExtractContext, meeting: string | null |
           i = grid.end - 1;
           break;
         }
-        grid.columns = grid.columns.map((c) => ({ ...c, col: c.col - shift }));
+        grid.columns = grid.columns.map((c) => ({ col: c.col - shift, label: c.label, month: c.month, day: c.day, sitting: c.sitting }));
       }
       const named = nameRows(grid.rows, grid.columns);
       if (named.rows.length < MIN_ROWS) continue;
@@ -279,7 +279,7 @@ function nameRows(rows: readonly Row[], columns: readonly Column[]): { rows: Nam
     // Where the name stands in the line: after the cells before it.
     let pos = 0;
     for (let k = 0; k < best; k++) pos = r.line.text.indexOf(r.cells[k]!, pos) + r.cells[k]!.length;
-    named.push({ ...r, name: c, at: r.line.text.indexOf(c, pos) });
+    named.push({ line: r.line, cells: r.cells, name: c, at: r.line.text.indexOf(c, pos) });
   }
   return { rows: named, unread };
 }
