@@ -49,7 +49,8 @@ export type AttendanceStatus = 'present' | 'proxy' | 'on-leave' | 'absent';
 
 export interface Attendee extends Person {
   role: AttendeeRole;
-  status: AttendanceStatus;
+  /** Null when the source gives a mark no legend or grammar explains (an attendance grid's unknown mark). */
+  status: AttendanceStatus | null;
   /** Attends in someone's place: (代理), (X代). True iff status is 'proxy'. */
   proxy: boolean;
   onBehalfOf: Person | null;

@@ -368,7 +368,7 @@ export function splitList(s: string): { text: string; index: number }[] {
  */
 export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { attendees: Attendee[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const grid = findAttendanceGrid(ctx, meta.meeting.date);
+  const grid = findAttendanceGrid(ctx, meta.meeting);
   diagnostics.push(...grid.diagnostics);
   const attendees = withGrid([...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)], grid.attendees);
   const ref = meta.attendance;

@@ -10,7 +10,7 @@ export interface Mention {
   ref: string;
   role: PersonRole;
   person: Person;
-  status?: AttendanceStatus;
+  status?: AttendanceStatus | null;
 }
 
 /** A meeting as the index lists it. */
