@@ -49,8 +49,7 @@ export type AttendanceStatus = 'present' | 'proxy' | 'on-leave' | 'absent';
 
 export interface Attendee extends Person {
   role: AttendeeRole;
-  /** Null when the source gives a mark no legend or grammar explains (an attendance grid's unknown mark). */
-  status: AttendanceStatus | null;
+  status: AttendanceStatus;
   /** Attends in someone's place: (代理), (X代). True iff status is 'proxy'. */
   proxy: boolean;
   onBehalfOf: Person | null;

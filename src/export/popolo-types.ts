@@ -38,7 +38,7 @@ export interface PopoloAttendance {
   name: string | null;
   attribution_text: string;
   role: string;
-  status: 'present' | 'proxy' | 'on-leave' | 'absent' | null;
+  status: 'present' | 'proxy' | 'on-leave' | 'absent';
   on_behalf_of_id: string | null;
   on_behalf_of_text: string | null;
 }

@@ -403,11 +403,10 @@ function gridAttendees(rows: readonly NamedRow[], columns: readonly Column[], le
     const status = c === '' ? (legend.blank ?? 'absent') : markLike(c) ? markStatus(c, legend) : null;
     const a = parseAttendeeEntry(r.name, group, null, r.line, r.line.start + r.at, 'attendees.grid', { title: null, org: null, status: status ?? 'absent' });
     if (!a) continue;
-    if (!status) {
-      unknown.set(c, [...(unknown.get(c) ?? []), r.name]);
-      a.status = null;
-    }
-    out.push(a);
+    // The contract has no "unknown" status: a member whose mark nothing explains is named in the warning
+    // below rather than given a status the page does not state.
+    if (!status) unknown.set(c, [...(unknown.get(c) ?? []), r.name]);
+    else out.push(a);
   }
   const sittings = marked.map((c) => c.label).join(', ');
   diagnostics.push({
@@ -420,7 +419,7 @@ function gridAttendees(rows: readonly NamedRow[], columns: readonly Column[], le
     diagnostics.push({
       severity: 'warning',
       code: 'attendance-grid-mark-unknown',
-      message: `The grid uses marks neither its legend nor the grammar defines (${[...unknown].map(([m, names]) => `${m}: ${names.join('、')}`).join('; ')}); those members are kept with no status.`,
+      message: `The grid uses marks neither its legend nor the grammar defines (${[...unknown].map(([m, names]) => `${m}: ${names.join('、')}`).join('; ')}); those members are left out of the attendees, as no status can be given them.`,
       span: spanOf(rows[0]!.line),
     });
   }

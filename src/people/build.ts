@@ -227,7 +227,7 @@ function personOf(id: string, key: string, locals: Local[], shown: string | null
     names,
     history: historyOf(appearances),
     appearances,
-    attended: appearances.filter((a) => a.roles.some((r) => r !== 'represented') && a.status !== 'absent' && a.status !== 'on-leave' && a.status !== null).length,
+    attended: appearances.filter((a) => a.roles.some((r) => r !== 'represented') && a.status !== 'absent' && a.status !== 'on-leave').length,
     speeches: appearances.reduce((n, a) => n + a.speeches, 0),
     roles,
   };

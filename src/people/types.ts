@@ -10,7 +10,7 @@ export interface Mention {
   ref: string;
   role: PersonRole;
   person: Person;
-  status?: AttendanceStatus | null;
+  status?: AttendanceStatus;
 }
 
 /** A meeting as the index lists it. */
