@@ -33,11 +33,11 @@ export interface Reread {
 /** A rectangle of the page (pixels), enlarged, as a PNG. */
 export type Enlarge = (rect: { left: number; top: number; width: number; height: number }, factor: number) => Uint8Array;
 
-/** Read the unsure pieces again (see above); pieces are changed in place; the changes are returned. */
-export async function rereadUnsure(engine: OcrEngine, pages: readonly LinePieces[], size: { width: number; height: number }, enlarge: Enlarge): Promise<Reread[]> {
+/** Read the unsure pieces of a page's lines again (see above); pieces are changed in place; the changes are returned. */
+export async function rereadUnsure(engine: OcrEngine, lines: readonly LinePieces[], size: { width: number; height: number }, enlarge: Enlarge): Promise<Reread[]> {
   const changes: Reread[] = [];
   let budget = MAX_PIECES;
-  for (const { band, pieces } of pages) {
+  for (const { band, pieces } of lines) {
     for (const piece of pieces ?? []) {
       const chars = [...piece.text];
       const kept = chars.map((ch, i) => ({ ch, i })).filter(({ ch }) => ch.trim() !== '');
