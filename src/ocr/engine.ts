@@ -13,7 +13,7 @@ export interface OcrWord {
   y1: number;
   confidence: number;
   /** The word's characters with their horizontal extents, when the engine gives them (its boxes are rough). */
-  symbols?: { text: string; x0: number; x1: number }[];
+  symbols?: { text: string; x0: number; x1: number; confidence?: number }[];
 }
 
 /** One recognised line: its words and its box (words share the line's baseline). */
@@ -43,8 +43,11 @@ export interface OcrEngine {
   readonly name: string;
   readonly version: string;
   readonly languages: string[];
-  /** Recognise a page, or one line of it (`line`: its rectangle in the page's pixels). */
-  recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult>;
+  /**
+   * Recognise a page, or one line of it (`line`: its rectangle in the page's pixels); `mode` `'word'`
+   * reads the image (or the rectangle) as one word instead of one line.
+   */
+  recognize(png: Uint8Array, line?: Rectangle, mode?: 'line' | 'word'): Promise<OcrPageResult>;
   terminate(): Promise<void>;
 }
 
@@ -64,7 +67,7 @@ const MODEL_DIR = '4.0.0_best_int';
 const require = createRequire(import.meta.url);
 
 interface TesseractBlock {
-  paragraphs: { lines: { bbox: Box; baseline?: Box; words: { text: string; bbox: Box; confidence: number; symbols?: { text: string; bbox: Box }[] }[] }[] }[];
+  paragraphs: { lines: { bbox: Box; baseline?: Box; words: { text: string; bbox: Box; confidence: number; symbols?: { text: string; bbox: Box; confidence?: number }[] }[] }[] }[];
 }
 interface Box {
   x0: number;
@@ -113,13 +116,14 @@ export async function startOcrEngine(): Promise<OcrEngine> {
     name: `tesseract.js ${version}`,
     version,
     languages: [...LANGUAGES],
-    async recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult> {
-      if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_LINE });
+    async recognize(png: Uint8Array, line?: Rectangle, mode?: 'line' | 'word'): Promise<OcrPageResult> {
+      const single = mode !== undefined || line !== undefined;
+      if (single) await worker.setParameters({ tessedit_pageseg_mode: mode === 'word' ? tesseract.PSM.SINGLE_WORD : tesseract.PSM.SINGLE_LINE });
       let r: Awaited<ReturnType<typeof worker.recognize>>;
       try {
         r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), line ? { rectangle: line } : {}, { text: false, blocks: true });
       } finally {
-        if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_BLOCK });
+        if (single) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_BLOCK });
       }
       const blocks = (r.data.blocks ?? []) as unknown as TesseractBlock[];
       const lines: OcrLine[] = [];
@@ -129,7 +133,7 @@ export async function startOcrEngine(): Promise<OcrEngine> {
             const words = l.words
               .filter((w) => w.text.trim() !== '')
               .map((w) => {
-                const symbols = (w.symbols ?? []).filter((s) => s.text.trim() !== '').map((s) => ({ text: s.text.trim(), x0: s.bbox.x0, x1: s.bbox.x1 }));
+                const symbols = (w.symbols ?? []).filter((s) => s.text.trim() !== '').map((s) => Object.assign({ text: s.text.trim(), x0: s.bbox.x0, x1: s.bbox.x1 }, typeof s.confidence === 'number' ? { confidence: s.confidence } : {}));
                 const word: OcrWord = { text: w.text.trim(), x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, confidence: w.confidence };
                 // Symbols are used only when they spell the word (the engine's text is what counts).
                 if (symbols.length && symbols.map((s) => s.text).join('') === word.text) word.symbols = symbols;

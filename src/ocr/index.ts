@@ -8,8 +8,9 @@ import { unifyOcrNames } from './names.js';
 import { fillHeadingGaps } from './heading-gaps.js';
 import { splitMergedRows } from './merged-rows.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
-import { openPdfForRendering, renderPage } from './render.js';
-import { ocrLinesToItems } from './words.js';
+import { enlargedCrop, openPdfForRendering, renderPage } from './render.js';
+import { linePieces, ocrLinesToItems } from './words.js';
+import { rereadUnsure } from './reread.js';
 import { inkMask, rulesFromRaster } from './raster-rules.js';
 
 export { startOcrEngine, OCR_PACKAGES, type OcrEngine } from './engine.js';
@@ -64,7 +65,9 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
         const result = await ocr.recognize(image.png);
         const mask = inkMask(image.rgba, image.width, image.height);
         const read = await splitMergedRows(ocr, image.png, result.lines, mask);
-        const items = ocrLinesToItems(read, image.scale, image.heightPt, mask);
+        const pieces = linePieces(read, mask);
+        const reread = await rereadUnsure(ocr, pieces, image, (rect, factor) => enlargedCrop(doc, image, rect, factor));
+        const items = ocrLinesToItems(read, image.scale, image.heightPt, mask, pieces);
         const rules = rulesFromRaster(mask, dpi, image.heightPt);
         const layout = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules, hasImages: true }, n === previous + 1 ? carry : null);
         carry = layout.carryXs;
@@ -81,6 +84,9 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
           code: low ? 'ocr-low-confidence' : 'ocr-page',
           message: `Page ${n} was read by OCR (${ocr.name}, ${ocr.languages.join('+')}, ${dpi} dpi): mean confidence ${confidence}/100${low ? '; check its records against the page' : ''}.`,
         });
+        for (const c of reread) {
+          diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}: read "${c.from}", read again enlarged as one word: "${c.to}" (the engine was unsure of the characters changed, and is surer of their new reading).` });
+        }
         for (const c of fixed.corrections) {
           diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}, OCR line ${c.line + 1}: read "${c.from}", corrected to "${c.to}" (a known OCR confusion in a count, a date, a heading marker or a label's colon).` });
         }

@@ -14,7 +14,12 @@ interface CanvasFactory {
 }
 interface CanvasRenderingContext2DLike {
   fillStyle: string;
+  imageSmoothingEnabled: boolean;
+  imageSmoothingQuality: string;
   fillRect(x: number, y: number, w: number, h: number): void;
+  createImageData(w: number, h: number): { data: Uint8ClampedArray };
+  putImageData(data: { data: Uint8ClampedArray }, x: number, y: number): void;
+  drawImage(image: NodeCanvas, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
   getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number; height: number };
 }
 
@@ -71,5 +76,29 @@ export async function openPdfForRendering(bytes: Uint8Array): Promise<PdfDocumen
   } catch (e) {
     await task.destroy().catch(() => undefined);
     throw toLoadError(e);
+  }
+}
+
+/**
+ * A rectangle of a rendered page enlarged `factor` times (smoothed, not blocky), as a PNG: the engine
+ * reads small characters better when their strokes are several pixels wide.
+ */
+export function enlargedCrop(doc: PdfDocument, image: RenderedPage, rect: { left: number; top: number; width: number; height: number }, factor: number): Uint8Array {
+  const factory = (doc as unknown as { canvasFactory?: CanvasFactory }).canvasFactory;
+  if (!factory) throw ocrUnavailable('pdf.js has no canvas factory');
+  const { left, top, width, height } = rect;
+  const crop = factory.create(width, height);
+  const big = factory.create(Math.round(width * factor), Math.round(height * factor));
+  try {
+    const data = crop.context.createImageData(width, height);
+    for (let y = 0; y < height; y++) data.data.set(image.rgba.subarray(((top + y) * image.width + left) * 4, ((top + y) * image.width + left + width) * 4), y * width * 4);
+    crop.context.putImageData(data, 0, 0);
+    big.context.imageSmoothingEnabled = true;
+    big.context.imageSmoothingQuality = 'high';
+    big.context.drawImage(crop.canvas, 0, 0, width, height, 0, 0, big.canvas.width, big.canvas.height);
+    return big.canvas.toBuffer('image/png');
+  } finally {
+    factory.destroy(crop);
+    factory.destroy(big);
   }
 }

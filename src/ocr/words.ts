@@ -45,13 +45,28 @@ const PUNCTUATION_JOIN = 1;
 const OPENING = /^[\p{Ps}\p{Pi}]$/u;
 const PUNCTUATION = /^\p{P}$/u;
 
-export function ocrLinesToItems(lines: readonly OcrLine[], scale: number, pageHeightPt: number, mask?: InkMask): TextItemLike[] {
-  const items: TextItemLike[] = [];
-  for (const line of lines) {
+/** A line's pieces of ink with the characters read on them (see piecesFromInk), and the line's band. */
+export interface LinePieces {
+  band: { y0: number; y1: number };
+  /** Null where the pixels or the characters' boxes are missing: the words' boxes are used. */
+  pieces: Piece[] | null;
+}
+
+/** Each line's band and pieces (the pieces can be read again before they become items). */
+export function linePieces(lines: readonly OcrLine[], mask?: InkMask): LinePieces[] {
+  return lines.map((line) => {
     const b = band(line);
+    return { band: b, pieces: mask && line.words.every((w) => w.symbols) ? piecesFromInk(line, b, mask) : null };
+  });
+}
+
+export function ocrLinesToItems(lines: readonly OcrLine[], scale: number, pageHeightPt: number, mask?: InkMask, read: readonly LinePieces[] = linePieces(lines, mask)): TextItemLike[] {
+  const items: TextItemLike[] = [];
+  lines.forEach((line, li) => {
+    const b = read[li]!.band;
     const size = Math.max(1, (b.y1 - b.y0) / scale);
     const baseline = pageHeightPt - b.y1 / scale;
-    const pieces = mask && line.words.every((w) => w.symbols) ? piecesFromInk(line, b, mask) : null;
+    const pieces = read[li]!.pieces;
     if (pieces) {
       for (const p of pieces) {
         let x = p.x0 / scale;
@@ -65,12 +80,12 @@ export function ocrLinesToItems(lines: readonly OcrLine[], scale: number, pageHe
         }
         items.push({ str: p.text, transform: [size, 0, 0, size, x, baseline], width });
       }
-      continue;
+      return;
     }
     for (const w of line.words) {
       items.push({ str: w.text, transform: [size, 0, 0, size, w.x0 / scale, baseline], width: (w.x1 - w.x0) / scale + (isCjkCode(lastCode(w.text)) ? SIDE_BEARINGS * size : 0) });
     }
-  }
+  });
   return items;
 }
 
@@ -93,8 +108,10 @@ function band(line: OcrLine): { y0: number; y1: number } {
   return y1 > y0 ? { y0, y1 } : { y0: line.y0, y1: line.y1 };
 }
 
-interface Piece {
+export interface Piece {
   text: string;
+  /** The engine's confidence (0–100) in each character of `text`, 100 for a space. */
+  confidences: number[];
   /** Ink extent in pixels. */
   x0: number;
   x1: number;
@@ -175,7 +192,7 @@ function piecesFromInk(line: OcrLine, b: { y0: number; y1: number }, mask: InkMa
   }
   // Punctuation the engine is unsure of, standing on blank paper, is what it made of a gap (a quote
   // mark between two columns of a table): it is not read.
-  const symbols: { text: string; at: number; word: OcrWord }[] = [];
+  const symbols: { text: string; at: number; word: OcrWord; confidence?: number }[] = [];
   const blank = (x0: number, x1: number) => {
     let inked = 0;
     for (let x = Math.max(lo, Math.floor(x0)); x < Math.min(hi, Math.ceil(x1)); x++) if (columns[x - lo]! >= MIN_COLUMN_INK) inked++;
@@ -184,7 +201,7 @@ function piecesFromInk(line: OcrLine, b: { y0: number; y1: number }, mask: InkMa
   for (const w of line.words) {
     for (const s of w.symbols!) {
       if (w.confidence < UNSURE && PUNCTUATION.test(s.text) && blank(s.x0, s.x1)) continue;
-      symbols.push({ text: s.text, at: Math.min((s.x0 + s.x1) / 2, s.x0 + h / 2), word: w });
+      symbols.push(Object.assign({ text: s.text, at: Math.min((s.x0 + s.x1) / 2, s.x0 + h / 2), word: w }, s.confidence === undefined ? {} : { confidence: s.confidence }));
     }
   }
   if (symbols.length === 0) return null;
@@ -240,12 +257,17 @@ function piecesFromInk(line: OcrLine, b: { y0: number; y1: number }, mask: InkMa
     const k = from[j]![i]!;
     if (k < i) {
       let text = '';
+      const confidences: number[] = [];
       for (let q = k; q < i; q++) {
         const s = symbols[q]!;
-        if (q > k && symbols[q - 1]!.word !== s.word && latinSpace(text, s.text)) text += ' ';
+        if (q > k && symbols[q - 1]!.word !== s.word && latinSpace(text, s.text)) {
+          text += ' ';
+          confidences.push(100);
+        }
         text += s.text;
+        confidences.push(...[...s.text].map(() => Math.min(s.word.confidence, s.confidence ?? 100)));
       }
-      pieces.push({ text, x0: stretches[j - 1]!.x0, x1: stretches[j - 1]!.x1 });
+      pieces.push({ text, confidences, x0: stretches[j - 1]!.x0, x1: stretches[j - 1]!.x1 });
     }
     i = k;
   }
@@ -257,6 +279,7 @@ function piecesFromInk(line: OcrLine, b: { y0: number; y1: number }, mask: InkMa
     const b = pieces[i]!;
     if (b.x0 - a.x1 < PUNCTUATION_JOIN * em && (PUNCTUATION.test(String.fromCodePoint(lastCode(a.text))) || PUNCTUATION.test(String.fromCodePoint(firstCode(b.text))))) {
       a.text += b.text;
+      a.confidences.push(...b.confidences);
       a.x1 = b.x1;
       pieces.splice(i, 1);
     }
