@@ -236,6 +236,18 @@ describe('attendance lists', () => {
     // samples/mofa-2018-107-1.txt: 林次長全能(林主任聰仁代理) without its brackets; never 林主 + 任聰仁 (a cut inside 主任).
     ['出席人員：林主任聰仁代理、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
     ['出席人員：林主任聰仁代、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
+    // Proxy notes in brackets, as the corpus writes them (02: 張澤雄(余念梓代); samples/moea-2021-7-1.txt:9: 林次長全能(林主任聰仁代理))
+    // with the other wordings of the genre: a lead (由), a closing 出席, a label (代理人：).
+    ['出席人員：張澤雄(由余念梓代理)、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（余念梓代理出席）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（由余念梓代理出席）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（代理人：余念梓）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：林次長全能(林主任聰仁代理出席)、王委員可言', [['林聰仁', '主任', 'proxy', '林全能'], ['王可言', '委員', 'present', null]]],
+    // A status for the member and a proxy in one note: the member with that status, then the proxy; a
+    // separator inside the brackets never splits the list.
+    ['出席人員：王委員可言（請假，由林委員宜隆代理）、蕭委員乃沂', [['王可言', '委員', 'on-leave', null], ['林宜隆', '委員', 'proxy', '王可言'], ['蕭乃沂', '委員', 'present', null]]],
+    ['出席人員：彭振聲（公假；余念梓代理）、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：彭振聲(請假由余念梓代理)、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
 
   it.each([

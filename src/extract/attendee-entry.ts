@@ -121,10 +121,49 @@ function splitPair(body: string, known: ReadonlySet<string>): [string, string] |
   return [cuts[0]!.a, cuts[0]!.b];
 }
 
+/** A proxy label before the proxy's name: 代理人：林美玲, 代理人 林美玲. */
+const proxyLabelRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLabels)})[\\s:：]*(\\S.*)$`, 'u'));
+/** A lead before the proxy's name: 由李大華代理. */
+const proxyLeadRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLeads)})(?=\\S)`, 'u'));
+
+/** Is the text a person as a note names one: a surname, and a name or a title (李大華, 鍾副局長文正, 林主任)? */
+function notePerson(s: string): boolean {
+  const p = parseName(s);
+  return !!p.surname && !!(p.name || p.title) && !grammar().people.notNames.includes(s);
+}
+
+/**
+ * The proxy a note names: 李大華代, 鍾副局長文正代, 李大華代理出席, 陳小芬代表出席, 由李大華代理 (a lead before
+ * the name), 代理人：林美玲 (a label before it). Null when the note names no proxy.
+ */
+export function noteProxy(note: string): string | null {
+  const s = note.trim();
+  const labelled = proxyLabelRegex().exec(s);
+  if (labelled && notePerson(labelled[1]!.trim())) return labelled[1]!.trim();
+  const sub = proxyNoteRegex().exec(s.replace(proxyLeadRegex(), ''));
+  return sub && notePerson(sub[1]!) ? sub[1]! : null;
+}
+
+/**
+ * The parts of a bracketed note: facts separated by ；，、 (請假；蔡英代理, 請假，由李大華代理, 請假、公出), and a
+ * status mark run into a proxy note (請假由李大華代理).
+ */
+function noteParts(whole: string): string[] {
+  const out: string[] = [];
+  for (const part of whole.split(/[；;，,、]/u).map((x) => x.trim()).filter(Boolean)) {
+    const mark = grammar().records.statusMarks.find((m) => part.startsWith(m.mark));
+    const rest = mark ? part.slice(mark.mark.length).replace(/^[\s:：]+/u, '') : '';
+    if (mark && rest && noteProxy(rest)) out.push(mark.mark, rest);
+    else out.push(part);
+  }
+  return out;
+}
+
 /**
  * One attendee entry as written in a list or table cell: 陳委員華玉(鍾副局長文正代), 陳專門委員首翰(代理),
  * 柯秘書書豪(紀錄), 王委員可言(請假), 黃丁燦魏境代 (proxy without brackets), 賴詩萍 （清華大學天文所及物理系）
- * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket).
+ * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket). The entry's one attendee; a
+ * table reads a cell by it. See readAttendeeEntry for an entry naming two people.
  */
 export function parseAttendeeEntry(
   raw: string,
@@ -133,14 +172,37 @@ export function parseAttendeeEntry(
   line: Line,
   start: number,
   rule: string,
-  cells: { title: string | null; org: string | null; status: AttendanceStatus | null } | null = null,
+  cells: EntryCells | null = null,
   known: ReadonlySet<string> = EMPTY,
 ): Attendee | null {
+  const all = readAttendeeEntry(raw, group, org, line, start, rule, cells, known);
+  return all[all.length - 1] ?? null;
+}
+
+type EntryCells = { title: string | null; org: string | null; status: AttendanceStatus | null };
+
+/**
+ * The attendees of one entry. Usually one: the person written, or the proxy attending for them
+ * (王明(李大華代) lists 李大華 for 王明). When the note also gives the member a status of their own
+ * (王委員明（請假，由李大華代理）, 吳宗憲（請假；蔡英代理）), both are listed: the member with that status,
+ * then the proxy.
+ */
+export function readAttendeeEntry(
+  raw: string,
+  group: GroupInfo,
+  org: string | null,
+  line: Line,
+  start: number,
+  rule: string,
+  cells: EntryCells | null = null,
+  known: ReadonlySet<string> = EMPTY,
+): Attendee[] {
   const g = grammar().records;
   const written = raw.trim();
-  if (!written) return null;
+  if (!written) return [];
   const { main, notes } = splitParens(written);
   let status: AttendanceStatus = cells?.status ?? group.status ?? 'present';
+  let noted: AttendanceStatus | null = null;
   let onBehalfOf: Person | null = null;
   let recorder = false;
   let presentName = main;
@@ -148,17 +210,17 @@ export function parseAttendeeEntry(
   let noteTitle: string | null = null;
   let noteOrg: string | null = null;
   for (const whole of notes) {
-    for (const note of whole.split(/[；;]/u).map((x) => x.trim()).filter(Boolean)) {
+    for (const note of noteParts(whole)) {
       const mark = g.statusMarks.find((s) => note.startsWith(s.mark));
-      if (mark) status = mark.status;
+      if (mark) status = noted = mark.status;
       else if (g.recorderMarks.includes(note)) recorder = true;
       else if (g.proxyMarks.includes(note)) proxy = true;
       else {
-        const sub = proxyNoteRegex().exec(note);
-        if (sub && parseName(sub[1]!).surname) {
+        const named = noteProxy(note);
+        if (named) {
           proxy = true;
           onBehalfOf = person(main);
-          presentName = sub[1]!;
+          presentName = named;
         } else if (titleOnly(note)) noteTitle = squeezeHan(note);
         else if (/\p{Script=Han}/u.test(note) && grammar().people.orgSuffixes.some((x) => note.endsWith(x))) noteOrg = note;
       }
@@ -167,12 +229,14 @@ export function parseAttendeeEntry(
   // 黃丁燦魏境代, 陳委員華玉鍾副局長文正代: principal and proxy written together, proxy last, then a proxy
   // mark. Split where the grammar of names allows, else the entry is kept whole with no name read into it.
   const glued = !proxy && notes.length === 0 ? readGluedProxy(main, known) : null;
-  if (glued?.kind === 'whole') return unreadAttendee(written, group, org, line, start, rule, cells, 'proxy');
+  if (glued?.kind === 'whole') return [unreadAttendee(written, group, org, line, start, rule, cells, 'proxy')];
   if (glued) {
     proxy = true;
     if (glued.kind === 'pair') onBehalfOf = person(glued.principal);
     presentName = glued.proxy;
   }
+  // A title in its own cell (財務委員 陳美麗(沈錦生代), 委員：A(B代)) is the seat's: the member's, not the proxy's.
+  if (onBehalfOf && !onBehalfOf.title && cells?.title) onBehalfOf = { ...onBehalfOf, title: cells.title };
   const parts = parseName(presentName);
   // 店面陳小姐: a surname and an honorific are the name as written, with what stands before them.
   let name = parts.title && grammar().people.honorifics.includes(parts.title) && squeezeHan(presentName).endsWith(parts.title) ? null : parts.name;
@@ -183,13 +247,13 @@ export function parseAttendeeEntry(
     else if (!parts.title && (/^[A-Za-z0-9][A-Za-z0-9\-]*$/u.test(squeezed) && /\d/u.test(squeezed) && /[A-Za-z]/u.test(squeezed))) name = squeezed;
     else if (!parts.title && (isDottedName(squeezed) || /^[A-Za-z][A-Za-z .．‧·'’-]+$/u.test(squeezed))) name = squeezed;
   }
-  if (!name && !parts.title) return null;
-  if (name && grammar().people.notNames.includes(name)) return null;
+  if (!name && !parts.title) return [];
+  if (name && grammar().people.notNames.includes(name)) return [];
   if (proxy) status = 'proxy';
-  const title = parts.title ?? cells?.title ?? noteTitle;
+  const title = parts.title ?? (onBehalfOf ? null : cells?.title) ?? noteTitle;
   const surname = parts.surname ?? (name && /^\p{Script=Han}{2,4}$/u.test(name) ? (grammar().people.compoundSurnames.includes(name.slice(0, 2)) && name.length >= 3 ? name.slice(0, 2) : name[0]!) : null);
   // Written out, not `{ ...person(written, parts), … }`: see util/objects.ts.
-  return {
+  const attendee: Attendee = {
     name,
     surname,
     title,
@@ -204,6 +268,13 @@ export function parseAttendeeEntry(
     rule,
     span: spanOf(line, start, start + raw.length),
   };
+  // 王委員明（請假，由李大華代理）: the member, with the status the note gives them, then the proxy.
+  if (!onBehalfOf || !noted || glued) return [attendee];
+  const member = readAttendeeEntry(main, group, org, line, start, rule, { title: cells?.title ?? null, org: cells?.org ?? null, status: noted }, EMPTY)[0];
+  if (!member) return [attendee];
+  member.raw = written;
+  member.span = attendee.span;
+  return [member, attendee];
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -195,7 +195,7 @@ export interface ListEntry {
 }
 
 /** A bracket that gives a status to the names inside it: (無法參加: 管一政 陳炳志). */
-const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：].*)$`, 'u'));
+const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：；;，,、].*)$`, 'u'));
 
 /** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
 export function plausibleName(s: string): boolean {

@@ -7,7 +7,7 @@ import { parseName, person, splitParens, squeezeHan } from './person.js';
 import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { findAttendanceGrid, withGrid } from './attendance-grid.js';
-import { groupOf, groupsLongestFirst, parseAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, readAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
@@ -248,11 +248,12 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!glued && !parts.name && !parts.title) {
     const compound = compoundTitledName(name, known);
     if (compound) {
-      const a = parseAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known);
-      if (!a) return [];
-      a.title = compound.title;
-      a.raw = raw.trim() || name + notes;
-      return [withSpan(a, e, line)];
+      // The post is the member's: a proxy named in the notes (財務委員陳美麗(沈錦生代)) keeps their own title.
+      return readAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known).map((a) => {
+        if (!a.onBehalfOf) a.title = compound.title;
+        a.raw = raw.trim() || name + notes;
+        return withSpan(a, e, line);
+      });
     }
     const pair = nameThenTitledName(name);
     if (pair) {
@@ -278,10 +279,10 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     return [withSpan(a, e, line)];
   }
   const written = name + notes;
-  const a = parseAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known);
-  if (!a) return [];
-  a.raw = raw.trim() || written;
-  return [withSpan(a, e, line)];
+  return readAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known).map((a) => {
+    a.raw = raw.trim() || written;
+    return withSpan(a, e, line);
+  });
 }
 
 function unsplitDiagnostic(run: string, what: string, e: ListEntry, line: Line): Diagnostic {
