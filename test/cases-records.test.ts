@@ -248,6 +248,13 @@ describe('attendance lists', () => {
     ['出席人員：王委員可言（請假，由林委員宜隆代理）、蕭委員乃沂', [['王可言', '委員', 'on-leave', null], ['林宜隆', '委員', 'proxy', '王可言'], ['蕭乃沂', '委員', 'present', null]]],
     ['出席人員：彭振聲（公假；余念梓代理）、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
     ['出席人員：彭振聲(請假由余念梓代理)、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
+    // test/fixtures/corpus/raw/62_tyc-council-1-t12-13.txt:32 (郭麗華 劉勝全 陳麗莉) with a proxy mark. A three-character
+    // name and 代 is the proxy, principal not written (as in (代理)), in any list form.
+    ['出席：郭麗華 劉勝全代 陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]],
+    ['出席：郭麗華、劉勝全代、陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]],
+    // Two names of three written together before the mark: 郭麗|華劉勝全 would make names of two and four.
+    ['出席：郭麗華劉勝全代、陳麗莉', [['劉勝全', null, 'proxy', '郭麗華'], ['陳麗莉', null, 'present', null]]],
+    ['出席：郭麗華劉勝全、陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'present', null], ['陳麗莉', null, 'present', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
 
   it.each([
@@ -290,6 +297,16 @@ describe('attendance lists', () => {
     expect(d.attendees.map((a) => a.name)).toEqual(names);
     expect(d.meeting?.chair?.name).toBe('謝武樵');
     expect(d.diagnostics.find((x) => x.code === 'kind-minutes')!.message.includes('not found: an attendance list')).toBe(!found);
+  });
+
+  it('one name a line: a three-character name and 代 is a proxy', () => {
+    const d = minutes([], [...header('出席人員：'), '郭麗華', '劉勝全代', '陳麗莉']);
+    expect(view(d)).toEqual([['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]);
+  });
+
+  it('李時代 and a name written twice keep the mark as part of the name', () => {
+    expect(view(minutes([], header('出席人員：李時代、王委員可言')))).toEqual([['李時代', null, 'present', null], ['王可言', '委員', 'present', null]]);
+    expect(view(minutes([], header('出席人員：劉勝全代、王委員可言、劉勝全代')))[0]).toEqual(['劉勝全代', null, 'present', null]);
   });
 
   it('a bracket-less proxy (王明李大華代) is split where a surname starts the second name, not by length', () => {

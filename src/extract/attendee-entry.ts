@@ -64,13 +64,21 @@ export function readGluedProxy(written: string, known: ReadonlySet<string>): Glu
     const b = body.slice(a.length + joined[2].length);
     return (titledPerson(a) || bareName(a)) && (titledPerson(b) || bareName(b)) ? { kind: 'pair', principal: a, proxy: b } : { kind: 'whole', body };
   }
-  if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title) return null;
+  // 李時代: a two-character name and a one-character mark read as one three-character name, as written.
+  // 李大華代: a three-character name and the mark is the proxy (four-character names ending in the mark are
+  // far rarer), unless the list itself writes 李大華代 elsewhere.
+  if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title && (body.length < 3 || (body.length === 3 && isCompoundStart(body)) || known.has(s))) return null;
   if (titledPerson(body)) return { kind: 'one', proxy: body };
   const pair = splitPair(body, known);
   if (pair) return { kind: 'pair', principal: pair[0], proxy: pair[1] };
-  // 王大明代理: a bare name before a mark that no name ends with.
-  if (body.length <= 3 && bareName(body)) return { kind: 'one', proxy: body };
+  // 王大明代理, 李大華代: a bare name before the mark.
+  if ((body.length <= 3 || (body.length === 4 && isCompoundStart(body))) && bareName(body)) return { kind: 'one', proxy: body };
   return body.length >= 4 ? { kind: 'whole', body } : null;
+}
+
+/** Does the run start with a compound surname (歐陽明: a two-character given name is one character)? */
+function isCompoundStart(s: string): boolean {
+  return grammar().people.compoundSurnames.includes(s.slice(0, 2));
 }
 
 /** A run of ideographs, or two runs joined by a slash or a dash. */
@@ -117,6 +125,9 @@ function splitPair(body: string, known: ReadonlySet<string>): [string, string] |
   const name = (x: string) => parseName(x).name ?? x;
   const byKnown = cuts.filter((c) => known.has(name(c.a)) || known.has(name(c.b)));
   if (byKnown.length === 1) return [byKnown[0]!.a, byKnown[0]!.b];
+  // 王小明李大華: two bare names of three, the commonest length, over a cut that makes a name of two or four.
+  const threes = cuts.length > 1 && cuts.every((c) => c.bare) ? cuts.filter((c) => c.a.length === 3 && c.b.length === 3) : [];
+  if (threes.length === 1) return [threes[0]!.a, threes[0]!.b];
   if (cuts.length !== 1 || (cuts[0]!.bare && body.length === 4)) return null;
   return [cuts[0]!.a, cuts[0]!.b];
 }

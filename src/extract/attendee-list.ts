@@ -399,6 +399,9 @@ export function splitGlued(s: string, known: ReadonlySet<string>): [string, stri
   }
   const byKnown = cuts.filter(([a, b]) => known.has(a) || known.has(b));
   if (byKnown.length === 1) return byKnown[0]!;
+  // 王小明李大華: two names of three, the commonest length, over a cut that makes a name of two or four.
+  const threes = cuts.length > 1 ? cuts.filter(([a, b]) => a.length === 3 && b.length === 3) : [];
+  if (threes.length === 1) return threes[0]!;
   // A four-character run may be one name (黃林玲玲, 木下大輔): only the list's own names split it.
   if (s.length === 4) return null;
   return cuts.length === 1 ? cuts[0]! : null;

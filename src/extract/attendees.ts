@@ -201,8 +201,12 @@ function checkListCount(body: string, read: readonly Attendee[], line: Line): Di
 export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, diagnostics: Diagnostic[]): Attendee[] {
   const entries = groupEntries(tokenizeList(segments));
   let group = firstGroup;
+  // The list's own names. A run ending in a proxy mark (李大華代) names itself only when written twice.
   const known = new Set<string>();
-  for (const e of entries) if (plausibleWhole(e.nameText)) known.add(e.nameText);
+  const count = new Map<string, number>();
+  for (const e of entries) count.set(e.nameText, (count.get(e.nameText) ?? 0) + 1);
+  const marks = grammar().records.proxyMarks;
+  for (const e of entries) if (plausibleWhole(e.nameText) && (!marks.some((m) => e.nameText.endsWith(m)) || count.get(e.nameText)! > 1)) known.add(e.nameText);
   const out: Attendee[] = [];
   const lineOf = (e: ListEntry) => e.line;
   for (const e of entries) {
