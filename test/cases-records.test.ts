@@ -255,6 +255,15 @@ describe('attendance lists', () => {
     // Two names of three written together before the mark: 郭麗|華劉勝全 would make names of two and four.
     ['出席：郭麗華劉勝全代、陳麗莉', [['劉勝全', null, 'proxy', '郭麗華'], ['陳麗莉', null, 'present', null]]],
     ['出席：郭麗華劉勝全、陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'present', null], ['陳麗莉', null, 'present', null]]],
+    // Committee posts: test/fixtures/corpus/raw/63_community-committee27-20241210.md:17 (財委張麗君, 安委曾培勝) with the
+    // posts written out. A modifier of two to four ideographs and a title word make the post.
+    ['出席委員：財務委員張麗君、環境保護委員翁瓊玲、安全委員曾培勝、B棟委員游鈞華', [['張麗君', '財務委員', 'present', null], ['翁瓊玲', '環境保護委員', 'present', null], ['曾培勝', '安全委員', 'present', null], ['游鈞華', 'B棟委員', 'present', null]]],
+    // A space between the post and the name: one person, no person named 機電.
+    ['出席委員：機電委員 曾培勝、監察委員 洪堯宇', [['曾培勝', '機電委員', 'present', null], ['洪堯宇', '監察委員', 'present', null]]],
+    // A modifier that reads as a name (a surname, no post word) is a person: two people, not a title 林杰主任委員.
+    ['出席委員：林杰主任委員孟秀芳、郭子仁副召集人張麗君、洪堯宇', [['林杰', null, 'present', null], ['孟秀芳', '主任委員', 'present', null], ['郭子仁', null, 'present', null], ['張麗君', '副召集人', 'present', null], ['洪堯宇', null, 'present', null]]],
+    // The post is the member's: the proxy keeps no title of it (the corpus line's 副主委孟秀芳(沈錦生代) with the post written out).
+    ['出席委員：財務委員孟秀芳(沈錦生代)、機電委員曾培勝代理', [['沈錦生', null, 'proxy', '孟秀芳'], ['曾培勝', '機電委員', 'proxy', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
 
   it.each([
@@ -297,6 +306,11 @@ describe('attendance lists', () => {
     expect(d.attendees.map((a) => a.name)).toEqual(names);
     expect(d.meeting?.chair?.name).toBe('謝武樵');
     expect(d.diagnostics.find((x) => x.code === 'kind-minutes')!.message.includes('not found: an attendance list')).toBe(!found);
+  });
+
+  it('a proxy for a member with a post: the post stays the member\'s', () => {
+    const d = minutes([], header('出席委員：財務委員孟秀芳(沈錦生代)、監察委員洪堯宇'));
+    expect(d.attendees[0]).toMatchObject({ name: '沈錦生', title: null, onBehalfOf: { name: '孟秀芳', title: '財務委員' } });
   });
 
   it('one name a line: a three-character name and 代 is a proxy', () => {

@@ -3,7 +3,7 @@ import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Person } from '../types.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { isDottedName, plausibleName, titleOnly } from './attendee-list.js';
+import { compoundTitledName, isDottedName, plausibleName, titleOnly } from './attendee-list.js';
 
 /** One attendee entry as written, and the groups of lists: shared by the list reader (attendees.ts) and the table reader (attendance-table.ts). */
 
@@ -49,7 +49,7 @@ const longestTitle = derived((g) => Math.max(...g.people.titles.map((t) => t.len
  * Null when the entry is no bracket-less proxy: no mark, or a name that ends in the one-character mark
  * (李時代 is read as written, as a four-character run may be one name).
  */
-export type GluedProxy = { kind: 'one'; proxy: string } | { kind: 'pair'; principal: string; proxy: string } | { kind: 'whole'; body: string };
+export type GluedProxy = { kind: 'one'; proxy: string; post?: string } | { kind: 'pair'; principal: string; proxy: string } | { kind: 'whole'; body: string };
 
 export function readGluedProxy(written: string, known: ReadonlySet<string>): GluedProxy | null {
   const s = squeezeHan(written);
@@ -69,6 +69,9 @@ export function readGluedProxy(written: string, known: ReadonlySet<string>): Glu
   // far rarer), unless the list itself writes 李大華代 elsewhere.
   if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title && (body.length < 3 || (body.length === 3 && isCompoundStart(body)) || known.has(s))) return null;
   if (titledPerson(body)) return { kind: 'one', proxy: body };
+  // 機電委員劉建國代理: a committee post and a name, the proxy.
+  const post = compoundTitledName(body, known);
+  if (post) return { kind: 'one', proxy: post.name, post: post.title };
   const pair = splitPair(body, known);
   if (pair) return { kind: 'pair', principal: pair[0], proxy: pair[1] };
   // 王大明代理, 李大華代: a bare name before the mark.
@@ -261,7 +264,7 @@ export function readAttendeeEntry(
   if (!name && !parts.title) return [];
   if (name && grammar().people.notNames.includes(name)) return [];
   if (proxy) status = 'proxy';
-  const title = parts.title ?? (onBehalfOf ? null : cells?.title) ?? noteTitle;
+  const title = parts.title ?? (glued?.kind === 'one' ? glued.post : null) ?? (onBehalfOf ? null : cells?.title) ?? noteTitle;
   const surname = parts.surname ?? (name && /^\p{Script=Han}{2,4}$/u.test(name) ? (grammar().people.compoundSurnames.includes(name.slice(0, 2)) && name.length >= 3 ? name.slice(0, 2) : name[0]!) : null);
   // Written out, not `{ ...person(written, parts), … }`: see util/objects.ts.
   const attendee: Attendee = {

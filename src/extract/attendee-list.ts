@@ -1,6 +1,6 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
-import { squeezeHan } from './person.js';
+import { parseName, squeezeHan } from './person.js';
 import { memoString } from '../grammars/compiled.js';
 
 /**
@@ -278,7 +278,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
       if (!c.nameText) {
         if (isTitlePrefix(c.titleText + w) || (titleOnly(c.titleText + w) && !titleOnly(c.titleText))) {
           c.titleText += w;
-        } else if (titleOnly(c.titleText) || orgOnly(c.titleText)) {
+        } else if (titleOnly(c.titleText) || orgOnly(c.titleText) || compoundPost(c.titleText)) {
           c.nameText = w;
           lastNameCells = [w];
         } else if (ONE_HAN.test(c.titleText) && ONE_HAN.test(w)) {
@@ -308,7 +308,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
     }
     cur = start(t);
     const first = cur as ListEntry;
-    if (titleOnly(w) || orgOnly(w) || (isTitlePrefix(w) && w.length <= 3 && !plausibleName(w))) first.titleText = w;
+    if (titleOnly(w) || orgOnly(w) || (isTitlePrefix(w) && w.length <= 3 && !plausibleName(w)) || compoundPost(w)) first.titleText = w;
     else {
       first.nameText = w;
       lastNameCells = [w];
@@ -405,4 +405,45 @@ export function splitGlued(s: string, known: ReadonlySet<string>): [string, stri
   // A four-character run may be one name (黃林玲玲, 木下大輔): only the list's own names split it.
   if (s.length === 4) return null;
   return cuts.length === 1 ? cuts[0]! : null;
+}
+
+/**
+ * A word before a title that makes a committee's post of it (財務委員, 環境保護委員, 機電委員): two to four
+ * ideographs, no title or unit in it, and no person's name: a word starting with a surname (王明委員,
+ * 林杰主任委員) is a name unless it is a post word (安全委員, 康樂委員: people.json postWords).
+ */
+export function postModifier(m: string): boolean {
+  const g = grammar();
+  // B棟委員: a building or block written with a letter or a number is a modifier too.
+  if (/^[A-Za-z0-9]{1,3}\p{Script=Han}$/u.test(m)) return !endsWithOrgSuffix(m) && !titles().has(m.slice(-1));
+  if (!/^\p{Script=Han}{2,4}$/u.test(m) || endsWithOrgSuffix(m)) return false;
+  for (let i = 0; i < m.length; i++) for (let j = i + 2; j <= m.length; j++) if (titles().has(m.slice(i, j))) return false;
+  if (g.people.postWords.some((w) => m.startsWith(w))) return true;
+  return !(g.identity.surnames.has(m[0]!) || g.people.compoundSurnames.includes(m.slice(0, 2)));
+}
+
+/** A committee post with nothing after it (機電委員, 環境保護委員): its title, or null. */
+export const compoundPost = memoString((written: string): string | null => {
+  const s = squeezeHan(written).replace(/\s+/g, '');
+  // A post is an office: 店面陳小姐 is a unit and a surname with an honorific, not a post.
+  for (let k = 2; k <= 4 && k < s.length - 1; k++) if (postModifier(s.slice(0, k)) && titles().has(s.slice(k)) && !grammar().people.honorifics.includes(s.slice(k))) return s;
+  return null;
+});
+
+/**
+ * 財務委員陳美麗 → title 財務委員, name 陳美麗; 環境保護委員黃志明 → 環境保護委員, 黃志明: a committee post
+ * (postModifier and a title word), then a name starting with a known surname. The modifier is no name of
+ * the list either (游建華秘書長李憲明 and 王明副召集人李大華 are two people each).
+ */
+export function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
+  const p = grammar().people;
+  for (let k = 2; k <= 4 && k < s.length - 3; k++) {
+    const modifier = s.slice(0, k);
+    if (known.has(modifier) || !postModifier(modifier)) continue;
+    const rest = s.slice(k);
+    const titled = parseName(rest);
+    if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) continue;
+    if (p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2))) return { title: modifier + titled.title, name: titled.name };
+  }
+  return null;
 }

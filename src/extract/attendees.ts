@@ -4,7 +4,7 @@ import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
+import { compoundPost, compoundTitledName, groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { findAttendanceGrid, withGrid } from './attendance-grid.js';
 import { groupOf, groupsLongestFirst, parseAttendeeEntry, readAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
@@ -234,7 +234,8 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!name || p.notNames.includes(name) || p.notNamePrefixes.some((x) => name.startsWith(x))) return [];
   if (grammar().records.attendanceReferenced.some((w) => name.includes(w))) return [];
   const raw = text.slice(e.at, e.end).trim() || e.titleText + e.nameText;
-  const cellTitle = e.titleText ? titleOnly(e.titleText) : null;
+  // 機電委員 劉建國: a committee post in its own cell is a title too.
+  const cellTitle = e.titleText ? (titleOnly(e.titleText) ?? (compoundPost(e.titleText) ? { title: compoundPost(e.titleText)!, org: null } : null)) : null;
   const cellOrg = !cellTitle && e.titleText && orgOnly(e.titleText) ? squeezeHan(e.titleText) : null;
   const base: EntryContext = {
     title: cellTitle?.title ?? e.suffixTitle ?? e.prefixTitle,
@@ -308,23 +309,6 @@ function withoutListTail(name: string): string {
     }
   }
   return s;
-}
-
-/**
- * 財務委員陳美麗 → title 財務委員, name 陳美麗: a title word (委員) after a two-character modifier forms a
- * title of its own (財務委員, 監察委員), as committees name their posts; the name after it starts with a
- * known surname. The modifier is no name of the list (游建華秘書長李憲明 is two people), no unit (those
- * the name grammar reads) and no title.
- */
-function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
-  const p = grammar().people;
-  const modifier = s.slice(0, 2);
-  if (!/^\p{Script=Han}{2}$/u.test(modifier) || known.has(modifier) || titleOnly(modifier) || p.orgSuffixes.some((x) => modifier.endsWith(x))) return null;
-  const rest = s.slice(2);
-  const titled = parseName(rest);
-  if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) return null;
-  const surnameKnown = p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2));
-  return surnameKnown ? { title: modifier + titled.title, name: titled.name } : null;
 }
 
 /** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */
