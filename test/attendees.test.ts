@@ -74,6 +74,8 @@ describe('inline lists', () => {
   it.each([
     ['李時代', 'a name the grammar reads whole may end in the mark'],
     ['李大華代', 'the list itself writes the name', ['李大華代']],
+    ['王委員時代', 'a titled name whose given name would keep one character reads as written (王時代), as 李時代 does'],
+    ['委員陳時代', 'the same, title first'],
     ['陳華玉', 'no mark'],
     ['陳華玉(代理)', 'a bracketed mark is the bracket reader\'s'],
   ])('%s is no bracket-less proxy (%s)', (written, _why, known: string[] = []) => expect(readGluedProxy(written, new Set(known))).toBeNull());

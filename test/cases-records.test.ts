@@ -264,6 +264,12 @@ describe('attendance lists', () => {
     ['出席委員：林杰主任委員孟秀芳、郭子仁副召集人張麗君、洪堯宇', [['林杰', null, 'present', null], ['孟秀芳', '主任委員', 'present', null], ['郭子仁', null, 'present', null], ['張麗君', '副召集人', 'present', null], ['洪堯宇', null, 'present', null]]],
     // The post is the member's: the proxy keeps no title of it (the corpus line's 副主委孟秀芳(沈錦生代) with the post written out).
     ['出席委員：財務委員孟秀芳(沈錦生代)、機電委員曾培勝代理', [['沈錦生', null, 'proxy', '孟秀芳'], ['曾培勝', '機電委員', 'proxy', null]]],
+    // A representative's post: a group before 代表 (家長代表, 教師代表) is no name.
+    ['出席人員：家長代表張麗君、教師代表曾培勝', [['張麗君', '家長代表', 'present', null], ['曾培勝', '教師代表', 'present', null]]],
+    // samples/mofa-2016-105-4.txt:7 with a space for the brackets, in a list separated by 、: the proxy after the member.
+    ['出席人員：陳委員華玉 鍾副局長文正代、王委員可言 林宜隆代理、蕭委員乃沂', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['林宜隆', null, 'proxy', '王可言'], ['蕭乃沂', '委員', 'present', null]]],
+    // A titled name whose given name would keep one character without 代 reads as written, as 李時代 does.
+    ['出席人員：王委員時代、林主任聰仁代', [['王時代', '委員', 'present', null], ['林聰仁', '主任', 'proxy', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
 
   it.each([

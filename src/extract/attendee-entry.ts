@@ -58,6 +58,13 @@ export function readGluedProxy(written: string, known: ReadonlySet<string>): Glu
   const mark = proxyMarksLongestFirst().find((m) => s.length >= m.length + 2 && s.endsWith(m));
   if (!mark) return null;
   const body = s.slice(0, -mark.length);
+  if ([...mark].length === 1) {
+    // 王委員時代, 委員陳時代: a titled name whose given name would keep one character without the mark reads as
+    // written (王時代), as 李時代 does; 林主任聰仁代 keeps two (林聰仁) and is the proxy.
+    const whole = parseName(s);
+    const cut = parseName(body);
+    if (whole.title && whole.name && cut.name && cut.title === whole.title && [...cut.name].length === 2 && [...whole.name].length === 3) return null;
+  }
   if (joined[2]) {
     // 陳委員華玉/鍾副局長文正代: a slash or a dash between the two marks the cut.
     const a = joined[1]!;

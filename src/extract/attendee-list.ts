@@ -213,6 +213,17 @@ export function plausibleName(s: string): boolean {
 export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
   const statusWithNames = statusWithNamesRe();
   const out: ListEntry[] = [];
+  // 王委員明 李大華代理、張委員志強: in a list separated by 、，, a proxy written after the member with a space.
+  const listHasHard = tokens.some((t) => t.kind === 'hard');
+  const proxyMarks = grammar().records.proxyMarks;
+  const endsEntry = (k: number): boolean => {
+    for (let j = k + 1; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'soft') continue;
+      return t.kind === 'hard' || t.kind === 'newline';
+    }
+    return true;
+  };
   let prefixTitle: string | null = null;
   let subOrg: string | null = null;
   let cur: ListEntry | null = null;
@@ -289,6 +300,8 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
         } else {
           flush();
         }
+      } else if (listHasHard && sawSoft && !sawNewline && c.notes.length === 0 && proxyMarks.some((m) => w.length > m.length + 1 && w.endsWith(m)) && plausibleName(w.slice(0, 2)) && endsEntry(k)) {
+        c.notes.push(w); // the proxy's note: 王委員明(李大華代理)
       } else if (ONE_HAN.test(w) && ONE_HAN.test(lastNameCells[lastNameCells.length - 1] ?? '') && c.nameText.length < 4 && !c.suffixTitle) {
         c.nameText += w; // 廖 鯉, 呂\n林\n小\n鳳
         lastNameCells.push(w);
@@ -419,7 +432,8 @@ export function postModifier(m: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(m) || endsWithOrgSuffix(m)) return false;
   for (let i = 0; i < m.length; i++) for (let j = i + 2; j <= m.length; j++) if (titles().has(m.slice(i, j))) return false;
   if (g.people.postWords.some((w) => m.startsWith(w))) return true;
-  return !(g.identity.surnames.has(m[0]!) || g.people.compoundSurnames.includes(m.slice(0, 2)));
+  // The common surnames of the name grammar (people.json), not every surname there is (家長代表 is a post).
+  return !(g.people.surnames.includes(m[0]!) || g.people.compoundSurnames.includes(m.slice(0, 2)));
 }
 
 /** A committee post with nothing after it (機電委員, 環境保護委員): its title, or null. */
