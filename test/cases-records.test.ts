@@ -264,6 +264,8 @@ describe('attendance lists', () => {
     ['出席委員：林杰主任委員孟秀芳、郭子仁副召集人張麗君、洪堯宇', [['林杰', null, 'present', null], ['孟秀芳', '主任委員', 'present', null], ['郭子仁', null, 'present', null], ['張麗君', '副召集人', 'present', null], ['洪堯宇', null, 'present', null]]],
     // The post is the member's: the proxy keeps no title of it (the corpus line's 副主委孟秀芳(沈錦生代) with the post written out).
     ['出席委員：財務委員孟秀芳(沈錦生代)、機電委員曾培勝代理', [['沈錦生', null, 'proxy', '孟秀芳'], ['曾培勝', '機電委員', 'proxy', null]]],
+    // test/fixtures/corpus/raw/63_community-committee27-20241210.md:17 with other short posts (one character and 委).
+    ['出席委員：主委郭子仁、康委張麗君、機委洪堯宇、文委梁淑賢(請假)', [['郭子仁', '主委', 'present', null], ['張麗君', '康委', 'present', null], ['洪堯宇', '機委', 'present', null], ['梁淑賢', '文委', 'on-leave', null]]],
     // A representative's post: a group before 代表 (家長代表, 教師代表) is no name.
     ['出席人員：家長代表張麗君、教師代表曾培勝', [['張麗君', '家長代表', 'present', null], ['曾培勝', '教師代表', 'present', null]]],
     // samples/mofa-2016-105-4.txt:7 with a space for the brackets, in a list separated by 、: the proxy after the member.

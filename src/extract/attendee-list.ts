@@ -439,6 +439,7 @@ export function postModifier(m: string): boolean {
 /** A committee post with nothing after it (機電委員, 環境保護委員): its title, or null. */
 export const compoundPost = memoString((written: string): string | null => {
   const s = squeezeHan(written).replace(/\s+/g, '');
+  if (shortPost(s) === s) return s;
   // A post is an office: 店面陳小姐 is a unit and a surname with an honorific, not a post.
   for (let k = 2; k <= 4 && k < s.length - 1; k++) if (postModifier(s.slice(0, k)) && titles().has(s.slice(k)) && !grammar().people.honorifics.includes(s.slice(k))) return s;
   return null;
@@ -451,6 +452,11 @@ export const compoundPost = memoString((written: string): string | null => {
  */
 export function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
   const p = grammar().people;
+  const short = shortPost(s);
+  if (short && !titles().has(short)) {
+    const name = s.slice(short.length);
+    if (/^\p{Script=Han}{2,4}$/u.test(name) && plausibleName(name) && !titles().has(name) && !known.has(s.slice(0, 2))) return { title: short, name };
+  }
   for (let k = 2; k <= 4 && k < s.length - 3; k++) {
     const modifier = s.slice(0, k);
     if (known.has(modifier) || !postModifier(modifier)) continue;
@@ -460,4 +466,11 @@ export function compoundTitledName(s: string, known: ReadonlySet<string>): { tit
     if (p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2))) return { title: modifier + titled.title, name: titled.name };
   }
   return null;
+}
+
+/** A post written short at the start (康委陳美麗 → 康委): one ideograph and a short post end (people.json shortPostEnds). */
+function shortPost(s: string): string | null {
+  if (!/^\p{Script=Han}/u.test(s)) return null;
+  const end = grammar().people.shortPostEnds.find((e) => s.startsWith(e, 1));
+  return end && !grammar().people.shortPostEnds.includes(s[0]!) ? s.slice(0, 1 + end.length) : null;
 }
