@@ -143,7 +143,7 @@ function splitPair(body: string, known: ReadonlySet<string>): [string, string] |
 }
 
 /** A proxy label before the proxy's name: 代理人：林美玲, 代理人 林美玲. */
-const proxyLabelRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLabels)})[\\s:：]*(\\S.*)$`, 'u'));
+const proxyLabelRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLabels)})[\\s:：]*([^\\s:：].*)$`, 'u'));
 /** A lead before the proxy's name: 由李大華代理. */
 const proxyLeadRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLeads)})(?=\\S)`, 'u'));
 
@@ -257,7 +257,7 @@ export function readAttendeeEntry(
     presentName = glued.proxy;
   }
   // A title in its own cell (財務委員 陳美麗(沈錦生代), 委員：A(B代)) is the seat's: the member's, not the proxy's.
-  if (onBehalfOf && !onBehalfOf.title && cells?.title) onBehalfOf = { ...onBehalfOf, title: cells.title };
+  if (onBehalfOf && !onBehalfOf.title && cells?.title) onBehalfOf = { name: onBehalfOf.name, surname: onBehalfOf.surname, title: cells.title, org: onBehalfOf.org, raw: onBehalfOf.raw };
   const parts = parseName(presentName);
   // 店面陳小姐: a surname and an honorific are the name as written, with what stands before them.
   let name = parts.title && grammar().people.honorifics.includes(parts.title) && squeezeHan(presentName).endsWith(parts.title) ? null : parts.name;
