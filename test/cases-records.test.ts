@@ -58,6 +58,21 @@ describe('heading markers', () => {
   });
 });
 
+describe('an omission note ends a heading', () => {
+  // samples/mofa-2018-107-1.txt:15, then a line as minutes go on under a heading (請秘書長宣讀。).
+  it.each([
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形。(報告說明略)', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形', true],
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形(略)', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形', true],
+    // An annex left out (附件略) is no omitted section, but the note ends the line all the same.
+    ['一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形（附件略）', '本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形（附件略）', false],
+  ])('%s: the next line is not joined to it', (line, title, omitted) => {
+    const d = minutes([line, '請秘書長宣讀。']);
+    const item = d.agenda.find((a) => a.number === '一')!;
+    expect([item.title, item.omitted]).toEqual([title, omitted]);
+    expect(d.text!.split('\n')).toContain('請秘書長宣讀。');
+  });
+});
+
 describe('header field labels', () => {
   const header = (line: string) => [HEADER[0]!, HEADER[1]!, line];
   const fields = (d: MinutesDocument) => ({ chair: d.meeting?.chair?.name ?? null, recorder: d.meeting?.recorder?.name ?? null, date: d.meeting?.date ?? null, speeches: d.speeches.length });
@@ -72,6 +87,9 @@ describe('header field labels', () => {
     [corpusLine('11', '主席：陳兼副主任委員永仁'), '陳永仁', '蔡昇晃'],
     // samples/mofa-2016-105-4.txt:13
     ['記錄：王薦任科員世任', null, '王世任'],
+    // A second label after the value, letter-spaced, its value below (test/fixtures/corpus/html/tainan-council-2-t8-proceedings.html, line 38).
+    ['記錄：王薦任科員世任 議 程：', null, '王世任'],
+    ['主席：謝政務次長武樵(資訊長) 議程：', '謝武樵', null],
   ])('%s → chair %s, recorder %s', (line, chair, recorder) => {
     expect(fields(minutes([], header(line)))).toEqual({ chair, recorder, date: '2018-06-22', speeches: 0 });
   });
@@ -91,6 +109,34 @@ describe('header field labels', () => {
 
   it('時間：另行通知 after the date is no second date: the header date stands', () => {
     expect(fields(minutes([], [...header('時間：另行通知')]))).toEqual({ chair: null, recorder: null, date: '2018-06-22', speeches: 0 });
+  });
+});
+
+describe('a sentence among the header fields', () => {
+  // samples/mofa-2016-105-4.txt:1–5, and a quorum sentence as such headers state it.
+  const MOFA_2016 = ['「外交部資料開放諮詢小組」', '第4次會議紀錄', '時間：105年12月23日(星期五)上午10時', '地點：本部441會議室'];
+  const ACTING = '主席：李委員自正(代表召集人李常務次長澄然主持)';
+  const QUORUM = '本次會議出席委員共 9 人，已達法定人數。';
+  const SECTIONS_2016 = ['壹、主席致詞', '貳、報告事項', '參、散會'];
+  const chairOf = (d: MinutesDocument) => [d.meeting?.chair?.name ?? null, d.meeting?.chair?.actingFor?.name ?? null];
+
+  it.each([
+    ['after the chair: the chair line is not joined to it', [...MOFA_2016, ACTING, QUORUM], ['李自正', '李澄然']],
+    ['before the chair: the header goes on to the chair', [...MOFA_2016, QUORUM, ACTING], ['李自正', '李澄然']],
+    // samples/mofa-2018-107-1.txt:2–8 with the sentence before the chair.
+    ['before the chair (mofa 2018)', [HEADER[0]!, HEADER[1]!, HEADER[2]!, QUORUM, HEADER[3]!], ['謝武樵', null]],
+    // A chair's value wrapped inside its note still joins: the joined value is still a name.
+    ['a chair value wrapped inside its note', [...MOFA_2016, '主席：李委員自正(代表召集人李常務次長', '澄然主持)', QUORUM], ['李自正', '李澄然']],
+  ])('%s', (_, header, chair) => {
+    const d = parse([...header, ...SECTIONS_2016].join('\n'), { text: true });
+    expect(chairOf(d)).toEqual(chair);
+    expect(d.speeches).toEqual([]);
+    expect(codes(d)).not.toContain('unresolved-speaker');
+  });
+
+  it('a sentence with no field after it ends the header: a later 主席：… line is no chair', () => {
+    const d = parse([...MOFA_2016, QUORUM, '主席：現在開會。', ...SECTIONS_2016].join('\n'), { text: true });
+    expect(chairOf(d)).toEqual([null, null]);
   });
 });
 

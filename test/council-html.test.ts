@@ -43,6 +43,19 @@ describe("the council's 議事錄 in HTML", () => {
     expect(doc.meeting!.chair).toMatchObject({ name: '郭信良', title: '副議長', raw: '郭副議長信良' });
   });
 
+  it('reads the recorder where a second label follows the value on its line (記 錄：蔡鳳萍、沈怡華 議 程：)', () => {
+    // Line 38: the recorders, then the agenda's letter-spaced label with its value on the lines below.
+    expect(lineOf(38)).toBe('記 錄：蔡鳳萍、沈怡華 議 程：');
+    expect(doc.meeting!.recorder).toMatchObject({ name: '蔡鳳萍', raw: '蔡鳳萍' });
+    expect(doc.meeting!.evidence!.recorder!.span.line).toBe(38);
+  });
+
+  it('reads a letter-spaced unit inside the attendance list (本 會：吳副秘書長榮章) as the unit', () => {
+    // Line 35: 出 席：本會議員(詳議員出缺席表) 本 會：吳副秘書長榮章.
+    expect(lineOf(35)).toBe('出 席：本會議員(詳議員出缺席表) 本 會：吳副秘書長榮章');
+    expect(doc.attendees.filter((a) => a.name === '吳榮章').map((a) => [a.title, a.org, a.status])).toEqual([['副秘書長', '本會', 'present']]);
+  });
+
   it('reads the attendance grid: each member with their mark at the first sitting (9/30)', () => {
     // Lines 93–156: 議員出席情形一覽表, seats 1–57 over two pages (seats 1 and 27 vacant: a number, no name),
     // columns 9/30 10/1 10/2 10/3 10/4; line 156, the legend: 「○」係指出席、「△」係指請假、未註記係指未簽到、未請假.

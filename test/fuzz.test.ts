@@ -120,7 +120,7 @@ describe('property: parse never throws and its output holds', () => {
 });
 
 describe('a stage that throws', () => {
-  const STAGE_NAMES = ['normalize', 'segment.lines', 'segment', 'extract.metadata', 'extract.records', 'extract.kind', 'assemble'];
+  const STAGE_NAMES = ['normalize', 'segment.lines', 'segment.front-matter', 'segment', 'extract.metadata', 'extract.records', 'extract.kind', 'assemble'];
   const text = readFileSync(ROOT + 'samples/moea-2021-7-1.txt', 'utf8');
 
   it.each(STAGE_NAMES.map((s) => [s]))('%s: parse() still returns a valid document, with an internal-error naming the stage', (stage) => {

@@ -113,6 +113,22 @@ describe('a grammar table entry changes what is parsed (extendGrammar overlay)',
   });
 });
 
+describe('a field label added or removed by an overlay', () => {
+  // samples/mofa-2018-107-1.txt:2–8 with the chair's label under test.
+  const doc = (label: string) => ['外交部 107 年「資料開放諮詢小組」第 1 次會議 會議紀錄', '時間：107 年 6 月 22 日(星期五)下午 3 時', `${label}：謝政務次長武樵(資訊長)`, '壹、主席致詞(略)', '貳、報告事項', '參、散會'].join('\n');
+  it('會議召集人 read as the chair only under the overlay', () => {
+    const g = extendGrammar(defaultGrammar(), { 'fields.json': { fields: { chair: ['會議召集人'] } } });
+    expect(parse(doc('會議召集人')).meeting?.chair?.name ?? null).toBeNull();
+    expect(parse(doc('會議召集人'), { grammar: g }).meeting?.chair?.name).toBe('謝武樵');
+    expect(parse(doc('會議召集人')).meeting?.chair?.name ?? null).toBeNull();
+  });
+  it('主席 no longer read once removed', () => {
+    const g = extendGrammar(defaultGrammar(), { 'fields.json': { remove: { fields: { chair: ['主席', '會議主席'] }, labelForms: { chair: { stems: ['主席'] } } } } });
+    expect(parse(doc('主席')).meeting?.chair?.name).toBe('謝武樵');
+    expect(parse(doc('主席'), { grammar: g }).meeting?.chair?.name ?? null).toBeNull();
+  });
+});
+
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(

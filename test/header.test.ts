@@ -9,7 +9,7 @@ import { nameParts } from '../src/extract/metadata.js';
 import { parseChairOrRecorder } from '../src/extract/presiding.js';
 import { mergeStutter, titleScore } from '../src/extract/title.js';
 import { defaultGrammar, extendGrammar, withGrammar, type GrammarOverlay } from '../src/grammars/index.js';
-import { ROOT } from './helpers.js';
+import { corpusFile, ROOT } from './helpers.js';
 
 const CORPUS = ROOT + 'test/fixtures/corpus/raw/';
 const corpus = (name: string) => parse(readFileSync(CORPUS + name, 'utf8'), { name });
@@ -275,5 +275,20 @@ describe('the header\'s words are the grammar\'s: an overlay changes what is rea
     expect(parse(text).meeting!.chairs?.map((c) => c.name)).toEqual(['陳大文', '王小明', '李三民']);
     const g = extendGrammar(defaultGrammar(), { 'fields.json': { remove: { nameSeparators: ['及'], chairTurnLeads: ['由'] } } });
     expect(parse(text, { grammar: g }).meeting!.chairs?.map((c) => c.raw)).toEqual(['由陳大文', '王小明及李三民']);
+  });
+});
+
+describe('a label alone on its line starts its field, however wide the line before it', () => {
+  // test/fixtures/corpus/raw/02_taipei-citygov-2122-20201222.txt: labels and values on lines of their own.
+  // Written with full-width colons (09：00：00) the time line is the widest, so the place line (市政大樓12樓劉銘傳廳)
+  // looked wrapped and took the next line, the bare label 主席, into its value.
+  const original = readFileSync(corpusFile('02'), 'utf8');
+  it.each([
+    ['as published (09:00:00)', original],
+    ['with full-width colons (09：00：00)', original.replace('09:00:00', '09：00：00')],
+  ])('%s', (_, text) => {
+    const m = parse(text).meeting!;
+    expect(m.location).toBe('市政大樓12樓劉銘傳廳');
+    expect(m.chair?.name).toBe('柯文哲');
   });
 });

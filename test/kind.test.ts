@@ -125,6 +125,34 @@ describe('texts that mention meetings but are not minutes', () => {
   });
 });
 
+describe('an agenda (議程) announces a meeting: minutes only with records', () => {
+  // samples/mofa-2021-110-1.txt:1–5, titled as the meeting's agenda.
+  const AGENDA = ['外交部資料開放諮詢小組第 1 次會議議程', '時間：110 年 7 月 21 日(星期三)上午 10 時', '地點：外交部 441 會議室', '主席：曾政務次長厚仁'];
+  const ITEMS = ['壹、主席致詞', '貳、報告事項', '參、討論事項', '肆、臨時動議', '伍、散會'];
+
+  it('a header and the items to be taken up → other, its title no minutes title', () => {
+    const d = doc(...AGENDA, ...ITEMS);
+    expect(decision(d)).toEqual({ kind: 'other', found: [E.date, E.chair, E.adjourn] });
+    expect(d.diagnostics.find((x) => x.code === 'kind-other')!.message).toContain('agenda (議程)');
+    expect([d.meeting, d.speeches, d.rulings]).toEqual([null, [], []]);
+    expect(d.agenda.map((a) => a.title)).toEqual(['主席致詞', '報告事項', '討論事項', '臨時動議', '散會']);
+  });
+
+  it.each([
+    ['議事日程 ends the title too', ['外交部資料開放諮詢小組第 1 次會議議事日程', ...AGENDA.slice(1), ...ITEMS], 'other'],
+    ['a bracketed note after 議程 does not hide it', ['外交部資料開放諮詢小組第 1 次會議議程(草案)', ...AGENDA.slice(1), ...ITEMS], 'other'],
+    // The same header titled as minutes: a minutes title, a date, a chair, an adjournment.
+    ['會議紀錄 ends the title: minutes', ['外交部資料開放諮詢小組第 1 次會議紀錄', ...AGENDA.slice(1), ...ITEMS], 'minutes'],
+    // 議程 inside the title, not ending it (an agenda's record), names no agenda.
+    ['議程 not at the end: minutes', ['外交部資料開放諮詢小組第 1 次會議議程及紀錄', ...AGENDA.slice(1), ...ITEMS], 'minutes'],
+    // The agenda with what the meeting resolved under it: records, so minutes.
+    ['an agenda with a ruling under it: minutes', [...AGENDA, '壹、主席致詞', '貳、報告事項', SECTION, RULING, '參、散會'], 'minutes'],
+    ['an agenda with two speeches under it: minutes', [...AGENDA, '壹、主席致詞', '貳、報告事項', SPEECH_1, SPEECH_2, '參、散會'], 'minutes'],
+  ])('%s', (_what, lines, kind) => {
+    expect(decision(doc(...lines)).kind).toBe(kind);
+  });
+});
+
 describe('transcripts are minutes', () => {
   it.each([
     // A gazette record: title, date and chair in a header, then speeches.

@@ -143,8 +143,6 @@ const LET_ALLOWLIST: Record<string, string> = {
   // The compiled form itself: the package grammar (loaded once) and the grammar of the parse running now.
   'src/grammars/compiled.ts packageGrammar': 'the mechanism',
   'src/grammars/compiled.ts active': 'the mechanism',
-  // grammars/ocr.json is the OCR engine's confusion table, outside the Grammar value (not overlaid): read once.
-  'src/ocr/grammar.ts cached': 'ocr.json, not part of Grammar',
 };
 
 describe('no grammar-derived state at module level', () => {

@@ -80,7 +80,45 @@ export function tokenizeList(segments: readonly ListSegment[]): ListToken[] {
     }
     out.push({ kind: 'newline', text: '\n', at: seg.line.start + seg.from + s.length, end: seg.line.start + seg.from + s.length, line: seg.line, org });
   }
-  return joinWrappedWords(out);
+  return joinWrappedWords(joinSpacedLabels(out));
+}
+
+const SPACED_LABEL_END = /^\p{Script=Han}[:：]/u;
+/** Longest letter-spaced sub-label read as one (本 會：, 市 政 府：). */
+const SPACED_LABEL_MAX = 6;
+
+/**
+ * A sub-label written letter-spaced inside a list (出 席：本會議員 本 會：吳副秘書長榮章): single ideographs
+ * apart by spaces, the last one with its colon, are one label (本會：吳副秘書長榮章), as an unspaced one would be.
+ */
+function joinSpacedLabels(tokens: ListToken[]): ListToken[] {
+  const out: ListToken[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const end = t.kind === 'word' && ONE_HAN.test(t.text) ? spacedLabelEnd(tokens, k) : -1;
+    if (end > 0) {
+      const text = tokens.slice(k, end + 1).filter((x) => x.kind === 'word').map((x) => x.text).join('');
+      out.push({ kind: 'word', text, at: t.at, end: tokens[end]!.end, line: t.line, org: t.org });
+      k = end;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The index of the token that ends a letter-spaced label starting at k (its last piece and colon), or -1. */
+function spacedLabelEnd(tokens: readonly ListToken[], k: number): number {
+  let pieces = 1;
+  for (let j = k; j + 2 < tokens.length && pieces < SPACED_LABEL_MAX; j += 2) {
+    const gap = tokens[j + 1]!;
+    const next = tokens[j + 2]!;
+    if (gap.kind !== 'soft' || gap.text.length > 3 || next.kind !== 'word' || next.line !== tokens[k]!.line) return -1;
+    if (SPACED_LABEL_END.test(next.text)) return j + 2;
+    if (!ONE_HAN.test(next.text)) return -1;
+    pieces++;
+  }
+  return -1;
 }
 
 /**

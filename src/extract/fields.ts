@@ -1,4 +1,5 @@
 import { derived, escapeRegExp } from '../grammars/index.js';
+import { parseClockTimes, parseRocDate } from './datetime.js';
 
 export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture';
 
@@ -16,6 +17,49 @@ export interface FieldHit {
 
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[\s\u3000\u00a0]/u;
+const LIST_FIELDS = new Set<FieldName>(['attendance', 'observers', 'absent']);
+const GAP = ' \t\u3000\u00a0';
+/** Most characters of a label inside a value, and most spaces between its letter-spaced characters. */
+const INNER_LABEL_MAX = 6;
+const INNER_LABEL_GAP = 3;
+
+/**
+ * Where a label begins inside a value, after a space and outside brackets: a few ideographs, letter-spaced
+ * or not, then a colon (` 議 程：`). The value's length when none does. Read by hand, each space run once.
+ */
+function labelStart(value: string): number {
+  let depth = 0;
+  let text = false; // a character of the value stands before i
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    if (!GAP.includes(c)) text = true;
+    if (depth > 0 || !GAP.includes(c) || !text) continue;
+    let j = i;
+    while (j < value.length && GAP.includes(value[j]!)) j++;
+    if (innerLabelAt(value, j)) return i;
+    i = j - 1;
+  }
+  return value.length;
+}
+
+/** An inner label starts at k: one to six ideographs, at most a few spaces apart, and a colon. */
+function innerLabelAt(value: string, k: number): boolean {
+  let chars = 0;
+  let j = k;
+  while (chars < INNER_LABEL_MAX && j < value.length && HAN.test(value[j]!)) {
+    chars++;
+    j++;
+    let gap = 0;
+    while (gap < INNER_LABEL_GAP && j < value.length && GAP.includes(value[j]!)) {
+      gap++;
+      j++;
+    }
+    if (value[j] === ':' || value[j] === '：') return true;
+  }
+  return false;
+}
 
 /**
  * Labels may be letter-spaced (主   席：) or tab-spaced (時\t間), so each label matches with optional spaces
@@ -91,7 +135,39 @@ export function findFields(line: string): FieldHit[] {
     hits.push({ field, label, labelIndex, valueIndex: m.index! + m[0].length, colon });
   }
   return hits.map((h, i) => {
-    const end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;
+    let end = i + 1 < hits.length ? hits[i + 1]!.labelIndex : line.length;
+    // A single value ends where the next label begins, known or not (記 錄：蔡鳳萍、沈怡華 議 程：); a list's
+    // value runs on over its sub-labels (出 席：本會議員 本 會：吳副秘書長榮章).
+    if (!LIST_FIELDS.has(h.field)) end = h.valueIndex + labelStart(line.slice(h.valueIndex, end));
     return { field: h.field, label: h.label, value: line.slice(h.valueIndex, end).trim(), labelIndex: h.labelIndex, valueIndex: h.valueIndex, colon: h.colon };
   });
+}
+
+/** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
+function personLike(value: string): boolean {
+  const v = value.replace(/[(（][^()（）]*[)）]/gu, '').replace(/[\s\u3000]+/gu, '');
+  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？!?]/u.test(v);
+}
+
+/** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
+function peopleLike(value: string): boolean {
+  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
+}
+
+/** Whether a field's value is what its label promises; a label whose value is prose starts the body (主席：現在開會。). */
+export function valueFits(field: FieldName, value: string): boolean {
+  if (value === '') return true;
+  switch (field) {
+    case 'chair':
+    case 'recorder':
+      return peopleLike(value);
+    case 'time':
+      return parseRocDate(value) !== null || parseClockTimes(value).length > 0;
+    case 'location':
+    case 'name':
+      return value.length <= 80 && !/[。]/u.test(value);
+    default:
+      return true;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../types.js';
 import type { MetadataResult } from './context.js';
 import type { Records } from './records.js';
+import { namesAgenda } from './title.js';
 
 /** What the records stage found, as evidence for the kind decision (counts only). */
 export interface RecordEvidence {
@@ -14,12 +15,16 @@ export interface RecordEvidence {
  * fields (date, chair, attendance), an adjournment, and records (an attendance list, rulings, speeches).
  * A paper with at most one of these (an action strategy, a report) is `other`; minutes whose header is
  * unusual still show their attendance and rulings, so they stay minutes. Two kinds of evidence suffice.
+ * An agenda (a title ending in 議程) announces a meeting and records nothing: its title is no minutes title,
+ * and it is minutes only when records follow (rulings, speeches), whatever its header holds.
  */
 export function decideKind(meta: MetadataResult, records: RecordEvidence | null): { kind: 'minutes' | 'other'; diagnostics: Diagnostic[] } {
   const s = meta.signals;
   const r = records ?? { attendees: 0, speeches: 0, rulings: 0 };
+  const agenda = meta.title !== null && namesAgenda(meta.title);
+  const hasRecords = r.rulings > 0 || r.speeches >= 2;
   const named: [boolean, string][] = [
-    [s.header, 'a 會議紀錄 title'],
+    [s.header && !agenda, 'a 會議紀錄 title'],
     [s.date, 'a meeting date'],
     [s.chair, 'a chair (主席)'],
     // A list of people is attendance evidence whether or not a 出席 field introduced it.
@@ -30,7 +35,8 @@ export function decideKind(meta: MetadataResult, records: RecordEvidence | null)
   ];
   const present = named.filter(([ok]) => ok).map(([, what]) => what);
   const missing = named.filter(([ok]) => !ok).map(([, what]) => what);
-  const kind = present.length >= 2 ? 'minutes' : 'other';
+  const kind = present.length >= 2 && (!agenda || hasRecords) ? 'minutes' : 'other';
+  const why = agenda && !hasRecords ? 'the title names an agenda (議程), which announces a meeting, and no records (rulings, speeches) follow; ' : '';
   return {
     kind,
     diagnostics: [
@@ -40,7 +46,7 @@ export function decideKind(meta: MetadataResult, records: RecordEvidence | null)
         message:
           kind === 'minutes'
             ? `Read as meeting minutes: found ${present.join(', ')}${missing.length ? `; not found: ${missing.join(', ')}` : ''}.`
-            : `Not read as meeting minutes: ${present.length ? `found only ${present.join(', ')}` : 'no meeting header'}; not found: ${missing.join(', ')}. Sections are listed as agenda; no meeting records are made.`,
+            : `Not read as meeting minutes: ${why}${present.length ? `found only ${present.join(', ')}` : 'no meeting header'}; not found: ${missing.join(', ')}. Sections are listed as agenda; no meeting records are made.`,
       },
     ],
   };

@@ -3,7 +3,7 @@ import { spanOf } from '../segment/lines.js';
 import type { Diagnostic, Meeting, MeetingEvidence, Person, Span } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseClockTimes, parseRocDate, isoDateTime, weekdayName, type ClockTime, type RocDate } from './datetime.js';
-import { bulletLength, findFields, type FieldHit, type FieldName } from './fields.js';
+import { bulletLength, findFields, valueFits, type FieldHit, type FieldName } from './fields.js';
 import { parseChairOrRecorder } from './presiding.js';
 import { cleanTitle, isStutter, mergeStutter, nameParts as titleNameParts, titleScore } from './title.js';
 import { headerWindow } from './compilation.js';
@@ -38,35 +38,6 @@ function fieldText(ctx: ExtractContext, i: number): string {
 }
 
 const isBlank = (s: string) => s.trim() === '';
-
-/** A chair or recorder value is a name (with a title, an org, a note in brackets), not a sentence. */
-function personLike(value: string): boolean {
-  const v = value.replace(/[(（][^()（）]*[)）]/gu, '').replace(/[\s\u3000]+/gu, '');
-  return v.length > 0 && v.length <= 16 && !/[，,。；;:：！？!?]/u.test(v);
-}
-
-/** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
-function peopleLike(value: string): boolean {
-  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
-  return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
-}
-
-/** Whether a field's value is what its label promises; a label whose value is prose starts the body (主席：現在開會。). */
-function valueFits(field: FieldName, value: string): boolean {
-  if (value === '') return true;
-  switch (field) {
-    case 'chair':
-    case 'recorder':
-      return peopleLike(value);
-    case 'time':
-      return parseRocDate(value) !== null || parseClockTimes(value).length > 0;
-    case 'location':
-    case 'name':
-      return value.length <= 80 && !/[。]/u.test(value);
-    default:
-      return true;
-  }
-}
 
 const GENERIC_FIELD = /^[\p{Script=Han} \u3000]{1,8}[:：][^。]{1,40}$/u;
 /** An unknown short `label：value` line in a header (主任秘書:陳錫欽, 專門委員:白智榮). */
@@ -179,6 +150,12 @@ function scanHeader(ctx: ExtractContext, from = 0): HeaderScan {
   let inHeader = false;
   let lastField: FieldName | null = null;
   let end = headingStart;
+  /** The next non-blank line after i, before the body's first section, holds a header field. */
+  const fieldFollows = (i: number): boolean => {
+    let j = i + 1;
+    while (j < headingStart && isBlank(ctx.lines[j]!.text)) j++;
+    return j < headingStart && hitsOf(j).some((h) => h.field !== 'furniture' && h.field !== 'adjourn');
+  };
   for (let i = from; i < headingStart; i++) {
     const raw = ctx.lines[i]!.text;
     if (isBlank(raw)) continue;
@@ -249,6 +226,9 @@ function scanHeader(ctx: ExtractContext, from = 0): HeaderScan {
       continue;
     }
     if ((lastField === 'attendance' || lastField === 'observers' || lastField === 'absent' || lastField === null) && listLine(text) && !ctx.headingAt.has(i)) continue;
+    // A sentence among the fields (本次會議出席委員共 9 人，已達法定人數。) is a note in the header, not the
+    // body's start, when another field follows it.
+    if (!ctx.headingAt.has(i) && fieldFollows(i)) continue;
     end = i;
     break;
   }

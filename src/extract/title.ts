@@ -66,6 +66,21 @@ function titleScoreUncached(text: string): TitleScore {
   return { score, namesMeeting: (marker && (meeting || count || org)) || (meeting && (count || org)) };
 }
 
+/**
+ * A title that names the paper an agenda (外交部資料開放諮詢小組第 1 次會議議程): its last word, bracketed
+ * notes and spaces aside, is an agenda word (grammars/fields.json agendaMarkers).
+ */
+export function namesAgenda(title: string): boolean {
+  let t = cleanTitle(title).replace(/\s+/gu, '');
+  // Bracketed notes after the title ((草案), (第 2 次修正)) are left out, from the end.
+  while (t.endsWith(')') || t.endsWith('）')) {
+    const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+    if (open < 0) break;
+    t = t.slice(0, open);
+  }
+  return grammar().fields.agendaMarkers.some((m) => t.endsWith(m));
+}
+
 /** A title as it names the meeting: quotes, reference marks and a front matter's `title:` key removed, spaces single. */
 export function cleanTitle(text: string): string {
   return text

@@ -43,6 +43,8 @@ export interface Grammar {
     countUnits: Record<'term' | 'session' | 'period', string[]>;
     /** Words besides the title markers that end a body's name in a title (會議摘要). */
     bodyEndMarkers: string[];
+    /** Words that end an agenda's title (議程): a paper that announces a meeting (extract/kind.ts). */
+    agendaMarkers: string[];
     /** A chair's bracketed note: (Y代理主持) Y stands in; (代表召集人 Y 主持) the one outside presides for Y. */
     actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs', string[]>;
     /** Words before the names of chairs in turn (由 A、B 分別主持), and what separates those names. */
@@ -148,6 +150,14 @@ export interface Grammar {
     /** An annex mark standing alone on its line ends a ruling (`(附件1)`). */
     rulingAnnexMarks: string[];
   };
+  /** What OCR misreads (src/ocr): look-alike digits, heading numerals and name characters, corrected only where the grammar is sure. */
+  ocr: {
+    digitLookalikes: Record<string, string>;
+    markerLookalikes: Record<string, string>;
+    markerEnds: string[];
+    markerBrackets: [string, string][];
+    nameLookalikes: string[];
+  };
   /** People identity (src/people): name shapes, never-names, non-organisation marks, rename prefixes. */
   identity: {
     surnames: Set<string>;
@@ -240,7 +250,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
         strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
         Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
       ),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'agendaMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
       countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
       actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs'] as const),
     };
@@ -347,7 +357,25 @@ export function buildGrammar(given: GrammarTables): Grammar {
       nonNameEndings: c.strings(o.nonNameEndings, 'nonNameEndings'),
     };
   });
-  return { tables, numerals, headings, sections, people, fields, time, layout, records, variants, identity };
+  const ocr = table('ocr.json', (raw, c) => {
+    const o = c.obj(raw, '(root)');
+    const strMap = (key: string): Record<string, string> => {
+      const m = c.obj(o[key], key);
+      for (const [k, v] of Object.entries(m)) c.string(v, `${key}.${k}`);
+      return m as Record<string, string>;
+    };
+    const v = o.markerBrackets;
+    if (!Array.isArray(v) || v.some((p) => !Array.isArray(p) || p.length !== 2 || p.some((x) => typeof x !== 'string' || !x)))
+      c.strings(undefined, 'markerBrackets (a list of [open, close] pairs)');
+    return {
+      digitLookalikes: strMap('digitLookalikes'),
+      markerLookalikes: strMap('markerLookalikes'),
+      markerEnds: c.strings(o.markerEnds, 'markerEnds'),
+      markerBrackets: v as [string, string][],
+      nameLookalikes: c.strings(o.nameLookalikes, 'nameLookalikes'),
+    };
+  });
+  return { tables, numerals, headings, sections, people, fields, time, layout, records, variants, identity, ocr };
 }
 
 

@@ -13,6 +13,7 @@ export const GRAMMAR_FILES = [
   'layout.json',
   'variants.json',
   'identity.json',
+  'ocr.json',
 ] as const;
 export type GrammarFile = (typeof GRAMMAR_FILES)[number];
 
@@ -85,6 +86,7 @@ const OPEN_OBJECTS: Readonly<Partial<Record<GrammarFile, readonly string[]>>> = 
   'variants.json': ['variants'],
   'records.json': ['speakerTitleSpellings'],
   'fields.json': ['labelForms'],
+  'ocr.json': ['digitLookalikes', 'markerLookalikes'],
 };
 
 /** The tables of `base` with `overlay` applied (see GrammarOverlay); the base is not changed. */

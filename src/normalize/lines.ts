@@ -1,9 +1,11 @@
 import { grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
+import { endsWithOmission, isBareLabel } from '../segment/kinds.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
 import { fieldLineCuts, flattenedLineEdits, spacedDigitDrops } from './resplit.js';
+import { findFields, valueFits } from '../extract/fields.js';
 
 interface RawLine {
   start: number;
@@ -148,11 +150,27 @@ export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = 
   const g = grammar().layout;
   if (!a || !b || a.includes('\t') || b.includes('\t')) return false;
   if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
+  // An omission note ((報告說明略)) ends its line as a sentence mark would.
+  if (endsWithOmission(a)) return false;
   if (aWidth < wrapWidth * g.wrapWidthShare) return false;
   if (CELL_GAP.test(a) && !/[，。、；]/.test(a)) return false;
   // Entries of a roster written role－names (理事－江瑛貴、… then 秘書長－高仲明): each line is its own entry.
   if (ROLE_DASH.test(a) && ROLE_DASH.test(b)) return false;
-  return !startsStructure(b);
+  // A label alone on its line (主席, then the name below it) starts a field, whatever precedes it.
+  return !startsStructure(b) && !isBareLabel(b) && !fieldValueEnds(a, b);
+}
+
+/**
+ * A header field's line goes on into the next only with what continues its value: a chair's value is a
+ * name, so a line that would turn it into a sentence (主席：李委員自正(代表召集人…主持) / 本次會議出席委員
+ * 共 9 人，已達法定人數。) starts a line of its own, however wide the field's line is.
+ */
+function fieldValueEnds(a: string, b: string): boolean {
+  if (!a.includes('：') && !a.includes(':')) return false;
+  const hits = findFields(a);
+  const last = hits[hits.length - 1];
+  if (!last || last.value === '') return false;
+  return valueFits(last.field, last.value) && !valueFits(last.field, last.value + joint(a, b) + b);
 }
 
 /** The joint between two rejoined lines: none between ideographs, one space between Latin words. */

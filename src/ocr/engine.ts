@@ -12,6 +12,8 @@ export interface OcrWord {
   x1: number;
   y1: number;
   confidence: number;
+  /** The word's characters with their horizontal extents, when the engine gives them (its boxes are rough). */
+  symbols?: { text: string; x0: number; x1: number }[];
 }
 
 /** One recognised line: its words and its box (words share the line's baseline). */
@@ -19,6 +21,8 @@ export interface OcrLine {
   words: OcrWord[];
   y0: number;
   y1: number;
+  /** The line's baseline (pixels from the top), when the engine gives it. */
+  baseline?: number;
 }
 
 export interface OcrPageResult {
@@ -27,12 +31,20 @@ export interface OcrPageResult {
   confidence: number;
 }
 
+export interface Rectangle {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface OcrEngine {
   /** `tesseract.js 7.0.0 (chi_tra+eng, LSTM)`: for `source.ocr` and the diagnostics. */
   readonly name: string;
   readonly version: string;
   readonly languages: string[];
-  recognize(png: Uint8Array): Promise<OcrPageResult>;
+  /** Recognise a page, or one line of it (`line`: its rectangle in the page's pixels). */
+  recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult>;
   terminate(): Promise<void>;
 }
 
@@ -52,7 +64,7 @@ const MODEL_DIR = '4.0.0_best_int';
 const require = createRequire(import.meta.url);
 
 interface TesseractBlock {
-  paragraphs: { lines: { bbox: Box; words: { text: string; bbox: Box; confidence: number }[] }[] }[];
+  paragraphs: { lines: { bbox: Box; baseline?: Box; words: { text: string; bbox: Box; confidence: number; symbols?: { text: string; bbox: Box }[] }[] }[] }[];
 }
 interface Box {
   x0: number;
@@ -101,15 +113,29 @@ export async function startOcrEngine(): Promise<OcrEngine> {
     name: `tesseract.js ${version}`,
     version,
     languages: [...LANGUAGES],
-    async recognize(png: Uint8Array): Promise<OcrPageResult> {
-      const r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), {}, { text: false, blocks: true });
+    async recognize(png: Uint8Array, line?: Rectangle): Promise<OcrPageResult> {
+      if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_LINE });
+      let r: Awaited<ReturnType<typeof worker.recognize>>;
+      try {
+        r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), line ? { rectangle: line } : {}, { text: false, blocks: true });
+      } finally {
+        if (line) await worker.setParameters({ tessedit_pageseg_mode: tesseract.PSM.SINGLE_BLOCK });
+      }
       const blocks = (r.data.blocks ?? []) as unknown as TesseractBlock[];
       const lines: OcrLine[] = [];
       for (const b of blocks)
         for (const p of b.paragraphs)
           for (const l of p.lines) {
-            const words = l.words.filter((w) => w.text.trim() !== '').map((w) => ({ text: w.text.trim(), x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, confidence: w.confidence }));
-            if (words.length) lines.push({ words, y0: l.bbox.y0, y1: l.bbox.y1 });
+            const words = l.words
+              .filter((w) => w.text.trim() !== '')
+              .map((w) => {
+                const symbols = (w.symbols ?? []).filter((s) => s.text.trim() !== '').map((s) => ({ text: s.text.trim(), x0: s.bbox.x0, x1: s.bbox.x1 }));
+                const word: OcrWord = { text: w.text.trim(), x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, confidence: w.confidence };
+                // Symbols are used only when they spell the word (the engine's text is what counts).
+                if (symbols.length && symbols.map((s) => s.text).join('') === word.text) word.symbols = symbols;
+                return word;
+              });
+            if (words.length) lines.push(Object.assign({ words, y0: l.bbox.y0, y1: l.bbox.y1 }, l.baseline ? { baseline: (l.baseline.y0 + l.baseline.y1) / 2 } : {}));
           }
       return { lines, confidence: r.data.confidence };
     },

@@ -4,10 +4,13 @@ import type { PageLine } from '../load/pdf/geometry.js';
 import { layoutPage } from '../load/pdf/page-layout.js';
 import { itemsToRuns } from '../load/pdf/runs.js';
 import { correctOcrLines } from './corrections.js';
+import { unifyOcrNames } from './names.js';
+import { fillHeadingGaps } from './heading-gaps.js';
+import { splitMergedRows } from './merged-rows.js';
 import { startOcrEngine, type OcrEngine } from './engine.js';
 import { openPdfForRendering, renderPage } from './render.js';
 import { ocrLinesToItems } from './words.js';
-import { rulesFromRaster } from './raster-rules.js';
+import { inkMask, rulesFromRaster } from './raster-rules.js';
 
 export { startOcrEngine, OCR_PACKAGES, type OcrEngine } from './engine.js';
 export { correctOcrLines } from './corrections.js';
@@ -59,8 +62,10 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
       try {
         const image = await renderPage(doc, page, dpi);
         const result = await ocr.recognize(image.png);
-        const items = ocrLinesToItems(result.lines, image.scale, image.heightPt);
-        const rules = rulesFromRaster(image.rgba, image.width, image.height, dpi, image.heightPt);
+        const mask = inkMask(image.rgba, image.width, image.height);
+        const read = await splitMergedRows(ocr, image.png, result.lines, mask);
+        const items = ocrLinesToItems(read, image.scale, image.heightPt, mask);
+        const rules = rulesFromRaster(mask, dpi, image.heightPt);
         const layout = layoutPage({ width: image.widthPt, height: image.heightPt, runs: itemsToRuns(items), rules, hasImages: true }, n === previous + 1 ? carry : null);
         carry = layout.carryXs;
         previous = n;
@@ -77,7 +82,7 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
           message: `Page ${n} was read by OCR (${ocr.name}, ${ocr.languages.join('+')}, ${dpi} dpi): mean confidence ${confidence}/100${low ? '; check its records against the page' : ''}.`,
         });
         for (const c of fixed.corrections) {
-          diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}, OCR line ${c.line + 1}: read "${c.from}", corrected to "${c.to}" (a known OCR confusion in a count, date or heading marker).` });
+          diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}, OCR line ${c.line + 1}: read "${c.from}", corrected to "${c.to}" (a known OCR confusion in a count, a date, a heading marker or a label's colon).` });
         }
       } finally {
         page.cleanup();
@@ -86,6 +91,24 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
   } finally {
     await doc.destroy().catch(() => undefined);
     if (own) await ocr.terminate();
+  }
+  // Across the pages read: heading numerals the headings around them leave no doubt about, and names
+  // misread by one look-alike character against the spelling the rest of the pages use.
+  const numbers = [...lines.keys()];
+  const texts = () => numbers.map((n) => lines.get(n)!.map((l) => l.text));
+  const apply = (page: number, line: number, text: string) => {
+    const pageLines = lines.get(numbers[page]!)!;
+    pageLines[line] = Object.assign({}, pageLines[line]!, { text });
+  };
+  const headings = fillHeadingGaps(texts());
+  for (const c of headings.corrections) {
+    apply(c.page, c.line, headings.pages[c.page]![c.line]!);
+    diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${numbers[c.page]}, OCR line ${c.line + 1}: read the heading marker "${c.from}", corrected to "${c.to}" (the headings before and after it are the numerals on either side).` });
+  }
+  const unified = unifyOcrNames(texts());
+  for (const c of unified.corrections) {
+    apply(c.page, c.line, unified.pages[c.page]![c.line]!);
+    diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${numbers[c.page]}, OCR line ${c.line + 1}: read the name "${c.from}", corrected to "${c.to}" (one look-alike character apart; the document spells it "${c.to}" ${c.seen} times).` });
   }
   return { lines, provenance, diagnostics };
 }

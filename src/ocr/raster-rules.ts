@@ -16,21 +16,33 @@ interface Segment {
   last: number;
 }
 
+/** A page's ink: one byte per pixel, 1 where the pixel is darker than INK, row by row from the top. */
+export interface InkMask {
+  ink: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export function inkMask(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): InkMask {
+  const ink = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
+    // Rec. 601 luma, integer.
+    ink[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114) / 1000 < INK ? 1 : 0;
+  }
+  return { ink, width, height };
+}
+
 /**
  * The ruling lines of a scanned page, from its pixels: long straight runs of ink, horizontal and
  * vertical, in PDF points (y upwards) — what a PDF's drawn rules give the layout, so a scanned
  * attendance table is read cell by cell as the same table drawn in a PDF is. Adjacent pixel rows of one
  * thick line become one rule at their middle.
  */
-export function rulesFromRaster(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, dpi: number, pageHeightPt: number): Rule[] {
+export function rulesFromRaster(mask: InkMask, dpi: number, pageHeightPt: number): Rule[] {
   const scale = dpi / 72;
   const minLength = Math.round(MIN_LENGTH_IN * dpi);
   const maxThick = Math.max(2, Math.round(MAX_THICK_IN * dpi));
-  const ink = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
-    // Rec. 601 luma, integer.
-    ink[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114) / 1000 < INK ? 1 : 0;
-  }
+  const { ink, width, height } = mask;
   const horizontal = lines(width, height, minLength, maxThick, (along, across) => ink[across * width + along]!);
   const vertical = lines(height, width, minLength, maxThick, (along, across) => ink[along * width + across]!);
   const rules: Rule[] = [];

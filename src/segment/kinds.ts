@@ -76,6 +76,8 @@ const omission = derived((g) => ({
   markers: g.sections.omittedMarkers.map(squeeze),
   words: g.sections.omittedWords,
   nearEnd: new RegExp(`(?:${alternation(g.sections.omittedWords)})[)）]?`, 'u'),
+  // A bracketed note that ends in the omission word ((報告說明略), (附件略)).
+  bracketed: new RegExp(`[(（][^()（）]{0,16}(?:${alternation(g.sections.omittedWords)})[)）]$`, 'u'),
 }));
 /** The kind a title ends with (議題討論 → discussion), for the kinds grammars/sections.json allows at the end. */
 function endKind(title: string): AgendaKind {
@@ -104,12 +106,28 @@ export function isHeaderLabel(label: string): boolean {
   return h.exact.has(l) || h.prefixes.some((x) => l.startsWith(x));
 }
 
+/** A line that is a field or group label and nothing else (主席, 開會日期): its value is on the next line. */
+export function isBareLabel(line: string): boolean {
+  return headerLabels().exact.has(squeeze(line));
+}
+
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
   const o = omission();
   if (!o.words.some((w) => title.includes(w))) return false;
   const t = squeeze(title);
   return o.markers.some((m) => t.includes(m) && (t.endsWith(m) || o.nearEnd.test(t.slice(-3))));
+}
+
+/**
+ * The line ends in an omission note ((略), (報告說明略), ：略): what it heads was left out of the minutes,
+ * so the line is complete and the next line does not continue it.
+ */
+export function endsWithOmission(text: string): boolean {
+  const o = omission();
+  if (!o.words.some((w) => text.includes(w))) return false;
+  const t = squeeze(text);
+  return o.markers.some((m) => t.endsWith(m)) || o.bracketed.test(t);
 }
 
 /** Title as shown in the agenda: a field heading shows its field name; trailing colons and (略) notes go. */

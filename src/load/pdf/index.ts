@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../types.js';
 import { defaultGrammar, type Grammar } from '../../grammars/index.js';
 import type { LoadedSource } from '../types.js';
 import { LoadError } from '../types.js';
-import { garbledDiagnostic, pageTextUnusable, sparsePageText } from './garbled.js';
+import { garbledDiagnostic, pageTextUnusable, sparsePageText, unusableTextError } from './garbled.js';
 import { readPagesByOcr, type OcrMode } from '../../ocr/index.js';
 import { openPdf, toLoadError, type PdfDocument } from './open.js';
 import { dropPageArtefacts, type LaidOutPage } from './page-artefacts.js';
@@ -150,8 +150,13 @@ async function readDocument(doc: PdfDocument, maxText: number, ocr: OcrRequest |
   return source;
 }
 
-/** Pages (1-based) whose text cannot be used: none, noise, or a letterhead over a scanned image. */
+/**
+ * Pages (1-based) whose text cannot be used: none, noise, or a letterhead over a scanned image. When
+ * the document's text as a whole is noise (its fonts have no Unicode map), every page is: a page whose
+ * Latin text happens to decode (a title in English among garbled Chinese) is drawn with the same fonts.
+ */
 async function pagesWithoutUsableText(doc: PdfDocument, pdfjs: Pdfjs, pages: readonly LaidOutPage[]): Promise<number[]> {
+  if (unusableTextError({ text: pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n') })) return pages.map((_, i) => i + 1);
   const out: number[] = [];
   for (let i = 0; i < pages.length; i++) {
     const text = pages[i]!.lines.map((l) => l.text).join('\n');
