@@ -64,13 +64,21 @@ describe('inline lists', () => {
     ['王明李華代', [], { kind: 'whole', body: '王明李華' }],
     ['王明李華代', ['王明'], { kind: 'pair', principal: '王明', proxy: '李華' }],
     ['王明大華代', [], { kind: 'whole', body: '王明大華' }],
+    // A three-character name and 代: the proxy, principal not written; the list's own 李大華代 keeps it a name.
+    ['李大華代', [], { kind: 'one', proxy: '李大華' }],
+    ['歐陽大華代', [], { kind: 'one', proxy: '歐陽大華' }],
+    // Two names of three over a cut that makes names of two and four (王小|明李大華).
+    ['王小明李大華代', [], { kind: 'pair', principal: '王小明', proxy: '李大華' }],
   ])('a bracket-less proxy: %s (list names %j)', (written, known, reading) => expect(readGluedProxy(written, new Set(known))).toEqual(reading));
 
   it.each([
     ['李時代', 'a name the grammar reads whole may end in the mark'],
+    ['李大華代', 'the list itself writes the name', ['李大華代']],
+    ['王委員時代', 'a titled name whose given name would keep one character reads as written (王時代), as 李時代 does'],
+    ['委員陳時代', 'the same, title first'],
     ['陳華玉', 'no mark'],
     ['陳華玉(代理)', 'a bracketed mark is the bracket reader\'s'],
-  ])('%s is no bracket-less proxy (%s)', (written) => expect(readGluedProxy(written, new Set())).toBeNull());
+  ])('%s is no bracket-less proxy (%s)', (written, _why, known: string[] = []) => expect(readGluedProxy(written, new Set(known))).toBeNull());
 
   it('splits a list on 、 but not inside brackets', () => {
     expect(splitList('王委員可言、林委員宜隆(請假、公出)、蕭委員乃沂').map((p) => p.text)).toEqual(['王委員可言', '林委員宜隆(請假、公出)', '蕭委員乃沂']);

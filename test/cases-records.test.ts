@@ -282,6 +282,42 @@ describe('attendance lists', () => {
     // samples/mofa-2018-107-1.txt: 林次長全能(林主任聰仁代理) without its brackets; never 林主 + 任聰仁 (a cut inside 主任).
     ['出席人員：林主任聰仁代理、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
     ['出席人員：林主任聰仁代、王委員可言', [['林聰仁', '主任', 'proxy', null], ['王可言', '委員', 'present', null]]],
+    // Proxy notes in brackets, as the corpus writes them (02: 張澤雄(余念梓代); samples/moea-2021-7-1.txt:9: 林次長全能(林主任聰仁代理))
+    // with the other wordings of the genre: a lead (由), a closing 出席, a label (代理人：).
+    ['出席人員：張澤雄(由余念梓代理)、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（余念梓代理出席）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（由余念梓代理出席）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：張澤雄（代理人：余念梓）、蔡炳坤', [['余念梓', null, 'proxy', '張澤雄'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：林次長全能(林主任聰仁代理出席)、王委員可言', [['林聰仁', '主任', 'proxy', '林全能'], ['王可言', '委員', 'present', null]]],
+    // A status for the member and a proxy in one note: the member with that status, then the proxy; a
+    // separator inside the brackets never splits the list.
+    ['出席人員：王委員可言（請假，由林委員宜隆代理）、蕭委員乃沂', [['王可言', '委員', 'on-leave', null], ['林宜隆', '委員', 'proxy', '王可言'], ['蕭乃沂', '委員', 'present', null]]],
+    ['出席人員：彭振聲（公假；余念梓代理）、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
+    ['出席人員：彭振聲(請假由余念梓代理)、蔡炳坤', [['彭振聲', null, 'on-leave', null], ['余念梓', null, 'proxy', '彭振聲'], ['蔡炳坤', null, 'present', null]]],
+    // test/fixtures/corpus/raw/62_tyc-council-1-t12-13.txt:32 (郭麗華 劉勝全 陳麗莉) with a proxy mark. A three-character
+    // name and 代 is the proxy, principal not written (as in (代理)), in any list form.
+    ['出席：郭麗華 劉勝全代 陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]],
+    ['出席：郭麗華、劉勝全代、陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]],
+    // Two names of three written together before the mark: 郭麗|華劉勝全 would make names of two and four.
+    ['出席：郭麗華劉勝全代、陳麗莉', [['劉勝全', null, 'proxy', '郭麗華'], ['陳麗莉', null, 'present', null]]],
+    ['出席：郭麗華劉勝全、陳麗莉', [['郭麗華', null, 'present', null], ['劉勝全', null, 'present', null], ['陳麗莉', null, 'present', null]]],
+    // Committee posts: test/fixtures/corpus/raw/63_community-committee27-20241210.md:17 (財委張麗君, 安委曾培勝) with the
+    // posts written out. A modifier of two to four ideographs and a title word make the post.
+    ['出席委員：財務委員張麗君、環境保護委員翁瓊玲、安全委員曾培勝、B棟委員游鈞華', [['張麗君', '財務委員', 'present', null], ['翁瓊玲', '環境保護委員', 'present', null], ['曾培勝', '安全委員', 'present', null], ['游鈞華', 'B棟委員', 'present', null]]],
+    // A space between the post and the name: one person, no person named 機電.
+    ['出席委員：機電委員 曾培勝、監察委員 洪堯宇', [['曾培勝', '機電委員', 'present', null], ['洪堯宇', '監察委員', 'present', null]]],
+    // A modifier that reads as a name (a surname, no post word) is a person: two people, not a title 林杰主任委員.
+    ['出席委員：林杰主任委員孟秀芳、郭子仁副召集人張麗君、洪堯宇', [['林杰', null, 'present', null], ['孟秀芳', '主任委員', 'present', null], ['郭子仁', null, 'present', null], ['張麗君', '副召集人', 'present', null], ['洪堯宇', null, 'present', null]]],
+    // The post is the member's: the proxy keeps no title of it (the corpus line's 副主委孟秀芳(沈錦生代) with the post written out).
+    ['出席委員：財務委員孟秀芳(沈錦生代)、機電委員曾培勝代理', [['沈錦生', null, 'proxy', '孟秀芳'], ['曾培勝', '機電委員', 'proxy', null]]],
+    // test/fixtures/corpus/raw/63_community-committee27-20241210.md:17 with other short posts (one character and 委).
+    ['出席委員：主委郭子仁、康委張麗君、機委洪堯宇、文委梁淑賢(請假)', [['郭子仁', '主委', 'present', null], ['張麗君', '康委', 'present', null], ['洪堯宇', '機委', 'present', null], ['梁淑賢', '文委', 'on-leave', null]]],
+    // A representative's post: a group before 代表 (家長代表, 教師代表) is no name.
+    ['出席人員：家長代表張麗君、教師代表曾培勝', [['張麗君', '家長代表', 'present', null], ['曾培勝', '教師代表', 'present', null]]],
+    // samples/mofa-2016-105-4.txt:7 with a space for the brackets, in a list separated by 、: the proxy after the member.
+    ['出席人員：陳委員華玉 鍾副局長文正代、王委員可言 林宜隆代理、蕭委員乃沂', [['鍾文正', '副局長', 'proxy', '陳華玉'], ['林宜隆', null, 'proxy', '王可言'], ['蕭乃沂', '委員', 'present', null]]],
+    // A titled name whose given name would keep one character without 代 reads as written, as 李時代 does.
+    ['出席人員：王委員時代、林主任聰仁代', [['王時代', '委員', 'present', null], ['林聰仁', '主任', 'proxy', null]]],
   ])('%s', (line, attendees) => expect(view(minutes([], header(line)))).toEqual(attendees));
 
   it.each([
@@ -324,6 +360,21 @@ describe('attendance lists', () => {
     expect(d.attendees.map((a) => a.name)).toEqual(names);
     expect(d.meeting?.chair?.name).toBe('謝武樵');
     expect(d.diagnostics.find((x) => x.code === 'kind-minutes')!.message.includes('not found: an attendance list')).toBe(!found);
+  });
+
+  it('a proxy for a member with a post: the post stays the member\'s', () => {
+    const d = minutes([], header('出席委員：財務委員孟秀芳(沈錦生代)、監察委員洪堯宇'));
+    expect(d.attendees[0]).toMatchObject({ name: '沈錦生', title: null, onBehalfOf: { name: '孟秀芳', title: '財務委員' } });
+  });
+
+  it('one name a line: a three-character name and 代 is a proxy', () => {
+    const d = minutes([], [...header('出席人員：'), '郭麗華', '劉勝全代', '陳麗莉']);
+    expect(view(d)).toEqual([['郭麗華', null, 'present', null], ['劉勝全', null, 'proxy', null], ['陳麗莉', null, 'present', null]]);
+  });
+
+  it('李時代 and a name written twice keep the mark as part of the name', () => {
+    expect(view(minutes([], header('出席人員：李時代、王委員可言')))).toEqual([['李時代', null, 'present', null], ['王可言', '委員', 'present', null]]);
+    expect(view(minutes([], header('出席人員：劉勝全代、王委員可言、劉勝全代')))[0]).toEqual(['劉勝全代', null, 'present', null]);
   });
 
   it('a bracket-less proxy (王明李大華代) is split where a surname starts the second name, not by length', () => {

@@ -3,7 +3,7 @@ import { spanOf } from '../segment/lines.js';
 import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Person } from '../types.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { isDottedName, plausibleName, titleOnly } from './attendee-list.js';
+import { compoundTitledName, isDottedName, plausibleName, titleOnly } from './attendee-list.js';
 
 /** One attendee entry as written, and the groups of lists: shared by the list reader (attendees.ts) and the table reader (attendance-table.ts). */
 
@@ -49,7 +49,7 @@ const longestTitle = derived((g) => Math.max(...g.people.titles.map((t) => t.len
  * Null when the entry is no bracket-less proxy: no mark, or a name that ends in the one-character mark
  * (李時代 is read as written, as a four-character run may be one name).
  */
-export type GluedProxy = { kind: 'one'; proxy: string } | { kind: 'pair'; principal: string; proxy: string } | { kind: 'whole'; body: string };
+export type GluedProxy = { kind: 'one'; proxy: string; post?: string } | { kind: 'pair'; principal: string; proxy: string } | { kind: 'whole'; body: string };
 
 export function readGluedProxy(written: string, known: ReadonlySet<string>): GluedProxy | null {
   const s = squeezeHan(written);
@@ -58,19 +58,37 @@ export function readGluedProxy(written: string, known: ReadonlySet<string>): Glu
   const mark = proxyMarksLongestFirst().find((m) => s.length >= m.length + 2 && s.endsWith(m));
   if (!mark) return null;
   const body = s.slice(0, -mark.length);
+  if ([...mark].length === 1) {
+    // 王委員時代, 委員陳時代: a titled name whose given name would keep one character without the mark reads as
+    // written (王時代), as 李時代 does; 林主任聰仁代 keeps two (林聰仁) and is the proxy.
+    const whole = parseName(s);
+    const cut = parseName(body);
+    if (whole.title && whole.name && cut.name && cut.title === whole.title && [...cut.name].length === 2 && [...whole.name].length === 3) return null;
+  }
   if (joined[2]) {
     // 陳委員華玉/鍾副局長文正代: a slash or a dash between the two marks the cut.
     const a = joined[1]!;
     const b = body.slice(a.length + joined[2].length);
     return (titledPerson(a) || bareName(a)) && (titledPerson(b) || bareName(b)) ? { kind: 'pair', principal: a, proxy: b } : { kind: 'whole', body };
   }
-  if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title) return null;
+  // 李時代: a two-character name and a one-character mark read as one three-character name, as written.
+  // 李大華代: a three-character name and the mark is the proxy (four-character names ending in the mark are
+  // far rarer), unless the list itself writes 李大華代 elsewhere.
+  if ([...mark].length === 1 && plausibleName(s) && !parseName(s).title && (body.length < 3 || (body.length === 3 && isCompoundStart(body)) || known.has(s))) return null;
   if (titledPerson(body)) return { kind: 'one', proxy: body };
+  // 機電委員劉建國代理: a committee post and a name, the proxy.
+  const post = compoundTitledName(body, known);
+  if (post) return { kind: 'one', proxy: post.name, post: post.title };
   const pair = splitPair(body, known);
   if (pair) return { kind: 'pair', principal: pair[0], proxy: pair[1] };
-  // 王大明代理: a bare name before a mark that no name ends with.
-  if (body.length <= 3 && bareName(body)) return { kind: 'one', proxy: body };
+  // 王大明代理, 李大華代: a bare name before the mark.
+  if ((body.length <= 3 || (body.length === 4 && isCompoundStart(body))) && bareName(body)) return { kind: 'one', proxy: body };
   return body.length >= 4 ? { kind: 'whole', body } : null;
+}
+
+/** Does the run start with a compound surname (歐陽明: a two-character given name is one character)? */
+function isCompoundStart(s: string): boolean {
+  return grammar().people.compoundSurnames.includes(s.slice(0, 2));
 }
 
 /** A run of ideographs, or two runs joined by a slash or a dash. */
@@ -117,14 +135,56 @@ function splitPair(body: string, known: ReadonlySet<string>): [string, string] |
   const name = (x: string) => parseName(x).name ?? x;
   const byKnown = cuts.filter((c) => known.has(name(c.a)) || known.has(name(c.b)));
   if (byKnown.length === 1) return [byKnown[0]!.a, byKnown[0]!.b];
+  // 王小明李大華: two bare names of three, the commonest length, over a cut that makes a name of two or four.
+  const threes = cuts.length > 1 && cuts.every((c) => c.bare) ? cuts.filter((c) => c.a.length === 3 && c.b.length === 3) : [];
+  if (threes.length === 1) return [threes[0]!.a, threes[0]!.b];
   if (cuts.length !== 1 || (cuts[0]!.bare && body.length === 4)) return null;
   return [cuts[0]!.a, cuts[0]!.b];
+}
+
+/** A proxy label before the proxy's name: 代理人：林美玲, 代理人 林美玲. */
+const proxyLabelRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLabels)})[\\s:：]*([^\\s:：].*)$`, 'u'));
+/** A lead before the proxy's name: 由李大華代理. */
+const proxyLeadRegex = derived((g) => new RegExp(`^(?:${alternation(g.records.proxyLeads)})(?=\\S)`, 'u'));
+
+/** Is the text a person as a note names one: a surname, and a name or a title (李大華, 鍾副局長文正, 林主任)? */
+function notePerson(s: string): boolean {
+  const p = parseName(s);
+  return !!p.surname && !!(p.name || p.title) && !grammar().people.notNames.includes(s);
+}
+
+/**
+ * The proxy a note names: 李大華代, 鍾副局長文正代, 李大華代理出席, 陳小芬代表出席, 由李大華代理 (a lead before
+ * the name), 代理人：林美玲 (a label before it). Null when the note names no proxy.
+ */
+export function noteProxy(note: string): string | null {
+  const s = note.trim();
+  const labelled = proxyLabelRegex().exec(s);
+  if (labelled && notePerson(labelled[1]!.trim())) return labelled[1]!.trim();
+  const sub = proxyNoteRegex().exec(s.replace(proxyLeadRegex(), ''));
+  return sub && notePerson(sub[1]!) ? sub[1]! : null;
+}
+
+/**
+ * The parts of a bracketed note: facts separated by ；，、 (請假；蔡英代理, 請假，由李大華代理, 請假、公出), and a
+ * status mark run into a proxy note (請假由李大華代理).
+ */
+function noteParts(whole: string): string[] {
+  const out: string[] = [];
+  for (const part of whole.split(/[；;，,、]/u).map((x) => x.trim()).filter(Boolean)) {
+    const mark = grammar().records.statusMarks.find((m) => part.startsWith(m.mark));
+    const rest = mark ? part.slice(mark.mark.length).replace(/^[\s:：]+/u, '') : '';
+    if (mark && rest && noteProxy(rest)) out.push(mark.mark, rest);
+    else out.push(part);
+  }
+  return out;
 }
 
 /**
  * One attendee entry as written in a list or table cell: 陳委員華玉(鍾副局長文正代), 陳專門委員首翰(代理),
  * 柯秘書書豪(紀錄), 王委員可言(請假), 黃丁燦魏境代 (proxy without brackets), 賴詩萍 （清華大學天文所及物理系）
- * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket).
+ * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket). The entry's one attendee; a
+ * table reads a cell by it. See readAttendeeEntry for an entry naming two people.
  */
 export function parseAttendeeEntry(
   raw: string,
@@ -133,14 +193,37 @@ export function parseAttendeeEntry(
   line: Line,
   start: number,
   rule: string,
-  cells: { title: string | null; org: string | null; status: AttendanceStatus | null } | null = null,
+  cells: EntryCells | null = null,
   known: ReadonlySet<string> = EMPTY,
 ): Attendee | null {
+  const all = readAttendeeEntry(raw, group, org, line, start, rule, cells, known);
+  return all[all.length - 1] ?? null;
+}
+
+type EntryCells = { title: string | null; org: string | null; status: AttendanceStatus | null };
+
+/**
+ * The attendees of one entry. Usually one: the person written, or the proxy attending for them
+ * (王明(李大華代) lists 李大華 for 王明). When the note also gives the member a status of their own
+ * (王委員明（請假，由李大華代理）, 吳宗憲（請假；蔡英代理）), both are listed: the member with that status,
+ * then the proxy.
+ */
+export function readAttendeeEntry(
+  raw: string,
+  group: GroupInfo,
+  org: string | null,
+  line: Line,
+  start: number,
+  rule: string,
+  cells: EntryCells | null = null,
+  known: ReadonlySet<string> = EMPTY,
+): Attendee[] {
   const g = grammar().records;
   const written = raw.trim();
-  if (!written) return null;
+  if (!written) return [];
   const { main, notes } = splitParens(written);
   let status: AttendanceStatus = cells?.status ?? group.status ?? 'present';
+  let noted: AttendanceStatus | null = null;
   let onBehalfOf: Person | null = null;
   let recorder = false;
   let presentName = main;
@@ -148,17 +231,17 @@ export function parseAttendeeEntry(
   let noteTitle: string | null = null;
   let noteOrg: string | null = null;
   for (const whole of notes) {
-    for (const note of whole.split(/[；;]/u).map((x) => x.trim()).filter(Boolean)) {
+    for (const note of noteParts(whole)) {
       const mark = g.statusMarks.find((s) => note.startsWith(s.mark));
-      if (mark) status = mark.status;
+      if (mark) status = noted = mark.status;
       else if (g.recorderMarks.includes(note)) recorder = true;
       else if (g.proxyMarks.includes(note)) proxy = true;
       else {
-        const sub = proxyNoteRegex().exec(note);
-        if (sub && parseName(sub[1]!).surname) {
+        const named = noteProxy(note);
+        if (named) {
           proxy = true;
           onBehalfOf = person(main);
-          presentName = sub[1]!;
+          presentName = named;
         } else if (titleOnly(note)) noteTitle = squeezeHan(note);
         else if (/\p{Script=Han}/u.test(note) && grammar().people.orgSuffixes.some((x) => note.endsWith(x))) noteOrg = note;
       }
@@ -167,12 +250,14 @@ export function parseAttendeeEntry(
   // 黃丁燦魏境代, 陳委員華玉鍾副局長文正代: principal and proxy written together, proxy last, then a proxy
   // mark. Split where the grammar of names allows, else the entry is kept whole with no name read into it.
   const glued = !proxy && notes.length === 0 ? readGluedProxy(main, known) : null;
-  if (glued?.kind === 'whole') return unreadAttendee(written, group, org, line, start, rule, cells, 'proxy');
+  if (glued?.kind === 'whole') return [unreadAttendee(written, group, org, line, start, rule, cells, 'proxy')];
   if (glued) {
     proxy = true;
     if (glued.kind === 'pair') onBehalfOf = person(glued.principal);
     presentName = glued.proxy;
   }
+  // A title in its own cell (財務委員 陳美麗(沈錦生代), 委員：A(B代)) is the seat's: the member's, not the proxy's.
+  if (onBehalfOf && !onBehalfOf.title && cells?.title) onBehalfOf = { name: onBehalfOf.name, surname: onBehalfOf.surname, title: cells.title, org: onBehalfOf.org, raw: onBehalfOf.raw };
   const parts = parseName(presentName);
   // 店面陳小姐: a surname and an honorific are the name as written, with what stands before them.
   let name = parts.title && grammar().people.honorifics.includes(parts.title) && squeezeHan(presentName).endsWith(parts.title) ? null : parts.name;
@@ -183,13 +268,13 @@ export function parseAttendeeEntry(
     else if (!parts.title && (/^[A-Za-z0-9][A-Za-z0-9\-]*$/u.test(squeezed) && /\d/u.test(squeezed) && /[A-Za-z]/u.test(squeezed))) name = squeezed;
     else if (!parts.title && (isDottedName(squeezed) || /^[A-Za-z][A-Za-z .．‧·'’-]+$/u.test(squeezed))) name = squeezed;
   }
-  if (!name && !parts.title) return null;
-  if (name && grammar().people.notNames.includes(name)) return null;
+  if (!name && !parts.title) return [];
+  if (name && grammar().people.notNames.includes(name)) return [];
   if (proxy) status = 'proxy';
-  const title = parts.title ?? cells?.title ?? noteTitle;
+  const title = parts.title ?? (glued?.kind === 'one' ? glued.post : null) ?? (onBehalfOf ? null : cells?.title) ?? noteTitle;
   const surname = parts.surname ?? (name && /^\p{Script=Han}{2,4}$/u.test(name) ? (grammar().people.compoundSurnames.includes(name.slice(0, 2)) && name.length >= 3 ? name.slice(0, 2) : name[0]!) : null);
   // Written out, not `{ ...person(written, parts), … }`: see util/objects.ts.
-  return {
+  const attendee: Attendee = {
     name,
     surname,
     title,
@@ -204,6 +289,13 @@ export function parseAttendeeEntry(
     rule,
     span: spanOf(line, start, start + raw.length),
   };
+  // 王委員明（請假，由李大華代理）: the member, with the status the note gives them, then the proxy.
+  if (!onBehalfOf || !noted || glued) return [attendee];
+  const member = readAttendeeEntry(main, group, org, line, start, rule, { title: cells?.title ?? null, org: cells?.org ?? null, status: noted }, EMPTY)[0];
+  if (!member) return [attendee];
+  member.raw = written;
+  member.span = attendee.span;
+  return [member, attendee];
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

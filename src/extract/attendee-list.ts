@@ -1,6 +1,6 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
-import { squeezeHan } from './person.js';
+import { parseName, squeezeHan } from './person.js';
 import { memoString } from '../grammars/compiled.js';
 
 /**
@@ -233,7 +233,7 @@ export interface ListEntry {
 }
 
 /** A bracket that gives a status to the names inside it: (無法參加: 管一政 陳炳志). */
-const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：].*)$`, 'u'));
+const statusWithNamesRe = derived((g) => new RegExp(`^(${alternation(g.records.statusMarks.map((m) => m.mark))})[\\s:：]*([^\\s:：；;，,、].*)$`, 'u'));
 
 /** Is the word, as a name, plausible: 2–4 ideographs starting with a known surname. */
 export function plausibleName(s: string): boolean {
@@ -251,6 +251,17 @@ export function plausibleName(s: string): boolean {
 export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
   const statusWithNames = statusWithNamesRe();
   const out: ListEntry[] = [];
+  // 王委員明 李大華代理、張委員志強: in a list separated by 、，, a proxy written after the member with a space.
+  const listHasHard = tokens.some((t) => t.kind === 'hard');
+  const proxyMarks = grammar().records.proxyMarks;
+  const endsEntry = (k: number): boolean => {
+    for (let j = k + 1; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'soft') continue;
+      return t.kind === 'hard' || t.kind === 'newline';
+    }
+    return true;
+  };
   let prefixTitle: string | null = null;
   let subOrg: string | null = null;
   let cur: ListEntry | null = null;
@@ -316,7 +327,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
       if (!c.nameText) {
         if (isTitlePrefix(c.titleText + w) || (titleOnly(c.titleText + w) && !titleOnly(c.titleText))) {
           c.titleText += w;
-        } else if (titleOnly(c.titleText) || orgOnly(c.titleText)) {
+        } else if (titleOnly(c.titleText) || orgOnly(c.titleText) || compoundPost(c.titleText)) {
           c.nameText = w;
           lastNameCells = [w];
         } else if (ONE_HAN.test(c.titleText) && ONE_HAN.test(w)) {
@@ -327,6 +338,8 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
         } else {
           flush();
         }
+      } else if (listHasHard && sawSoft && !sawNewline && c.notes.length === 0 && proxyMarks.some((m) => w.length > m.length + 1 && w.endsWith(m)) && plausibleName(w.slice(0, 2)) && endsEntry(k)) {
+        c.notes.push(w); // the proxy's note: 王委員明(李大華代理)
       } else if (ONE_HAN.test(w) && ONE_HAN.test(lastNameCells[lastNameCells.length - 1] ?? '') && c.nameText.length < 4 && !c.suffixTitle) {
         c.nameText += w; // 廖 鯉, 呂\n林\n小\n鳳
         lastNameCells.push(w);
@@ -346,7 +359,7 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
     }
     cur = start(t);
     const first = cur as ListEntry;
-    if (titleOnly(w) || orgOnly(w) || (isTitlePrefix(w) && w.length <= 3 && !plausibleName(w))) first.titleText = w;
+    if (titleOnly(w) || orgOnly(w) || (isTitlePrefix(w) && w.length <= 3 && !plausibleName(w)) || compoundPost(w)) first.titleText = w;
     else {
       first.nameText = w;
       lastNameCells = [w];
@@ -437,7 +450,65 @@ export function splitGlued(s: string, known: ReadonlySet<string>): [string, stri
   }
   const byKnown = cuts.filter(([a, b]) => known.has(a) || known.has(b));
   if (byKnown.length === 1) return byKnown[0]!;
+  // 王小明李大華: two names of three, the commonest length, over a cut that makes a name of two or four.
+  const threes = cuts.length > 1 ? cuts.filter(([a, b]) => a.length === 3 && b.length === 3) : [];
+  if (threes.length === 1) return threes[0]!;
   // A four-character run may be one name (黃林玲玲, 木下大輔): only the list's own names split it.
   if (s.length === 4) return null;
   return cuts.length === 1 ? cuts[0]! : null;
+}
+
+/**
+ * A word before a title that makes a committee's post of it (財務委員, 環境保護委員, 機電委員): two to four
+ * ideographs, no title or unit in it, and no person's name: a word starting with a surname (王明委員,
+ * 林杰主任委員) is a name unless it is a post word (安全委員, 康樂委員: people.json postWords).
+ */
+export function postModifier(m: string): boolean {
+  const g = grammar();
+  // B棟委員: a building or block written with a letter or a number is a modifier too.
+  if (/^[A-Za-z0-9]{1,3}\p{Script=Han}$/u.test(m)) return !endsWithOrgSuffix(m) && !titles().has(m.slice(-1));
+  if (!/^\p{Script=Han}{2,4}$/u.test(m) || endsWithOrgSuffix(m)) return false;
+  for (let i = 0; i < m.length; i++) for (let j = i + 2; j <= m.length; j++) if (titles().has(m.slice(i, j))) return false;
+  if (g.people.postWords.some((w) => m.startsWith(w))) return true;
+  // The common surnames of the name grammar (people.json), not every surname there is (家長代表 is a post).
+  return !(g.people.surnames.includes(m[0]!) || g.people.compoundSurnames.includes(m.slice(0, 2)));
+}
+
+/** A committee post with nothing after it (機電委員, 環境保護委員): its title, or null. */
+export const compoundPost = memoString((written: string): string | null => {
+  const s = squeezeHan(written).replace(/\s+/g, '');
+  if (shortPost(s) === s) return s;
+  // A post is an office: 店面陳小姐 is a unit and a surname with an honorific, not a post.
+  for (let k = 2; k <= 4 && k < s.length - 1; k++) if (postModifier(s.slice(0, k)) && titles().has(s.slice(k)) && !grammar().people.honorifics.includes(s.slice(k))) return s;
+  return null;
+});
+
+/**
+ * 財務委員陳美麗 → title 財務委員, name 陳美麗; 環境保護委員黃志明 → 環境保護委員, 黃志明: a committee post
+ * (postModifier and a title word), then a name starting with a known surname. The modifier is no name of
+ * the list either (游建華秘書長李憲明 and 王明副召集人李大華 are two people each).
+ */
+export function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
+  const p = grammar().people;
+  const short = shortPost(s);
+  if (short && !titles().has(short)) {
+    const name = s.slice(short.length);
+    if (/^\p{Script=Han}{2,4}$/u.test(name) && plausibleName(name) && !titles().has(name) && !known.has(s.slice(0, 2))) return { title: short, name };
+  }
+  for (let k = 2; k <= 4 && k < s.length - 3; k++) {
+    const modifier = s.slice(0, k);
+    if (known.has(modifier) || !postModifier(modifier)) continue;
+    const rest = s.slice(k);
+    const titled = parseName(rest);
+    if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) continue;
+    if (p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2))) return { title: modifier + titled.title, name: titled.name };
+  }
+  return null;
+}
+
+/** A post written short at the start (康委陳美麗 → 康委): one ideograph and a short post end (people.json shortPostEnds). */
+function shortPost(s: string): string | null {
+  if (!/^\p{Script=Han}/u.test(s)) return null;
+  const end = grammar().people.shortPostEnds.find((e) => s.startsWith(e, 1));
+  return end && !grammar().people.shortPostEnds.includes(s[0]!) ? s.slice(0, 1 + end.length) : null;
 }

@@ -4,10 +4,10 @@ import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
-import { groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
+import { compoundPost, compoundTitledName, groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { findAttendanceGrid, withGrid } from './attendance-grid.js';
-import { groupOf, groupsLongestFirst, parseAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
+import { groupOf, groupsLongestFirst, parseAttendeeEntry, readAttendeeEntry, readGluedProxy, unreadAttendee, type GroupInfo } from './attendee-entry.js';
 export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from './attendee-entry.js';
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
@@ -201,8 +201,12 @@ function checkListCount(body: string, read: readonly Attendee[], line: Line): Di
 export function readList(text: string, segments: readonly ListSegment[], firstGroup: GroupInfo, diagnostics: Diagnostic[]): Attendee[] {
   const entries = groupEntries(tokenizeList(segments));
   let group = firstGroup;
+  // The list's own names. A run ending in a proxy mark (李大華代) names itself only when written twice.
   const known = new Set<string>();
-  for (const e of entries) if (plausibleWhole(e.nameText)) known.add(e.nameText);
+  const count = new Map<string, number>();
+  for (const e of entries) count.set(e.nameText, (count.get(e.nameText) ?? 0) + 1);
+  const marks = grammar().records.proxyMarks;
+  for (const e of entries) if (plausibleWhole(e.nameText) && (!marks.some((m) => e.nameText.endsWith(m)) || count.get(e.nameText)! > 1)) known.add(e.nameText);
   const out: Attendee[] = [];
   const lineOf = (e: ListEntry) => e.line;
   for (const e of entries) {
@@ -230,7 +234,8 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!name || p.notNames.includes(name) || p.notNamePrefixes.some((x) => name.startsWith(x))) return [];
   if (grammar().records.attendanceReferenced.some((w) => name.includes(w))) return [];
   const raw = text.slice(e.at, e.end).trim() || e.titleText + e.nameText;
-  const cellTitle = e.titleText ? titleOnly(e.titleText) : null;
+  // 機電委員 劉建國: a committee post in its own cell is a title too.
+  const cellTitle = e.titleText ? (titleOnly(e.titleText) ?? (compoundPost(e.titleText) ? { title: compoundPost(e.titleText)!, org: null } : null)) : null;
   const cellOrg = !cellTitle && e.titleText && orgOnly(e.titleText) ? squeezeHan(e.titleText) : null;
   const base: EntryContext = {
     title: cellTitle?.title ?? e.suffixTitle ?? e.prefixTitle,
@@ -248,11 +253,12 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   if (!glued && !parts.name && !parts.title) {
     const compound = compoundTitledName(name, known);
     if (compound) {
-      const a = parseAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known);
-      if (!a) return [];
-      a.title = compound.title;
-      a.raw = raw.trim() || name + notes;
-      return [withSpan(a, e, line)];
+      // The post is the member's: a proxy named in the notes (財務委員陳美麗(沈錦生代)) keeps their own title.
+      return readAttendeeEntry(compound.name + notes, group, base.org, line, e.at, 'attendees.inline-list', { title: compound.title, org: base.org, status: base.status }, known).map((a) => {
+        if (!a.onBehalfOf) a.title = compound.title;
+        a.raw = raw.trim() || name + notes;
+        return withSpan(a, e, line);
+      });
     }
     const pair = nameThenTitledName(name);
     if (pair) {
@@ -278,10 +284,10 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     return [withSpan(a, e, line)];
   }
   const written = name + notes;
-  const a = parseAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known);
-  if (!a) return [];
-  a.raw = raw.trim() || written;
-  return [withSpan(a, e, line)];
+  return readAttendeeEntry(written, group, base.org, line, e.at, 'attendees.inline-list', base, known).map((a) => {
+    a.raw = raw.trim() || written;
+    return withSpan(a, e, line);
+  });
 }
 
 function unsplitDiagnostic(run: string, what: string, e: ListEntry, line: Line): Diagnostic {
@@ -303,23 +309,6 @@ function withoutListTail(name: string): string {
     }
   }
   return s;
-}
-
-/**
- * 財務委員陳美麗 → title 財務委員, name 陳美麗: a title word (委員) after a two-character modifier forms a
- * title of its own (財務委員, 監察委員), as committees name their posts; the name after it starts with a
- * known surname. The modifier is no name of the list (游建華秘書長李憲明 is two people), no unit (those
- * the name grammar reads) and no title.
- */
-function compoundTitledName(s: string, known: ReadonlySet<string>): { title: string; name: string } | null {
-  const p = grammar().people;
-  const modifier = s.slice(0, 2);
-  if (!/^\p{Script=Han}{2}$/u.test(modifier) || known.has(modifier) || titleOnly(modifier) || p.orgSuffixes.some((x) => modifier.endsWith(x))) return null;
-  const rest = s.slice(2);
-  const titled = parseName(rest);
-  if (!titled.title || !titled.name || titled.org || !rest.startsWith(titled.title) || !rest.endsWith(titled.name)) return null;
-  const surnameKnown = p.surnames.includes(titled.name[0]!) || p.compoundSurnames.includes(titled.name.slice(0, 2));
-  return surnameKnown ? { title: modifier + titled.title, name: titled.name } : null;
 }
 
 /** 游建華秘書長李憲明 → 游建華 + 秘書長李憲明: a plausible name followed by [title][name]. */

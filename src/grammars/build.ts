@@ -36,7 +36,7 @@ export interface Grammar {
     /** Attendance grids of marks per sitting (extract/attendance-grid.ts). */
     attendanceGrid: { titleWords: string[]; legendLinks: string[]; legendAlternatives: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
   };
-  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[] };
+  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[]; postWords: string[]; shortPostEnds: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
     titleMarkers: string[];
@@ -108,6 +108,9 @@ export interface Grammar {
     listConjunctions: string[];
     statusMarks: { mark: string; status: AttendanceStatus }[];
     proxyMarks: string[];
+    /** A proxy note's words around the proxy's name: 由 before it (由李大華代理), a label before it (代理人：林美玲). */
+    proxyLeads: string[];
+    proxyLabels: string[];
     recorderMarks: string[];
     countPattern: { prefix: string[]; suffix: string[] };
     datasets: Record<
@@ -247,7 +250,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
   });
   const people = table('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords', 'surnames', 'titleModifiers', 'notNames', 'honorifics', 'notNamePrefixes', 'listTails'] as const), {
+    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords', 'surnames', 'titleModifiers', 'notNames', 'honorifics', 'notNamePrefixes', 'listTails', 'postWords', 'shortPostEnds'] as const), {
       givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
     });
   });
@@ -310,6 +313,8 @@ export function buildGrammar(given: GrammarTables): Grammar {
         return { mark: c.string(so.mark, `statusMarks[${i}].mark`), status: c.oneOf(so.status, `statusMarks[${i}].status`, STATUSES) };
       }),
       proxyMarks: c.strings(o.proxyMarks, 'proxyMarks'),
+      proxyLeads: c.strings(o.proxyLeads, 'proxyLeads'),
+      proxyLabels: c.strings(o.proxyLabels, 'proxyLabels'),
       recorderMarks: c.strings(o.recorderMarks, 'recorderMarks'),
       countPattern: { prefix: c.strings(cp.prefix, 'countPattern.prefix'), suffix: c.strings(cp.suffix, 'countPattern.suffix') },
       datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions'] as const),
