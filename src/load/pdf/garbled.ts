@@ -64,7 +64,7 @@ export function unusableTextError(source: { text: string }): { code: string; mes
   const pct = (x: number) => `${Math.round((x / n) * 100)} %`;
   return {
     code: 'pdf-garbled-text',
-    message: `The PDF's text layer is noise (${pct(noise)} punctuation and symbols, ${pct(cjk)} Chinese): its fonts have no Unicode map, so the characters extracted are not the ones printed. Run OCR on it (e.g. ocrmypdf --force-ocr --language chi_tra) and load the result.`,
+    message: `The PDF's text layer is noise (${pct(noise)} punctuation and symbols, ${pct(cjk)} Chinese): its fonts have no Unicode map, so the characters extracted are not the ones printed. Read it with OCR (twminutes --ocr, or ocr: true in the library; see docs/ocr.md).`,
   };
 }
 
@@ -106,7 +106,7 @@ export async function scannedWithLetterhead(bytes: Uint8Array, source: { text: s
   }
   return {
     code: 'pdf-no-text',
-    message: `The PDF's pages are images (a scan): its text layer holds only ${letters} letter(s), a letterhead or page numbers. Run OCR on it (e.g. ocrmypdf --language chi_tra) and load the result.`,
+    message: `The PDF's pages are images (a scan): its text layer holds only ${letters} letter(s), a letterhead or page numbers. Read it with OCR (twminutes --ocr, or ocr: true in the library; see docs/ocr.md).`,
   };
 }
 

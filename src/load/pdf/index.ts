@@ -204,7 +204,7 @@ async function findScannedPages(doc: PdfDocument, pdfjs: Pdfjs, textless: readon
 
 function noTextDiagnostic(text: string, imageOnly: readonly number[], pages: number): Diagnostic | null {
   if (text.trim() === '') {
-    return { severity: 'error', code: 'pdf-no-text', message: `The PDF has no text layer${imageOnly.length > 0 ? ' (its pages are images: a scan)' : ''}; run OCR on it (e.g. ocrmypdf --language chi_tra) and load the result.` };
+    return { severity: 'error', code: 'pdf-no-text', message: `The PDF has no text layer${imageOnly.length > 0 ? ' (its pages are images: a scan)' : ''}; read it with OCR (twminutes --ocr, or ocr: true in the library; see docs/ocr.md).` };
   }
   if (imageOnly.length === 0) return null;
   return {
