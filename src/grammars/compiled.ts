@@ -63,12 +63,18 @@ export function withGrammar<T>(g: Grammar | null | undefined, run: () => T): T {
  */
 export function derived<T>(build: (g: Grammar) => T): () => T {
   const key = {};
+  // The last grammar asked for and its value: a parse asks under one grammar thousands of times, so the
+  // common case skips the lookup. The value is the compiled form's own entry, never a copy.
+  let lastFor: CompiledGrammar | null = null;
+  let lastValue: T | undefined;
   return (): T => {
-    const c = current();
-    const hit = c.derived.get(key);
-    if (hit !== undefined || c.derived.has(key)) return hit as T;
-    const value = build(c.grammar);
-    c.derived.set(key, value);
+    const c = active ?? current();
+    if (c === lastFor) return lastValue as T;
+    let value: T;
+    if (c.derived.has(key)) value = c.derived.get(key) as T;
+    else c.derived.set(key, (value = build(c.grammar)));
+    lastFor = c;
+    lastValue = value;
     return value;
   };
 }
