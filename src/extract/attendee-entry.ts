@@ -186,17 +186,8 @@ function noteParts(whole: string): string[] {
  * (affiliation), 陳林文(秘書長；請假) (title and status in one bracket). The entry's one attendee; a
  * table reads a cell by it. See readAttendeeEntry for an entry naming two people.
  */
-export function parseAttendeeEntry(
-  raw: string,
-  group: GroupInfo,
-  org: string | null,
-  line: Line,
-  start: number,
-  rule: string,
-  cells: EntryCells | null = null,
-  known: ReadonlySet<string> = EMPTY,
-): Attendee | null {
-  const all = readAttendeeEntry(raw, group, org, line, start, rule, cells, known);
+export function parseAttendeeEntry(...entry: Parameters<typeof readAttendeeEntry>): Attendee | null {
+  const all = readAttendeeEntry(...entry);
   return all[all.length - 1] ?? null;
 }
 
