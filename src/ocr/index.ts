@@ -85,7 +85,7 @@ export async function readPagesByOcr(bytes: Uint8Array, pageNumbers: readonly nu
           message: `Page ${n} was read by OCR (${ocr.name}, ${ocr.languages.join('+')}, ${dpi} dpi): mean confidence ${confidence}/100${low ? '; check its records against the page' : ''}.`,
         });
         for (const c of reread) {
-          diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}: read "${c.from}", read again enlarged as one word: "${c.to}" (the engine was unsure of the characters changed, and is surer of their new reading).` });
+          diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}: read "${c.from}", read again enlarged as one word: "${c.to}" (the engine was unsure of the characters changed; ${c.votes} of ${c.readings} enlarged readings agree on the new ones, and are sure of them).` });
         }
         for (const c of fixed.corrections) {
           diagnostics.push({ severity: 'info', code: 'ocr-corrected', message: `Page ${n}, OCR line ${c.line + 1}: read "${c.from}", corrected to "${c.to}" (a known OCR confusion in a count, a date, a heading marker or a label's colon).` });
