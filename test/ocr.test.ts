@@ -211,9 +211,10 @@ describe.skipIf(!hasOcr)('OCR of scanned minutes (tesseract.js, Traditional Chin
       }
     }
     const report = score(outputs);
-    // 0.968 measured (per sample 0.954, 0.977, 0.907, 1.000, 1.000; 0.959 before unsure pieces were read again
-    // enlarged, which brought 王可言, 許芬娟, 蕭乃沂 …). Still lost: names the engine misreads (朱斌妤 → 朱斌好,
-    // 陳詠韶 → 陳詠詔), and sample 002's chair, whose 主席 line is read with its name garbled.
+    // 0.969 measured (per sample 0.958, 0.977, 0.911, 1.000, 1.000; 0.959 before unsure pieces were read
+    // again enlarged, which brought 王可言, 許芬娟, 蕭乃沂 …). Still lost: names the engine misreads the
+    // same way enlarged (朱斌妤 → 朱開好, 陳詠韶 → 陳詠詔), and sample 002's chair, whose 主席 line is read
+    // with its name garbled.
     expect(report.mean.core).toBeGreaterThanOrEqual(0.9);
     // Sample 002 is set without leading: the engine takes some pairs of rows for one line. Read again row by
     // row, its 出席人員 and 記錄 lines and its 參、討論事項 heading are there.
