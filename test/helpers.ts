@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -88,3 +89,15 @@ export const corpusLine = (prefix: string, has: string): string => {
   if (!line) throw new Error(`no line with ${has} in ${prefix}`);
   return line.trim();
 };
+
+/** Whether the optional OCR packages are installed (an install without them skips what needs them). */
+export const hasOcrPackages = ((): boolean => {
+  const require = createRequire(import.meta.url);
+  try {
+    require.resolve('tesseract.js');
+    require.resolve('@tesseract.js-data/chi_tra/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+})();

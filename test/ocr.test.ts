@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,18 +10,9 @@ import { fillHeadingGaps } from '../src/ocr/heading-gaps.js';
 import { ocrLinesToItems } from '../src/ocr/words.js';
 import { itemsToRuns } from '../src/load/pdf/runs.js';
 import { runsToLines } from '../src/load/pdf/items-to-lines.js';
-import { ROOT, SAMPLES } from './helpers.js';
+import { hasOcrPackages, ROOT, SAMPLES } from './helpers.js';
 
-const require = createRequire(import.meta.url);
-const hasOcr = (() => {
-  try {
-    require.resolve('tesseract.js');
-    require.resolve('@tesseract.js-data/chi_tra/package.json');
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasOcr = hasOcrPackages;
 if (!hasOcr) console.warn('test/ocr.test.ts: the optional OCR packages are not installed; the OCR runs are skipped (the rest of the suite does not need them).');
 
 describe('OCR confusions corrected where the grammar is sure', () => {

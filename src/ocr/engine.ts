@@ -66,6 +66,23 @@ const MODEL_DIR = '4.0.0_best_int';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The part of tesseract.js this module uses, declared here so the package compiles and its other
+ * tests run without the optional packages installed (their types come with them).
+ */
+interface TesseractWorker {
+  setParameters(params: Record<string, string | number>): Promise<unknown>;
+  recognize(image: Buffer, options: { rectangle?: Rectangle }, output: { text: boolean; blocks: boolean }): Promise<{ data: { blocks: unknown[] | null; confidence: number } }>;
+  terminate(): Promise<unknown>;
+}
+interface TesseractModule {
+  createWorker(langs: string[], oem: number, options: Record<string, unknown>): Promise<TesseractWorker>;
+  OEM: { LSTM_ONLY: number };
+  PSM: { SINGLE_BLOCK: string; SINGLE_LINE: string; SINGLE_WORD: string };
+}
+/** A specifier in a variable: the compiler does not look for the optional package. */
+const TESSERACT = 'tesseract.js';
+
 interface TesseractBlock {
   paragraphs: { lines: { bbox: Box; baseline?: Box; words: { text: string; bbox: Box; confidence: number; symbols?: { text: string; bbox: Box; confidence?: number }[] }[] }[] }[];
 }
@@ -90,10 +107,11 @@ export function ocrUnavailable(detail: string): LoadError {
  * would write into the working directory). One engine reads all the OCR pages of a document.
  */
 export async function startOcrEngine(): Promise<OcrEngine> {
-  let tesseract: typeof import('tesseract.js');
+  let tesseract: TesseractModule;
   const modelFiles: string[] = [];
   try {
-    tesseract = (await import('tesseract.js')) as typeof import('tesseract.js');
+    const loaded = (await import(TESSERACT)) as Partial<TesseractModule> & { default?: TesseractModule };
+    tesseract = (loaded.createWorker ? loaded : loaded.default) as TesseractModule;
     for (const lang of LANGUAGES) modelFiles.push(join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), MODEL_DIR, `${lang}.traineddata.gz`));
   } catch (e) {
     throw ocrUnavailable((e as Error).message.split('\n')[0]!);
@@ -102,7 +120,7 @@ export async function startOcrEngine(): Promise<OcrEngine> {
   // tesseract.js reads every language from one folder: link the two packages' models into one.
   const langPath = mkdtempSync(join(tmpdir(), 'twminutes-ocr-'));
   LANGUAGES.forEach((lang, i) => symlinkSync(modelFiles[i]!, join(langPath, `${lang}.traineddata.gz`)));
-  let worker: Awaited<ReturnType<typeof tesseract.createWorker>>;
+  let worker: TesseractWorker;
   try {
     worker = await tesseract.createWorker([...LANGUAGES], tesseract.OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true, logger: () => undefined, errorHandler: () => undefined });
   } catch (e) {
@@ -119,7 +137,7 @@ export async function startOcrEngine(): Promise<OcrEngine> {
     async recognize(png: Uint8Array, line?: Rectangle, mode?: 'line' | 'word'): Promise<OcrPageResult> {
       const single = mode !== undefined || line !== undefined;
       if (single) await worker.setParameters({ tessedit_pageseg_mode: mode === 'word' ? tesseract.PSM.SINGLE_WORD : tesseract.PSM.SINGLE_LINE });
-      let r: Awaited<ReturnType<typeof worker.recognize>>;
+      let r: Awaited<ReturnType<TesseractWorker['recognize']>>;
       try {
         r = await worker.recognize(Buffer.from(png.buffer, png.byteOffset, png.byteLength), line ? { rectangle: line } : {}, { text: false, blocks: true });
       } finally {
