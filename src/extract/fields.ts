@@ -151,7 +151,8 @@ function personLike(value: string): boolean {
 
 /** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
 function peopleLike(value: string): boolean {
-  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  // A note in brackets may give facts apart (林次長全能（請假；林主任聰仁代理）): only the text outside is no sentence.
+  if (/[。；;！？!?]/u.test(value.replace(/[(（][^()（）]*[)）]/gu, '')) || value.length > 80) return false;
   return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
 }
 

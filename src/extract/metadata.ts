@@ -384,6 +384,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     diagnostics.push({ severity: 'warning', code: 'date-implausible', message: `The date ${date.d.date} cannot be a meeting's (before 1912 or after next year); no date is given. Check the year in the document.`, span: lineSpan(date.line) });
     date = null;
   }
+  let startTime: ClockTime | null = null;
   if (date) {
     const d = date.d;
     meeting.date = d.date;
@@ -400,11 +401,12 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     // 00:00 is a date-only database placeholder (2003-12-30 00:00:00.000), not a midnight meeting.
     const start = times[0] && !(times[0].hour === 0 && times[0].minute === 0) ? times[0] : null;
     if (start) {
+      startTime = start;
       meeting.start = isoDateTime(d.date, start);
       evidence.start = { rule: date.rule, span: lineSpan(date.line) };
     }
     if (start && times.length > 1) {
-      meeting.end = isoDateTime(d.date, times[times.length - 1]!);
+      meeting.end = isoDateTime(d.date, afterStart(start, times[times.length - 1]!));
       evidence.end = { rule: 'header.time-range', span: lineSpan(date.line) };
     }
   } else if (titleAt || scan.fields.length) {
@@ -413,7 +415,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
 
   const adjourn = adjournTime(ctx, found.get('adjourn'), scan.end);
   if (adjourn && meeting.date) {
-    meeting.end = isoDateTime(meeting.date, adjourn.time);
+    meeting.end = isoDateTime(meeting.date, startTime ? afterStart(startTime, adjourn.time) : adjourn.time);
     evidence.end = { rule: 'adjourn', span: lineSpan(adjourn.line) };
   }
 
@@ -481,6 +483,15 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   };
 }
 
+/**
+ * An end written without its period of the day (下午 2 時 … 散會：4 時 10 分) is read in the afternoon or
+ * evening when the morning reading would end the meeting before it began.
+ */
+function afterStart(start: ClockTime, end: ClockTime): ClockTime {
+  const before = end.hour * 60 + end.minute < start.hour * 60 + start.minute;
+  return before && end.hour < 12 && (end.hour + 12) * 60 + end.minute >= start.hour * 60 + start.minute ? { ...end, hour: end.hour + 12 } : end;
+}
+
 /** A date written in words (年, 月, 日), not only in digits and separators. */
 const writtenDateRe = derived((g) => new RegExp(alternation([...g.time.dateParts.year, ...g.time.dateParts.month, ...g.time.dateParts.day]), 'u'));
 
@@ -515,7 +526,12 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
     const raw = ctx.lines[i]!.text;
     const h = ctx.headingAt.get(i);
     const text = (h ? h.rest : raw).trimStart();
-    if (!labels.some((l) => text.startsWith(l))) continue;
+    if (!labels.some((l) => text.startsWith(l))) {
+      // 上午 11 時 30 分散會。: the time, then the label, and nothing else on the line.
+      const before = h && h.parent !== null ? null : timeBeforeLabel(text, labels);
+      if (before) return { time: before, line: i };
+      continue;
+    }
     if (h && (h.kind !== 'adjournment' || h.parent !== null)) continue;
     const texts = [text];
     const next = ctx.lines[i + 1];
@@ -526,6 +542,18 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
     }
   }
   return null;
+}
+
+/** `上午 11 時 30 分散會。`: a line that is one clock time and an adjournment label after it. */
+function timeBeforeLabel(text: string, labels: readonly string[]): ClockTime | null {
+  const t = text.trim().replace(/[。.．]$/u, '');
+  const label = labels.find((l) => t.endsWith(l));
+  if (!label) return null;
+  const lead = t.slice(0, t.length - label.length);
+  const times = parseClockTimes(lead);
+  if (times.length !== 1) return null;
+  const rest = lead.slice(0, times[0]!.index) + lead.slice(times[0]!.index + times[0]!.length);
+  return rest.trim() === '' ? times[0]! : null;
 }
 
 /** A cheap first test for a title: it holds a minutes word or a meeting word. */

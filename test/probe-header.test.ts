@@ -1,0 +1,94 @@
+/**
+ * Case tables for the header as other bodies of the same genres write it: each row takes a real header line
+ * (the corpus file or sample named beside it) or a variant of it another body would write, puts it into a
+ * short document and asserts what comes out. Negative rows are lines that look like the form but are not it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/index.js';
+import type { MinutesDocument } from '../src/types.js';
+import { corpusLine } from './helpers.js';
+
+// samples/mofa-2016-105-4.txt:1–4: a title, date and place; the line under test follows.
+const TITLE = ['「外交部資料開放諮詢小組」', '第4次會議紀錄'];
+const TIME = '時間：105年12月23日(星期五)上午10時';
+const PLACE = '地點：本部441會議室(臺北市凱達格蘭大道2號4樓)';
+const BODY = ['壹、主席致詞', '貳、報告事項', '主席裁示：洽悉。'];
+const doc = (header: string[], body: string[] = [...BODY, '參、散會']): MinutesDocument => parse([...TITLE, ...header, ...body].join('\n'), { text: true });
+const nameOf = (p: { name: string | null; raw: string } | null | undefined) => (p ? (p.name ?? p.raw) : null);
+
+describe('the chair\'s title 召集委員 (a legislature\'s committee, a ministry\'s 小組)', () => {
+  it.each([
+    // test/fixtures/corpus/raw/15_ly-judiciary-gazette-20160502.txt:85
+    [corpusLine('15', '主  席:林召集委員為洲'), '林為洲', '召集委員'],
+    ['主　　席：鄭召集委員正鈐', '鄭正鈐', '召集委員'],
+    ['主席：王副召集委員大明', '王大明', '副召集委員'],
+    // test/fixtures/corpus/raw/17_ly-transport-gazette-20221103-speeches.txt:7 (委員 stays 委員)
+    [corpusLine('17', '主  席 魯委員明哲'), '魯明哲', '委員'],
+  ])('%s → %s (%s)', (line, name, title) => {
+    const c = doc([TIME, PLACE, line]).meeting?.chair;
+    expect([c?.name, c?.title]).toEqual([name, title]);
+  });
+
+  it('出席召集委員 still heads a list of conveners (test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt:7)', () => {
+    const d = doc([TIME, PLACE, corpusLine('13', '出席召集委員')]);
+    expect(d.attendees.map((a) => [a.name, a.role])).toEqual([['劉書彬', 'convener'], ['陳秀寳', 'convener']]);
+  });
+});
+
+describe('a chair standing in for another', () => {
+  const chair = (line: string) => {
+    const c = doc([TIME, PLACE, line]).meeting?.chair;
+    return [c?.name ?? null, c?.title ?? null, nameOf(c?.actingFor)];
+  };
+  it.each([
+    // samples/moea-2021-7-1.txt:7 as written, and with the note's forms other bodies write
+    ['主席：林次長全能(林主任聰仁代理)', ['林聰仁', '主任', '林全能']],
+    ['主席：林次長全能(由林主任聰仁代理)', ['林聰仁', '主任', '林全能']],
+    ['主席：林次長全能（因公請假，由林主任聰仁代理）', ['林聰仁', '主任', '林全能']],
+    ['主席：林次長全能（請假；林主任聰仁代理主持）', ['林聰仁', '主任', '林全能']],
+    // without brackets: the stand-in after the one stood in for, or alone
+    ['主席：林次長全能（請假）、林主任聰仁代理', ['林聰仁', '主任', '林全能']],
+    ['主席：林次長全能 林主任聰仁代', ['林聰仁', '主任', '林全能']],
+    ['主席：林主任聰仁代理', ['林聰仁', '主任', null]],
+    ['主席：林聰仁代理', ['林聰仁', null, null]],
+    // samples/mofa-2016-105-4.txt:5: the one outside presides on behalf of the one in the note
+    ['主席：李委員自正(代表召集人李常務次長澄然主持)', ['李自正', '委員', '李澄然']],
+  ])('%s', (line, want) => expect(chair(line)).toEqual(want));
+
+  it.each([
+    // a name that ends in 代 is a name (李時代, 王委員時代)
+    ['主席：李時代', ['李時代', null, null]],
+    ['主席：王委員時代', ['王時代', '委員', null]],
+    // samples/mofa-2018-107-1.txt:8: a bracketed title is no stand-in
+    ['主席：謝政務次長武樵(資訊長)', ['謝武樵', '政務次長', null]],
+    // test/fixtures/corpus/raw/09_tainan-pwb-bureau-16-20120524.txt:6: a space inside the value
+    [corpusLine('09', '會議主持人'), ['吳宗榮', '局長', null]],
+  ])('%s is no stand-in', (line, want) => expect(chair(line)).toEqual(want));
+});
+
+describe('the end of the meeting', () => {
+  const times = (time: string, end: string[]) => {
+    const m = doc([time, PLACE, '主席：李委員自正'], [...BODY, ...end]).meeting!;
+    return [m.start?.slice(11, 16) ?? null, m.end?.slice(11, 16) ?? null];
+  };
+  it.each([
+    // an end written without its period after an afternoon start (test/fixtures/corpus/raw/60_ntp-council-2-t13-4.txt writes 散會：17 時 33 分)
+    ['時間：105年12月23日(星期五)下午2時', ['參、散會：4時10分'], ['14:00', '16:10']],
+    ['時間：105年12月23日(星期五)下午2時', ['散會：5時'], ['14:00', '17:00']],
+    ['時間：105年12月23日(星期五)下午2時30分至4時', [], ['14:30', '16:00']],
+    // the time, then the label
+    [TIME, ['上午11時30分散會。'], ['10:00', '11:30']],
+    [TIME, ['參、上午11時30分散會'], ['10:00', '11:30']],
+  ])('%s … %s', (time, end, want) => expect(times(time, end)).toEqual(want));
+
+  it.each([
+    // a morning end after a morning start stays in the morning, and noon stays noon
+    [TIME, ['參、散會：11時'], ['10:00', '11:00']],
+    [TIME, ['參、散會：12時10分'], ['10:00', '12:10']],
+    // test/fixtures/corpus/raw/60_ntp-council-2-t13-4.txt: a 24-hour end
+    ['時間：中華民國 106 年 3 月 17 日 15 時 9 分', ['散會：17 時 33 分'], ['15:09', '17:33']],
+    // a sentence that holds a time and 散會 is no adjournment line
+    [TIME, ['本案俟上午11時30分散會後再議。', '參、散會'], ['10:00', null]],
+    [TIME, ['參、散會'], ['10:00', null]],
+  ])('%s … %s', (time, end, want) => expect(times(time, end)).toEqual(want));
+});
