@@ -92,3 +92,55 @@ describe('the end of the meeting', () => {
     [TIME, ['參、散會'], ['10:00', null]],
   ])('%s … %s', (time, end, want) => expect(times(time, end)).toEqual(want));
 });
+
+describe('titles of officials, and a person written with a space inside', () => {
+  const chair = (line: string) => {
+    const c = doc([TIME, PLACE, line]).meeting?.chair;
+    return [c?.name ?? null, c?.title ?? null];
+  };
+  it.each([
+    ['主席：林簡任技正大同', ['林大同', '簡任技正']],
+    ['主席：王大隊長大明', ['王大明', '大隊長']],
+    ['主席：王分局長大明', ['王大明', '分局長']],
+    ['主席：王區長大明', ['王大明', '區長']],
+    // a surname, then a title that ends like a unit (系主任), is no unit + title (張系 | 主任)
+    ['主席：張系主任溫德', ['張溫德', '系主任']],
+    // a unit that ends in 系, then a title, stays a unit (資訊系 | 主任)
+    ['主席：資訊系主任王大明', ['王大明', '主任']],
+    // test/fixtures/corpus/raw/60_ntp-council-2-t13-4.txt:23 (議事組 | 主任)
+    ['主席：議事組主任高明慧', ['高明慧', '主任']],
+    // surname and title, then the given name apart
+    ['主席：王局長 大明', ['王大明', '局長']],
+    // test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt:13: a title apart, then the name
+    ['主席：簡任秘書 盧焜鑫', ['盧焜鑫', '簡任秘書']],
+  ])('%s', (line, want) => expect(chair(line)).toEqual(want));
+
+  it.each([
+    ['紀錄：秘書室 李小華', '李小華', '秘書室'],
+    // test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt:13
+    [corpusLine('13', '紀 錄'), '盧焜鑫', null],
+  ])('%s → recorder %s', (line, name, org) => {
+    const r = doc([TIME, PLACE, line]).meeting?.recorder;
+    expect([r?.name, r?.org]).toEqual([name, org]);
+  });
+});
+
+describe('attendance labels with a bracket or a unit word', () => {
+  const names = (line: string) => doc([TIME, PLACE, '主席：李委員自正', line]).attendees.map((a) => [a.name, a.role]);
+  it.each([
+    // samples/mofa-2018-107-1.txt:10 (出(列)席人員), with names instead of a reference
+    ['出(列)席人員：王大明、陳小華', 'member'],
+    ['出（列）席單位及人員：民政局王科長大明、財政局陳專員小華', 'member'],
+    ['出席單位及人員：民政局王科長大明、財政局陳專員小華', 'member'],
+    ['與會單位及人員：民政局王科長大明、財政局陳專員小華', 'member'],
+    ['列席單位及人員：民政局王科長大明、財政局陳專員小華', 'observer'],
+  ])('%s', (line, role) => {
+    expect(names(line)).toEqual([['王大明', role], ['陳小華', role]]);
+  });
+
+  it.each([
+    // samples/mofa-2018-107-1.txt:10: a reference to a list not in the text names no one
+    ['出(列)席人員：如後附出(列)席人員名單'],
+    ['出（列）席單位及人員：如簽到表'],
+  ])('%s names no one', (line) => expect(names(line)).toEqual([]));
+});

@@ -25,7 +25,9 @@ export function groupOf(category: string): GroupInfo | null {
     const g = groups.find((x) => note === x.label);
     if (g) return g;
   }
-  return groups.find((x) => main.includes(x.label)) ?? null;
+  // 出（列）席人員, 出(列)席單位及人員: a bracket inside the label marks an alternative reading; the label reads without it.
+  const plain = main.replace(/[(（][^()（）]*[)）]/gu, '');
+  return groups.find((x) => main.includes(x.label)) ?? groups.find((x) => plain.includes(x.label)) ?? null;
 }
 
 /** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */

@@ -489,7 +489,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
  */
 function afterStart(start: ClockTime, end: ClockTime): ClockTime {
   const before = end.hour * 60 + end.minute < start.hour * 60 + start.minute;
-  return before && end.hour < 12 && (end.hour + 12) * 60 + end.minute >= start.hour * 60 + start.minute ? { ...end, hour: end.hour + 12 } : end;
+  return before && end.hour < 12 && (end.hour + 12) * 60 + end.minute >= start.hour * 60 + start.minute ? { hour: end.hour + 12, minute: end.minute, index: end.index, length: end.length } : end;
 }
 
 /** A date written in words (年, 月, 日), not only in digits and separators. */

@@ -87,8 +87,19 @@ function nameOf(main: string): NameParts {
   const tokens = main.trim().split(/[\s\u3000]+/u).filter(Boolean);
   const titles = grammar().people.titles;
   if (tokens.length >= 2 && titles.some((t) => tokens[0]!.endsWith(t)) && HAN_NAME.test(tokens[1]!) && parseName(tokens[1]!).title === null) {
+    // 王局長 大明: a surname and a title, then the given name apart: one person.
+    const head = parseName(tokens[0]!);
+    if (tokens.length === 2 && !titles.includes(tokens[0]!) && tokens[1]!.length <= 2 && head.surname && head.name === null && !head.org) {
+      const joined = parseName(tokens[0]! + tokens[1]!);
+      if (joined.name) return joined;
+    }
     const name = tokens[1]!;
     return { name, surname: name[0]!, title: tokens[0]!, org: null };
+  }
+  // 秘書室 李小華: a unit, then the person.
+  if (tokens.length === 2 && grammar().people.orgSuffixes.some((x) => tokens[0]!.endsWith(x)) && !titles.some((t) => tokens[0]!.endsWith(t))) {
+    const p = parseName(tokens[1]!);
+    if (p.name !== null) return copyWith(p, { org: p.org ?? tokens[0]! });
   }
   const parts = parseName(main);
   if (parts.name !== null) return parts;
