@@ -144,3 +144,30 @@ describe('attendance labels with a bracket or a unit word', () => {
     ['出（列）席單位及人員：如簽到表'],
   ])('%s names no one', (line) => expect(names(line)).toEqual([]));
 });
+
+describe('attendance entries and list starts', () => {
+  const people = (lines: string[]) =>
+    doc([TIME, PLACE, '主席：李委員自正', ...lines]).attendees.map((a) => [a.name, a.role, a.status, a.onBehalfOf?.name ?? null]);
+  it.each([
+    // test/fixtures/corpus/raw/02_taipei-citygov-2122-20201222.txt:29 writes 張澤雄(余念梓代); a note that also gives the
+    // member's status, with a comma or a space between, lists the member with it and then the proxy
+    ['出席：張澤雄(請假，余念梓代)、傅永茂', [['張澤雄', 'member', 'on-leave', null], ['余念梓', 'member', 'proxy', '張澤雄'], ['傅永茂', 'member', 'present', null]]],
+    ['出席：張澤雄(請假 余念梓代)、傅永茂', [['張澤雄', 'member', 'on-leave', null], ['余念梓', 'member', 'proxy', '張澤雄'], ['傅永茂', 'member', 'present', null]]],
+    ['出席：張澤雄（請假　余念梓代理）、傅永茂', [['張澤雄', 'member', 'on-leave', null], ['余念梓', 'member', 'proxy', '張澤雄'], ['傅永茂', 'member', 'present', null]]],
+    // test/fixtures/corpus/raw/20_asroc-council-20050618.pdf writes (無法參加: 管一政 陳炳志): names sharing a status
+    ['出席：傅永茂 (無法參加: 管一政 陳炳志)', [['傅永茂', 'member', 'present', null], ['管一政', 'member', 'on-leave', null], ['陳炳志', 'member', 'on-leave', null]]],
+    ['出席：傅永茂 (請假: 陳炳志)', [['傅永茂', 'member', 'present', null], ['陳炳志', 'member', 'on-leave', null]]],
+  ])('%s', (line, want) => expect(people([line])).toEqual(want));
+
+  it.each([
+    // test/fixtures/corpus/raw/60_ntp-council-2-t13-4.txt:4 writes 出 席：; without the colon the label is as wide as the gap
+    [['出  席  陳世榮  洪佳君', '列  席  陳王正源'], [['陳世榮', 'member', 'present', null], ['洪佳君', 'member', 'present', null], ['陳王正源', 'observer', 'present', null]]],
+    [['出　席　陳世榮　洪佳君'], [['陳世榮', 'member', 'present', null], ['洪佳君', 'member', 'present', null]]],
+  ])('%s', (lines, want) => expect(people(lines)).toEqual(want));
+
+  it.each([
+    // single characters that name no group start no list (test/fixtures/corpus/raw/07_ntpc-citygov-0387-20180619.txt:16)
+    [['市           長   朱立倫']],
+    [['說  明  陳世榮  洪佳君']],
+  ])('%s starts no list', (lines) => expect(people(lines)).toEqual([]));
+});

@@ -43,6 +43,8 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
     const group = listGroup(label.label);
     return group ? { group, restOffset: label.restOffset } : null;
   }
+  const spaced = spacedListStart(text);
+  if (spaced) return spaced;
   const m = /^[ \t\u3000]*([\p{Script=Han}][\p{Script=Han} \u3000]{0,12}?)(?:\t|[ \u3000]{2,}|\s*$)/u.exec(text);
   if (!m) return null;
   const group = listGroup(m[1]!);
@@ -50,6 +52,26 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
   let restOffset = text.indexOf(m[1]!) + m[1]!.length;
   while (restOffset < text.length && /\s/u.test(text[restOffset]!)) restOffset++;
   return { group, restOffset };
+}
+
+/**
+ * `出  席  王大明  陳小華`: a label letter-spaced as widely as the gap after it; its single ideographs, read
+ * together, name the group, and the names start after the last of them.
+ */
+function spacedListStart(text: string): { group: GroupInfo; restOffset: number } | null {
+  const re = /([^\s\u3000]+)[\s\u3000]*/gu;
+  let label = '';
+  let restOffset = -1;
+  let pieces = 0;
+  for (let m = re.exec(text); m !== null && pieces < 6; m = re.exec(text)) {
+    if (!/^\p{Script=Han}$/u.test(m[1]!)) break;
+    label += m[1];
+    pieces++;
+    restOffset = m.index + m[0].length;
+  }
+  if (pieces < 2 || restOffset >= text.length) return null;
+  const group = listGroup(label);
+  return group ? { group, restOffset } : null;
 }
 
 /** May lines at i hold this meeting's attendance? The header, or a later sitting's header outside every section. */
