@@ -171,3 +171,23 @@ describe('attendance entries and list starts', () => {
     [['說  明  陳世榮  洪佳君']],
   ])('%s starts no list', (lines) => expect(people(lines)).toEqual([]));
 });
+
+describe('notes that excuse a member, and a chair with a concurrent post standing in', () => {
+  const statuses = (line: string) => doc([TIME, PLACE, '主席：李委員自正', line]).attendees.map((a) => [a.name, a.status]);
+  it.each([
+    // test/fixtures/corpus/raw/02_taipei-citygov-2122-20201222.txt:29 writes 彭振聲(公假); other excuses other bodies write
+    ['出席：彭振聲(因公請假)、蔡炳坤', [['彭振聲', 'on-leave'], ['蔡炳坤', 'present']]],
+    ['出席：彭振聲(公出)、蔡炳坤(出差)', [['彭振聲', 'on-leave'], ['蔡炳坤', 'on-leave']]],
+    ['出席：彭振聲(出國)、蔡炳坤(另有要公)', [['彭振聲', 'on-leave'], ['蔡炳坤', 'on-leave']]],
+    ['出席：彭振聲(休假)、蔡炳坤(視訊)', [['彭振聲', 'on-leave'], ['蔡炳坤', 'present']]],
+  ])('%s', (line, want) => expect(statuses(line)).toEqual(want));
+
+  it.each([
+    // test/fixtures/corpus/raw/11_tpe-urbanplan-640-20121122.txt:7 (陳兼副主任委員永仁) standing in for the 主任委員
+    ['主席：林兼主任委員欽榮（請假，由陳兼副主任委員永仁代理）', ['陳永仁', '林欽榮']],
+    ['主席：林兼主任委員欽榮（陳兼副主任委員永仁代）', ['陳永仁', '林欽榮']],
+  ])('%s', (line, want) => {
+    const c = doc([TIME, PLACE, line]).meeting?.chair;
+    expect([c?.name, c?.actingFor?.name]).toEqual(want);
+  });
+});

@@ -28,7 +28,7 @@ function actorOf(note: string): NameParts | null {
   for (const part of [note, ...note.split(NOTE_PARTS)]) {
     const sub = re.actor.exec(part.trim().replace(re.lead, ''));
     if (!sub) continue;
-    const parts = parseName(sub[1]!);
+    const parts = nameOf(sub[1]!);
     // A part that is no person (因公請假，由陳主任秘書彥伯 as a whole) leaves the note to its parts.
     if (parts.surname && (parts.name || parts.title) && !NOTE_PARTS.test(sub[1]!)) return parts;
   }
