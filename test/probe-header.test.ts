@@ -191,3 +191,28 @@ describe('notes that excuse a member, and a chair with a concurrent post standin
     expect([c?.name, c?.actingFor?.name]).toEqual(want);
   });
 });
+
+describe('an attendance table with a category column, and groups of members', () => {
+  const people = (lines: string[]) =>
+    doc([TIME, PLACE, '主席：李委員自正', ...lines]).attendees.map((a) => [a.name, a.role, a.title]);
+  it('a row read by the table is not read again as a list: one attendee a row, in the group its category names', () => {
+    // samples/mofa-2016-105-4.txt:7–9's people, as a ministry's table writes them (類別, 單位, 職稱, 姓名)
+    const rows = ['出席人員：', '類別\t單位\t職稱\t姓名', '機關代表\t領務局\t副局長\t鍾文正', '機關代表\t資訊處\t科長\t蔣憶萍', '民間代表\t臺灣金融科技公司\t董事長\t王可言'];
+    expect(people(rows)).toEqual([
+      ['鍾文正', 'agency-representative', '副局長'],
+      ['蔣憶萍', 'agency-representative', '科長'],
+      ['王可言', 'civil-representative', '董事長'],
+    ]);
+  });
+
+  it('a unit that holds a group word (本會秘書處) is no category: the table\'s rows stay members', () => {
+    const rows = ['出席人員：', '單位\t科室\t職稱\t姓名', '本會秘書處\t議事科\t科長\t蔣憶萍'];
+    expect(people(rows)).toEqual([['蔣憶萍', 'member', '科長']]);
+  });
+
+  it.each([
+    // samples/mofa-2016-105-4.txt:7,9 label the groups 機關代表 / 民間代表; other bodies write 外部委員 / 內部委員
+    [['出席委員：', '外部委員：王委員可言、林委員宜隆', '內部委員：陳委員華玉'], [['王可言', 'civil-representative', '委員'], ['林宜隆', 'civil-representative', '委員'], ['陳華玉', 'agency-representative', '委員']]],
+    [['出席委員：', '機關代表：陳委員華玉', '民間代表：王委員可言'], [['陳華玉', 'agency-representative', '委員'], ['王可言', 'civil-representative', '委員']]],
+  ])('%s', (lines, want) => expect(people(lines)).toEqual(want));
+});

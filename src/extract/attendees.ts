@@ -381,7 +381,11 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
   const diagnostics: Diagnostic[] = [];
   const grid = findAttendanceGrid(ctx, meta.meeting);
   diagnostics.push(...grid.diagnostics);
-  const attendees = withGrid([...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)], grid.attendees);
+  const table = findAttendanceTable(ctx);
+  // A table's row that also reads as a list (機關代表\t統計處\t處長\t陳華玉) is the table's: its columns say which cell is whom.
+  const tableLines = new Set(table.map((a) => a.span.line));
+  const lists = inlineLists(ctx, meta, diagnostics).filter((a) => !tableLines.has(a.span.line));
+  const attendees = withGrid([...lists, ...table], grid.attendees);
   const ref = meta.attendance;
   if (attendees.length === 0 && ref && grammar().records.attendanceReferenced.some((w) => ref.value.includes(w))) {
     diagnostics.push({
