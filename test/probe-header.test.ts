@@ -216,3 +216,25 @@ describe('an attendance table with a category column, and groups of members', ()
     [['出席委員：', '機關代表：陳委員華玉', '民間代表：王委員可言'], [['陳華玉', 'agency-representative', '委員'], ['王可言', 'civil-representative', '委員']]],
   ])('%s', (lines, want) => expect(people(lines)).toEqual(want));
 });
+
+describe('the closing signature', () => {
+  const who = (header: string[], end: string[]) => {
+    const m = doc([TIME, PLACE, ...header], [...BODY, '參、散會', ...end]).meeting!;
+    return [m.chair?.name ?? null, m.recorder?.name ?? null];
+  };
+  it.each([
+    // test/fixtures/corpus/raw/34_asroc-council-record20081227.pdf writes 主  席：張祥光        記錄：詹惠茹 in its header; here at the end
+    [[], ['主  席：張祥光        記錄：詹惠茹'], ['張祥光', '詹惠茹']],
+    [[], ['主席：張祥光', '記錄：詹惠茹'], ['張祥光', '詹惠茹']],
+    [['主席：李委員自正'], ['記錄：王薦任科員世任'], ['李自正', '王世任']],
+  ])('%s … %s', (header, end, want) => expect(who(header, end)).toEqual(want));
+
+  it.each([
+    // a header recorder stands: the end's signature does not replace it (samples/mofa-2016-105-4.txt:13)
+    [['主席：李委員自正', '記錄：王薦任科員世任'], ['記錄：詹惠茹'], ['李自正', '王世任']],
+    // a signature block left blank for signing, a chair's closing turn, and a 紀錄 that names no one
+    [[], ['主席：　　　　　　記錄：'], [null, null]],
+    [[], ['主席：散會'], [null, null]],
+    [[], ['記錄：如附件'], [null, null]],
+  ])('%s … %s', (header, end, want) => expect(who(header, end)).toEqual(want));
+});

@@ -444,6 +444,18 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     meeting.recorder = parseChairOrRecorder(rec.hit.value.split(/[、,，]/u)[0]!);
     evidence.recorder = { rule: 'header.recorder-field', span: lineSpan(rec.valueLine) };
   }
+  // The closing signature (主席：蔣萬安　　紀錄：王冠蘋 after 散會) names them when the header does not.
+  if (!meeting.recorder && !(rec && rec.hit.value)) {
+    const sig = closingSignature(ctx, scan.end);
+    if (sig) {
+      meeting.recorder = parseChairOrRecorder(sig.recorder.split(/[、,，]/u)[0]!);
+      evidence.recorder = { rule: 'closing-signature', span: lineSpan(sig.recorderLine) };
+      if (!meeting.chair && !(chair && chair.hit.value) && sig.chair) {
+        meeting.chair = parseChairOrRecorder(sig.chair.value);
+        evidence.chair = { rule: 'closing-signature', span: lineSpan(sig.chair.line) };
+      }
+    }
+  }
   if (Object.keys(evidence).length) meeting.evidence = evidence;
 
   if (meeting.agency === null && naming.agencyRef && title) {
@@ -554,6 +566,38 @@ function timeBeforeLabel(text: string, labels: readonly string[]): ClockTime | n
   if (times.length !== 1) return null;
   const rest = lead.slice(0, times[0]!.index) + lead.slice(times[0]!.index + times[0]!.length);
   return rest.trim() === '' ? times[0]! : null;
+}
+
+/** How many non-blank lines at the end of a record may hold its closing signature. */
+const SIGNATURE_LINES = 4;
+
+/**
+ * A signature block closing the record: a 紀錄 field among its last lines, each value a person (a known
+ * surname, with or without a title), and the 主席 field on the same line or the line next to it. A chair's
+ * spoken turn (主席：散會) is no signature: a recorder must be named with it.
+ */
+function closingSignature(ctx: ExtractContext, from: number): { recorder: string; recorderLine: number; chair: { value: string; line: number } | null } | null {
+  const lines: number[] = [];
+  for (let i = ctx.lines.length - 1; i >= from && lines.length < SIGNATURE_LINES; i--) if (!isBlank(ctx.lines[i]!.text)) lines.push(i);
+  const hitsOf = (i: number) => findFields(fieldText(ctx, i)).filter((h) => h.value && valueFits(h.field, h.value));
+  for (const i of lines) {
+    const rec = hitsOf(i).find((h) => h.field === 'recorder');
+    if (!rec || !signedName(rec.value.split(/[、,，]/u)[0]!)) continue;
+    for (const j of [i, i - 1, i + 1]) {
+      if (j < from || j >= ctx.lines.length) continue;
+      const c = hitsOf(j).find((h) => h.field === 'chair');
+      if (c && signedName(c.value)) return { recorder: rec.value, recorderLine: i, chair: { value: c.value, line: j } };
+    }
+    return { recorder: rec.value, recorderLine: i, chair: null };
+  }
+  return null;
+}
+
+/** A value that names a person: a name read from it starts with a known surname. */
+function signedName(value: string): boolean {
+  const p = parseChairOrRecorder(value);
+  const people = grammar().people;
+  return !!p.name && !!p.surname && (people.surnames.includes(p.surname) || people.compoundSurnames.includes(p.surname));
 }
 
 /** A cheap first test for a title: it holds a minutes word or a meeting word. */
