@@ -238,3 +238,21 @@ describe('the closing signature', () => {
     [[], ['記錄：如附件'], [null, null]],
   ])('%s … %s', (header, end, want) => expect(who(header, end)).toEqual(want));
 });
+
+describe('the body a title names', () => {
+  const naming = (title: string) => {
+    const m = parse([title, TIME, PLACE, '主席：李委員自正', ...BODY, '參、散會'].join('\n')).meeting!;
+    return [m.agency, m.body, m.term, m.session];
+  };
+  it.each([
+    // test/fixtures/corpus/raw/36_asroc-council-minutes20111217.pdf: 中華民國天文學會 第 24 屆第 3 次理監事會議 會議紀錄; a joint sitting
+    ['中華民國天文學會第28屆第2次理監事聯席會議紀錄', ['中華民國天文學會', '理監事聯席會議', 28, 2]],
+    ['台灣物理學會第25屆第3次理監事聯席會議紀錄', ['台灣物理學會', '理監事聯席會議', 25, 3]],
+    // a name that ends in a body word keeps no 會議 (samples/moea-2021-7-1.txt:1 as another ministry writes it)
+    ['交通部資料開放諮詢小組第3次會議紀錄', ['交通部', '資料開放諮詢小組', null, 3]],
+    // test/fixtures/corpus/raw/01_taipei-citygov-2151-20210720-videoconf.txt:3 (市政 | 會議紀錄 → 市政會議)
+    ['臺北市政府第2151次市政會議紀錄', ['臺北市政府', '市政會議', null, 2151]],
+    // test/fixtures/corpus/raw/17_ly-transport-gazette-20221103-speeches.txt:1 (the committee, not 全體委員會議)
+    [corpusLine('17', '立法院第10屆第6會期'), ['立法院', '交通委員會', 10, 6]],
+  ])('%s', (title, want) => expect(naming(title)).toEqual(want));
+});
