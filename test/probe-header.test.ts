@@ -256,3 +256,21 @@ describe('the body a title names', () => {
     [corpusLine('17', '立法院第10屆第6會期'), ['立法院', '交通委員會', 10, 6]],
   ])('%s', (title, want) => expect(naming(title)).toEqual(want));
 });
+
+describe('several chairs named in the chair field', () => {
+  const chairs = (line: string) => {
+    const d = doc([TIME, PLACE, line]);
+    return [d.meeting?.chair?.name ?? null, (d.meeting?.chairs ?? []).map((c) => c.name), d.diagnostics.some((x) => x.code === 'chairs-in-turn')];
+  };
+  it.each([
+    // two conveners of a legislature's committee (test/fixtures/corpus/raw/15_ly-judiciary-gazette-20160502.txt:85 writes one)
+    ['主席：鄭召集委員正鈐、邱召集委員志偉', ['鄭正鈐', ['鄭正鈐', '邱志偉'], true]],
+    ['主席：由鄭召集委員正鈐、邱召集委員志偉分別主持', ['鄭正鈐', ['鄭正鈐', '邱志偉'], true]],
+  ])('%s', (line, want) => expect(chairs(line)).toEqual(want));
+
+  it.each([
+    // one chair standing in for another is one chair (samples/moea-2021-7-1.txt:7, written without brackets)
+    ['主席：林次長全能（請假）、林主任聰仁代理', ['林聰仁', [], false]],
+    ['主席：謝政務次長武樵(資訊長)', ['謝武樵', [], false]],
+  ])('%s', (line, want) => expect(chairs(line)).toEqual(want));
+});

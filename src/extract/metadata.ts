@@ -431,7 +431,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   if (chair && chair.hit.value) {
     meeting.chair = parseChairOrRecorder(chair.hit.value);
     evidence.chair = { rule: 'header.chair-field', span: lineSpan(chair.valueLine) };
-    const chairs = chairsInTurn(chair.hit.value);
+    const chairs = chairsInTurn(chair.hit.value) ?? (meeting.chair.actingFor ? null : chairsListed(chair.hit.value));
     if (chairs) {
       meeting.chairs = chairs;
       meeting.chair = chairs[0]!;
@@ -512,6 +512,15 @@ const chairTurnRe = derived((g) => ({
   lead: new RegExp(`^(?:${alternation(g.fields.chairTurnLeads)})`, 'u'),
   separator: new RegExp(alternation(g.fields.nameSeparators), 'u'),
 }));
+
+/** `鄭召集委員正鈐、邱召集委員志偉`: several chairs named in the field, each a person with a name. */
+function chairsListed(value: string): Person[] | null {
+  if (/[(（]/u.test(value)) return null;
+  const names = value.split(/[、，,]/u).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const people = names.map((n) => parseChairOrRecorder(n));
+  return people.every((p) => p.name !== null && p.surname !== null && !p.actingFor) ? people : null;
+}
 
 /** `由甲、乙及丙分別主持`: several chairs in turn. */
 function chairsInTurn(value: string): Person[] | null {
