@@ -274,3 +274,24 @@ describe('several chairs named in the chair field', () => {
     ['主席：謝政務次長武樵(資訊長)', ['謝武樵', [], false]],
   ])('%s', (line, want) => expect(chairs(line)).toEqual(want));
 });
+
+describe('groups with a status word, units with their people, guests', () => {
+  const people = (lines: string[]) =>
+    doc([TIME, PLACE, '主席：李委員自正', ...lines]).attendees.map((a) => [a.name, a.role, a.status]);
+  it.each([
+    // test/fixtures/corpus/raw/35_asroc-council-record20100705.pdf lists 請假人員姓名; a society also writes 請假理事 / 缺席監事
+    [['出席理事：王大明、陳小華', '請假理事：林奕華'], [['王大明', 'member', 'present'], ['陳小華', 'member', 'present'], ['林奕華', 'member', 'on-leave']]],
+    [['出席監事：王大明', '缺席監事：林奕華'], [['王大明', 'member', 'present'], ['林奕華', 'member', 'absent']]],
+    [['出席委員：王大明', '未出席委員：林奕華'], [['王大明', 'member', 'present'], ['林奕華', 'member', 'absent']]],
+    // a unit and its people in brackets (samples/mofa-2016-105-4.txt:10 lists people by title; units write them so too)
+    [['列席單位：民政局（吳世瑋、李四川）、財政局（陳局長大同）'], [['吳世瑋', 'observer', 'present'], ['李四川', 'observer', 'present'], ['陳大同', 'observer', 'present']]],
+    [['列席：李四川', '來賓：張溫德、林奕華'], [['李四川', 'observer', 'present'], ['張溫德', 'observer', 'present'], ['林奕華', 'observer', 'present']]],
+  ])('%s', (lines, want) => expect(people(lines)).toEqual(want));
+
+  it.each([
+    // a unit's bracket that holds a status or a mark names no one
+    [['列席單位：民政局（請假）、財政局']],
+    [['列席單位：民政局(代理)']],
+    [['列席單位：民政局（二樓）']],
+  ])('%s names no one', (lines) => expect(people(lines)).toEqual([]));
+});

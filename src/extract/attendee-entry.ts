@@ -27,7 +27,10 @@ export function groupOf(category: string): GroupInfo | null {
   }
   // 出（列）席人員, 出(列)席單位及人員: a bracket inside the label marks an alternative reading; the label reads without it.
   const plain = main.replace(/[(（][^()（）]*[)）]/gu, '');
-  return groups.find((x) => main.includes(x.label)) ?? groups.find((x) => plain.includes(x.label)) ?? null;
+  const found = groups.filter((x) => main.includes(x.label));
+  const all = found.length ? found : groups.filter((x) => plain.includes(x.label));
+  // 請假理事, 缺席監事: the status word decides, whatever group word stands beside it.
+  return all.find((x) => x.status) ?? all[0] ?? null;
 }
 
 /** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */

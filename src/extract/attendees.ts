@@ -250,6 +250,14 @@ function plausibleWhole(s: string): boolean {
 /** An entry's person: its name cell read by the name grammar, with its title and unit cells. */
 function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: ReadonlySet<string>, line: Line, diagnostics: Diagnostic[]): Attendee[] {
   const p = grammar().people;
+  // 民政局（吳世瑋、李四川）: a unit, and its people in the bracket after it.
+  if (!e.nameText && e.titleText && orgOnly(e.titleText) && e.notes.length === 1) {
+    const inside = unitPeople(e.notes[0]!);
+    if (inside) {
+      const org = squeezeHan(e.titleText);
+      return inside.flatMap((n) => readAttendeeEntry(n, group, org, line, e.at, 'attendees.inline-list', { title: null, org, status: null }, known).map((a) => withSpan(a, e, line)));
+    }
+  }
   const name = withoutListTail(squeezeHan(e.nameText));
   // 委員出席12人: a head count under the list, not a person.
   if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name))) return [];
@@ -310,6 +318,18 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     a.raw = raw.trim() || written;
     return withSpan(a, e, line);
   });
+}
+
+/** The people a unit's bracket names (吳世瑋、李四川 / 王科長大明): every part a person with a known surname; null otherwise. */
+function unitPeople(note: string): string[] | null {
+  const parts = note.split(/[、，,；;\s]+/u).filter(Boolean);
+  if (parts.length === 0) return null;
+  const p = grammar().people;
+  const person = (s: string) => {
+    const n = parseName(s);
+    return !!n.name && !!n.surname && (p.surnames.includes(n.surname) || p.compoundSurnames.includes(n.surname)) && !p.notNames.includes(s);
+  };
+  return parts.every(person) ? parts : null;
 }
 
 function unsplitDiagnostic(run: string, what: string, e: ListEntry, line: Line): Diagnostic {
