@@ -295,3 +295,18 @@ describe('groups with a status word, units with their people, guests', () => {
     [['列席單位：民政局（二樓）']],
   ])('%s names no one', (lines) => expect(people(lines)).toEqual([]));
 });
+
+describe('chair words inside a title, and a unit before a recorder', () => {
+  const chair = (line: string) => {
+    const m = doc([TIME, PLACE, line]).meeting!;
+    return [m.chair?.name ?? null, m.chair?.title ?? null, m.recorder?.name ?? null];
+  };
+  it.each([
+    // 召集人 is part of the title 副召集人, not a run-on line (samples/mofa-2016-105-4.txt:5 writes 召集人)
+    ['主席：李副召集人澄然（代理）', ['李澄然', '副召集人', null]],
+    ['主席：李自正 召集人', ['李自正', '召集人', null]],
+    ['紀錄：資訊處 王世任 科員', [null, null, '王世任']],
+    // test/fixtures/corpus/raw/62_tyc-council-1-t12-13.txt: a recorder's value run into the next line's 主席宣布開會
+    ['紀錄：邱碧娥主席宣布開會', [null, null, '邱碧娥']],
+  ])('%s', (line, want) => expect(chair(line)).toEqual(want));
+});

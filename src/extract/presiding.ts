@@ -96,9 +96,9 @@ function nameOf(main: string): NameParts {
     const name = tokens[1]!;
     return { name, surname: name[0]!, title: tokens[0]!, org: null };
   }
-  // 秘書室 李小華: a unit, then the person.
-  if (tokens.length === 2 && grammar().people.orgSuffixes.some((x) => tokens[0]!.endsWith(x)) && !titles.some((t) => tokens[0]!.endsWith(t))) {
-    const p = parseName(tokens[1]!);
+  // 秘書室 李小華, 資訊處 王小明 科長: a unit, then the person.
+  if ((tokens.length === 2 || tokens.length === 3) && grammar().people.orgSuffixes.some((x) => tokens[0]!.endsWith(x)) && !titles.some((t) => tokens[0]!.endsWith(t))) {
+    const p = parseName(tokens.slice(1).join(''));
     if (p.name !== null) return copyWith(p, { org: p.org ?? tokens[0]! });
   }
   const parts = parseName(main);
@@ -127,7 +127,11 @@ function insideBrackets(s: string, at: number): boolean {
 function cutRunOn(written: string): string {
   for (const w of grammar().people.chairWords) {
     const at = written.indexOf(w);
-    if (at >= 2 && !insideBrackets(written, at)) return written.slice(0, at);
+    if (at < 2 || insideBrackets(written, at)) continue;
+    // 李副召集人四川: the word is part of the person's title, not the start of the next line's text.
+    const whole = nameOf(splitParens(written).main);
+    if (whole.name && whole.title && whole.title.includes(w)) continue;
+    return written.slice(0, at);
   }
   return written;
 }
