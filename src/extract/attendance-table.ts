@@ -73,12 +73,12 @@ function headerColumns(text: string): Columns | null {
   return title >= 0 && title + 1 < cells.length ? { title, person: title + 1, category: title >= 2 && grammar().records.attendanceTableHeaders.includes(cells[0]!) } : null;
 }
 
-/** A category cell that is a group's label itself (機關代表, 民間代表委員, 召集人(機關代表)), not a unit that holds one (本會秘書處). */
+/** A category cell that is a group's label itself (機關代表, 民間代表委員), not a unit that holds one (本會秘書處). */
 function categoryGroup(cell: string): GroupInfo | null {
   const g = groupOf(cell);
   if (!g) return null;
   const main = splitParens(squeezeHan(cell)).main;
-  return main === g.label || main.replace(/委員$/u, '') === g.label ? g : null;
+  return main === g.label ? g : null;
 }
 
 const remarkMarks = derived((g) => new Set([...g.records.statusMarks.map((m) => m.mark), ...g.records.proxyMarks, ...g.records.recorderMarks]));

@@ -60,12 +60,13 @@ function topLevelParts(s: string): string[] {
 function bareActing(written: string): Person | null {
   const segs = topLevelParts(written);
   if (segs.length < 1 || segs.length > 2) return null;
-  const last = segs[segs.length - 1]!;
-  const sub = actingNote().actor.exec(last.replace(actingNote().lead, ''));
+  const last = segs[segs.length - 1]!.replace(actingNote().lead, '');
+  const sub = actingNote().actor.exec(last);
   if (!sub) return null;
   const parts = nameOf(sub[1]!);
   if (!parts.name || !parts.surname) return null;
-  const mark = last.slice(sub[1]!.length).replace(/(?:主持|出席)$/u, '');
+  const rest = last.slice(sub[1]!.length);
+  const mark = [...grammar().fields.actingNotes.actorMarks].sort((a, b) => b.length - a.length).find((m) => rest.startsWith(m)) ?? rest;
   // 王委員時代 (one named 王時代) or 李時代: with the one-character mark, only a titled name of three characters
   // before it is a stand-in; 代理 after a bare name needs the one stood in for written before it.
   if ([...mark].length === 1 && (!parts.title || [...parts.name].length < 3)) return null;
