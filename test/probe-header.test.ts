@@ -310,3 +310,15 @@ describe('chair words inside a title, and a unit before a recorder', () => {
     ['紀錄：邱碧娥主席宣布開會', [null, null, '邱碧娥']],
   ])('%s', (line, want) => expect(chair(line)).toEqual(want));
 });
+
+describe('a list field\'s line is not joined to the next when it ends without a separator', () => {
+  // A short document: its header lines are as wide as any, so the layout's wrap width does not tell them apart.
+  const names = (lines: string[]) => doc([TIME, PLACE, '主席：李委員自正', ...lines]).attendees.map((a) => a.name);
+  it.each([
+    [['出席委員：應出席15人，實到12人', '王大明、陳小華、林奕華'], ['王大明', '陳小華', '林奕華']],
+    // test/fixtures/corpus/raw/60_ntp-council-2-t13-4.txt:4–5: names apart by spaces, a line each
+    [['出 席：陳世榮 洪佳君 黃林玲玲 何博文', '陳錦錠 林秀惠 陳永福 廖本煙'], ['陳世榮', '洪佳君', '黃林玲玲', '何博文', '陳錦錠', '林秀惠', '陳永福', '廖本煙']],
+    // a line that ends with a separator goes on in the next, as before
+    [['出席：王大明、陳小華、', '林奕華'], ['王大明', '陳小華', '林奕華']],
+  ])('%s', (lines, want) => expect(names(lines)).toEqual(want));
+});

@@ -18,6 +18,8 @@ export interface FieldHit {
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[\s\u3000\u00a0]/u;
 const LIST_FIELDS = new Set<FieldName>(['attendance', 'observers', 'absent']);
+/** An attendance list's field (出席, 列席, 請假): its lines are entries, read line by line. */
+export const isListField = (field: FieldName): boolean => LIST_FIELDS.has(field);
 const GAP = ' \t\u3000\u00a0';
 /** Most characters of a label inside a value, and most spaces between its letter-spaced characters. */
 const INNER_LABEL_MAX = 6;
