@@ -322,3 +322,25 @@ describe('a list field\'s line is not joined to the next when it ends without a 
     [['出席：王大明、陳小華、', '林奕華'], ['王大明', '陳小華', '林奕華']],
   ])('%s', (lines, want) => expect(names(lines)).toEqual(want));
 });
+
+describe('the date elsewhere in the header, the times in the time field', () => {
+  const when = (title: string[], header: string[]) => {
+    const d = parse([...title, ...header, '主席：李委員自正', ...BODY, '參、散會'].join('\n'));
+    return [d.meeting?.date ?? null, d.meeting?.start?.slice(11, 16) ?? null, d.diagnostics.some((x) => x.code === 'date-unreadable')];
+  };
+  it.each([
+    // samples/mofa-2016-105-4.txt:1–3, with the date moved into the title or onto a line of its own
+    [['「外交部資料開放諮詢小組」105年12月23日第4次會議紀錄'], ['時間：上午10時', PLACE], ['2016-12-23', '10:00', false]],
+    [['「外交部資料開放諮詢小組」', '第4次會議紀錄', '105年12月23日'], [PLACE], ['2016-12-23', null, false]],
+    [['「外交部資料開放諮詢小組」', '第4次會議紀錄', '中華民國105年12月23日（星期五）'], ['時間：上午10時', PLACE], ['2016-12-23', '10:00', false]],
+  ])('%s %s', (title, header, want) => expect(when(title, header)).toEqual(want));
+
+  it('a time field whose date cannot be read, and no date elsewhere, says so (there is no 13th month)', () => {
+    expect(when(TITLE, ['時間：105年13月23日上午10時', PLACE])).toEqual([null, null, true]);
+  });
+
+  it('a sentence that mentions a date is no date line of the header', () => {
+    const d = parse([...TITLE, '本次會議原訂105年12月23日召開，因故延期。', PLACE, '主席：李委員自正', ...BODY, '參、散會'].join('\n'));
+    expect(d.meeting?.evidence?.date?.rule).not.toBe('header.date-line');
+  });
+});

@@ -362,12 +362,27 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     }
     break;
   }
-  if (!date && timeFields[0]) {
-    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
-  }
+  // 時間：上午 9 時 30 分 with the date elsewhere in the header (the title, a line of its own): the field gives the times.
+  const timesOnly = timeFields.find((f) => parseRocDate(f.hit.value) === null && parseClockTimes(tightColons(f.hit.value)).length > 0);
+  const rest = timesOnly ? tightColons(timesOnly.hit.value) : '';
   if (!date && title) {
     const d = parseRocDate(title);
-    if (d) date = { d, rest: '', line: titleAt!.first, rule: 'header.title-date' };
+    if (d) date = { d, rest, line: titleAt!.first, rule: 'header.title-date' };
+  }
+  if (!date) {
+    // 112年3月7日 alone on a line of the header, under the title.
+    for (let i = window.from; i < scan.end; i++) {
+      if (scan.fieldLines.has(i)) continue;
+      const text = ctx.lines[i]!.text.trim();
+      const d = parseRocDate(text);
+      if (d && d.plausible && d.length >= text.length - 2) {
+        date = { d, rest, line: i, rule: 'header.date-line' };
+        break;
+      }
+    }
+  }
+  if (!date && timeFields[0]) {
+    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
   }
   if (date && date.d.plausible) headerDate = true;
   if (!date) {
