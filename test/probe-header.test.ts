@@ -344,3 +344,20 @@ describe('the date elsewhere in the header, the times in the time field', () => 
     expect(d.meeting?.evidence?.date?.rule).not.toBe('header.date-line');
   });
 });
+
+describe('a convener named by title inside a list of members', () => {
+  const roles = (line: string) => doc([TIME, PLACE, '主席：李委員自正', line]).attendees.map((a) => [a.name, a.role]);
+  it.each([
+    // samples/mofa-2016-105-4.txt:5 names the 召集人; listed among the members, he is the convener
+    ['出席委員：李召集人澄然、王委員可言', [['李澄然', 'convener'], ['王可言', 'member']]],
+    // test/fixtures/corpus/raw/13_ly-educ-convener-proceedings-20251001.txt:7: the label says it
+    [corpusLine('13', '出席召集委員'), [['劉書彬', 'convener'], ['陳秀寳', 'convener']]],
+  ])('%s', (line, want) => expect(roles(line)).toEqual(want));
+
+  it.each([
+    ['出席委員：李副召集人澄然、王委員可言', [['李澄然', 'member'], ['王可言', 'member']]],
+    ['列席人員：李召集人澄然', [['李澄然', 'observer']]],
+    // a proxy attending for the convener is no convener
+    ['出席委員：李召集人澄然(林主任聰仁代)', [['林聰仁', 'member']]],
+  ])('%s', (line, want) => expect(roles(line)).toEqual(want));
+});

@@ -276,7 +276,7 @@ export function readAttendeeEntry(
     title,
     org: parts.org ?? cells?.org ?? noteOrg ?? org,
     raw: written,
-    role: group.role,
+    role: roleOf(group, onBehalfOf ? null : title),
     status,
     proxy: status === 'proxy',
     onBehalfOf,
@@ -295,6 +295,13 @@ export function readAttendeeEntry(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** A member whose own title is a convener's (出席委員：王召集人大明) is the convener; the group decides otherwise. */
+function roleOf(group: GroupInfo, title: string | null): AttendeeRole {
+  if (group.role !== 'member' || !title) return group.role;
+  const byTitle = groupsLongestFirst().find((g) => g.label === title);
+  return byTitle?.role === 'convener' ? 'convener' : group.role;
+}
 
 /**
  * An entry kept whole: a run the name grammar cannot divide into people (王明大華代). It stays in the list
