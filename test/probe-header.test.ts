@@ -361,3 +361,16 @@ describe('a convener named by title inside a list of members', () => {
     ['出席委員：李召集人澄然(林主任聰仁代)', [['林聰仁', 'member']]],
   ])('%s', (line, want) => expect(roles(line)).toEqual(want));
 });
+
+describe('a status bracket on a line of its own under a list', () => {
+  const people = (lines: string[]) => doc([TIME, PLACE, '主席：李委員自正', ...lines]).attendees.map((a) => [a.name, a.status]);
+  it.each([
+    // test/fixtures/corpus/raw/20_asroc-council-20050618.pdf writes (無法參加: 管一政 陳炳志) inside the list; here on its own line
+    [['出席：葉永烜、高仲明', '（無法出席：管一政、陳炳志）'], [['葉永烜', 'present'], ['高仲明', 'present'], ['管一政', 'on-leave'], ['陳炳志', 'on-leave']]],
+    [['出席：葉永烜、高仲明', '(請假: 管一政)'], [['葉永烜', 'present'], ['高仲明', 'present'], ['管一政', 'on-leave']]],
+  ])('%s', (lines, want) => expect(people(lines)).toEqual(want));
+
+  it('a bracketed note with a colon that gives no status ends the list', () => {
+    expect(people(['出席：葉永烜、高仲明', '（備註：本次會議以視訊方式召開）'])).toEqual([['葉永烜', 'present'], ['高仲明', 'present']]);
+  });
+});

@@ -153,7 +153,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
           subTitle = l;
           from = label.restOffset;
         } else break;
-      } else if (label || /^[^、，,]{1,12}[:：]/u.test(next.text)) break;
+      } else if ((label || /^[^、，,]{1,12}[:：]/u.test(next.text)) && !statusLine(t)) break;
       segments.push({ line: next, from, text: next.text.slice(from), org, title: subTitle });
       i = j;
     }
@@ -175,6 +175,13 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     diagnostics.push(...checkListCount(body, read, segments[0]!.line));
   }
   return dedupeSittings(out, listOf);
+}
+
+/** `（無法出席：黃偉哲）` on a line of its own: a bracket that gives its names a status belongs to the list above it. */
+function statusLine(t: string): boolean {
+  if (!/^[(（]/u.test(t) || !/[)）]$/u.test(t)) return false;
+  const inner = t.slice(1, -1).trim();
+  return grammar().records.statusMarks.some((m) => inner.startsWith(m.mark));
 }
 
 /**
