@@ -61,6 +61,8 @@ function peopleInCell(cell: string): { text: string; index: number }[] {
 interface Columns {
   title: number;
   person: number;
+  /** The first column holds the category (身分, 類別): a unit column stands between it and the title. */
+  category: boolean;
 }
 
 function headerColumns(text: string): Columns | null {
@@ -68,7 +70,15 @@ function headerColumns(text: string): Columns | null {
   if (cells.length < 2) return null;
   const titleHeaders = grammar().records.attendanceTableTitleHeaders;
   const title = cells.findIndex((c) => titleHeaders.includes(c));
-  return title >= 0 && title + 1 < cells.length ? { title, person: title + 1 } : null;
+  return title >= 0 && title + 1 < cells.length ? { title, person: title + 1, category: title >= 2 && grammar().records.attendanceTableHeaders.includes(cells[0]!) } : null;
+}
+
+/** A category cell that is a group's label itself (機關代表, 民間代表委員), not a unit that holds one (本會秘書處). */
+function categoryGroup(cell: string): GroupInfo | null {
+  const g = groupOf(cell);
+  if (!g) return null;
+  const main = splitParens(squeezeHan(cell)).main;
+  return main === g.label ? g : null;
 }
 
 const remarkMarks = derived((g) => new Set([...g.records.statusMarks.map((m) => m.mark), ...g.records.proxyMarks, ...g.records.recorderMarks]));
@@ -95,6 +105,8 @@ function tabRows(rows: readonly Line[], columns: Columns | null): Attendee[] {
     let title: string | null = null;
     if (columns) {
       title = squeezeHan(cells[columns.title] ?? '') || null;
+      // 類別\t單位\t職稱\t姓名: a category column before the unit names the row's group (機關代表).
+      if (columns.category) group = categoryGroup(cells[0]!) ?? group;
     } else {
       const category = cells.length >= 3 ? cells[0]!.trim() : '';
       const unitCell = cells.length >= 3 ? cells[cells.length - 2]!.trim() : cells[0]!.trim();

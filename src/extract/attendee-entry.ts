@@ -25,7 +25,12 @@ export function groupOf(category: string): GroupInfo | null {
     const g = groups.find((x) => note === x.label);
     if (g) return g;
   }
-  return groups.find((x) => main.includes(x.label)) ?? null;
+  // 出（列）席人員, 出(列)席單位及人員: a bracket inside the label marks an alternative reading; the label reads without it.
+  const plain = main.replace(/[(（][^()（）]*[)）]/gu, '');
+  const found = groups.filter((x) => main.includes(x.label));
+  const all = found.length ? found : groups.filter((x) => plain.includes(x.label));
+  // 請假理事, 缺席監事: the status word decides, whatever group word stands beside it.
+  return all.find((x) => x.status) ?? all[0] ?? null;
 }
 
 /** `鍾副局長文正代` or `林主任聰仁代理`: a person followed by a proxy mark. */
@@ -271,7 +276,7 @@ export function readAttendeeEntry(
     title,
     org: parts.org ?? cells?.org ?? noteOrg ?? org,
     raw: written,
-    role: group.role,
+    role: roleOf(group, onBehalfOf ? null : title),
     status,
     proxy: status === 'proxy',
     onBehalfOf,
@@ -290,6 +295,13 @@ export function readAttendeeEntry(
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** A member whose own title is a convener's (出席委員：王召集人大明) is the convener; the group decides otherwise. */
+function roleOf(group: GroupInfo, title: string | null): AttendeeRole {
+  if (group.role !== 'member' || !title) return group.role;
+  const byTitle = groupsLongestFirst().find((g) => g.label === title);
+  return byTitle?.role === 'convener' ? 'convener' : group.role;
+}
 
 /**
  * An entry kept whole: a run the name grammar cannot divide into people (王明大華代). It stays in the list

@@ -392,7 +392,9 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
       const note = t.text;
       const statusNames = statusWithNames.exec(note);
       const innerNames = statusNames ? statusNames[2]!.split(/[\s\u3000、，,；;]+/u).filter(Boolean) : [];
-      if (statusNames && innerNames.length > 0 && innerNames.every((n) => plausibleName(n) || splitGlued(n, new Set()) !== null)) {
+      // (請假 王小明代): a status, then the one attending in the member's place, is the entry's own note.
+      const proxyInside = innerNames.length === 1 && proxyMarks.some((m) => innerNames[0]!.endsWith(m) && plausibleName(innerNames[0]!.slice(0, -m.length)));
+      if (statusNames && innerNames.length > 0 && !proxyInside && innerNames.every((n) => plausibleName(n) || splitGlued(n, new Set()) !== null)) {
         // (無法參加: 管一政 陳炳志): the names inside share the status; the entry before keeps its own.
         flush();
         for (const n of innerNames) {

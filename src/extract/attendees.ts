@@ -43,6 +43,8 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
     const group = listGroup(label.label);
     return group ? { group, restOffset: label.restOffset } : null;
   }
+  const spaced = spacedListStart(text);
+  if (spaced) return spaced;
   const m = /^[ \t\u3000]*([\p{Script=Han}][\p{Script=Han} \u3000]{0,12}?)(?:\t|[ \u3000]{2,}|\s*$)/u.exec(text);
   if (!m) return null;
   const group = listGroup(m[1]!);
@@ -50,6 +52,26 @@ function listStart(text: string): { group: GroupInfo; restOffset: number } | nul
   let restOffset = text.indexOf(m[1]!) + m[1]!.length;
   while (restOffset < text.length && /\s/u.test(text[restOffset]!)) restOffset++;
   return { group, restOffset };
+}
+
+/**
+ * `出  席  王大明  陳小華`: a label letter-spaced as widely as the gap after it; its single ideographs, read
+ * together, name the group, and the names start after the last of them.
+ */
+function spacedListStart(text: string): { group: GroupInfo; restOffset: number } | null {
+  const re = /([^\s\u3000]+)[\s\u3000]*/gu;
+  let label = '';
+  let restOffset = -1;
+  let pieces = 0;
+  for (let m = re.exec(text); m !== null && pieces < 6; m = re.exec(text)) {
+    if (!/^\p{Script=Han}$/u.test(m[1]!)) break;
+    label += m[1];
+    pieces++;
+    restOffset = m.index + m[0].length;
+  }
+  if (pieces < 2 || restOffset >= text.length) return null;
+  const group = listGroup(label);
+  return group ? { group, restOffset } : null;
 }
 
 /** May lines at i hold this meeting's attendance? The header, or a later sitting's header outside every section. */
@@ -131,7 +153,7 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
           subTitle = l;
           from = label.restOffset;
         } else break;
-      } else if (label || /^[^、，,]{1,12}[:：]/u.test(next.text)) break;
+      } else if ((label || /^[^、，,]{1,12}[:：]/u.test(next.text)) && !statusLine(t)) break;
       segments.push({ line: next, from, text: next.text.slice(from), org, title: subTitle });
       i = j;
     }
@@ -153,6 +175,13 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
     diagnostics.push(...checkListCount(body, read, segments[0]!.line));
   }
   return dedupeSittings(out, listOf);
+}
+
+/** `（無法出席：黃偉哲）` on a line of its own: a bracket that gives its names a status belongs to the list above it. */
+function statusLine(t: string): boolean {
+  if (!/^[(（]/u.test(t) || !/[)）]$/u.test(t)) return false;
+  const inner = t.slice(1, -1).trim();
+  return grammar().records.statusMarks.some((m) => inner.startsWith(m.mark));
 }
 
 /**
@@ -228,6 +257,14 @@ function plausibleWhole(s: string): boolean {
 /** An entry's person: its name cell read by the name grammar, with its title and unit cells. */
 function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: ReadonlySet<string>, line: Line, diagnostics: Diagnostic[]): Attendee[] {
   const p = grammar().people;
+  // 民政局（吳世瑋、李四川）: a unit, and its people in the bracket after it.
+  if (!e.nameText && e.titleText && orgOnly(e.titleText) && e.notes.length === 1) {
+    const inside = unitPeople(e.notes[0]!);
+    if (inside) {
+      const org = squeezeHan(e.titleText);
+      return inside.flatMap((n) => readAttendeeEntry(n, group, org, line, e.at, 'attendees.inline-list', { title: null, org, status: null }, known).map((a) => withSpan(a, e, line)));
+    }
+  }
   const name = withoutListTail(squeezeHan(e.nameText));
   // 委員出席12人: a head count under the list, not a person.
   if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name))) return [];
@@ -288,6 +325,18 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
     a.raw = raw.trim() || written;
     return withSpan(a, e, line);
   });
+}
+
+/** The people a unit's bracket names (吳世瑋、李四川 / 王科長大明): every part a person with a known surname; null otherwise. */
+function unitPeople(note: string): string[] | null {
+  const parts = note.split(/[、，,；;\s]+/u).filter(Boolean);
+  if (parts.length === 0) return null;
+  const p = grammar().people;
+  const person = (s: string) => {
+    const n = parseName(s);
+    return !!n.name && !!n.surname && (p.surnames.includes(n.surname) || p.compoundSurnames.includes(n.surname)) && !p.notNames.includes(s);
+  };
+  return parts.every(person) ? parts : null;
 }
 
 function unsplitDiagnostic(run: string, what: string, e: ListEntry, line: Line): Diagnostic {
@@ -359,7 +408,11 @@ export function extractAttendees(ctx: ExtractContext, meta: MetadataResult): { a
   const diagnostics: Diagnostic[] = [];
   const grid = findAttendanceGrid(ctx, meta.meeting);
   diagnostics.push(...grid.diagnostics);
-  const attendees = withGrid([...inlineLists(ctx, meta, diagnostics), ...findAttendanceTable(ctx)], grid.attendees);
+  const table = findAttendanceTable(ctx);
+  // A table's row that also reads as a list (機關代表\t統計處\t處長\t陳華玉) is the table's: its columns say which cell is whom.
+  const tableLines = new Set(table.map((a) => a.span.line));
+  const lists = inlineLists(ctx, meta, diagnostics).filter((a) => !tableLines.has(a.span.line));
+  const attendees = withGrid([...lists, ...table], grid.attendees);
   const ref = meta.attendance;
   if (attendees.length === 0 && ref && grammar().records.attendanceReferenced.some((w) => ref.value.includes(w))) {
     diagnostics.push({

@@ -18,6 +18,8 @@ export interface FieldHit {
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[\s\u3000\u00a0]/u;
 const LIST_FIELDS = new Set<FieldName>(['attendance', 'observers', 'absent']);
+/** An attendance list's field (出席, 列席, 請假): its lines are entries, read line by line. */
+export const isListField = (field: FieldName): boolean => LIST_FIELDS.has(field);
 const GAP = ' \t\u3000\u00a0';
 /** Most characters of a label inside a value, and most spaces between its letter-spaced characters. */
 const INNER_LABEL_MAX = 6;
@@ -151,7 +153,8 @@ function personLike(value: string): boolean {
 
 /** Chairs and recorders may be listed (紀錄：王博鈺、徐碧玲; 紀 錄:簡任秘書 盧焜鑫 簡任編審 蔡淑珍): each entry is a name. */
 function peopleLike(value: string): boolean {
-  if (/[。；;！？!?]/u.test(value) || value.length > 80) return false;
+  // A note in brackets may give facts apart (林次長全能（請假；林主任聰仁代理）): only the text outside is no sentence.
+  if (/[。；;！？!?]/u.test(value.replace(/[(（][^()（）]*[)）]/gu, '')) || value.length > 80) return false;
   return value.split(/[、,，]/u).every((p) => p.trim() === '' || personLike(p) || p.trim().split(/[\s\u3000]+/u).every((t) => personLike(t)));
 }
 

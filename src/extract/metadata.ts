@@ -362,12 +362,27 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     }
     break;
   }
-  if (!date && timeFields[0]) {
-    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
-  }
+  // 時間：上午 9 時 30 分 with the date elsewhere in the header (the title, a line of its own): the field gives the times.
+  const timesOnly = timeFields.find((f) => parseRocDate(f.hit.value) === null && parseClockTimes(tightColons(f.hit.value)).length > 0);
+  const rest = timesOnly ? tightColons(timesOnly.hit.value) : '';
   if (!date && title) {
     const d = parseRocDate(title);
-    if (d) date = { d, rest: '', line: titleAt!.first, rule: 'header.title-date' };
+    if (d) date = { d, rest, line: titleAt!.first, rule: 'header.title-date' };
+  }
+  if (!date) {
+    // 112年3月7日 alone on a line of the header, under the title.
+    for (let i = window.from; i < scan.end; i++) {
+      if (scan.fieldLines.has(i)) continue;
+      const text = ctx.lines[i]!.text.trim();
+      const d = parseRocDate(text);
+      if (d && d.plausible && d.length >= text.length - 2) {
+        date = { d, rest, line: i, rule: 'header.date-line' };
+        break;
+      }
+    }
+  }
+  if (!date && timeFields[0]) {
+    diagnostics.push({ severity: 'warning', code: 'date-unreadable', message: `The meeting time "${timeFields[0].hit.value}" has no readable date (year 年 month 月 day 日, or 2021/07/20).`, span: lineSpan(timeFields[0].valueLine) });
   }
   if (date && date.d.plausible) headerDate = true;
   if (!date) {
@@ -384,6 +399,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     diagnostics.push({ severity: 'warning', code: 'date-implausible', message: `The date ${date.d.date} cannot be a meeting's (before 1912 or after next year); no date is given. Check the year in the document.`, span: lineSpan(date.line) });
     date = null;
   }
+  let startTime: ClockTime | null = null;
   if (date) {
     const d = date.d;
     meeting.date = d.date;
@@ -400,11 +416,12 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     // 00:00 is a date-only database placeholder (2003-12-30 00:00:00.000), not a midnight meeting.
     const start = times[0] && !(times[0].hour === 0 && times[0].minute === 0) ? times[0] : null;
     if (start) {
+      startTime = start;
       meeting.start = isoDateTime(d.date, start);
       evidence.start = { rule: date.rule, span: lineSpan(date.line) };
     }
     if (start && times.length > 1) {
-      meeting.end = isoDateTime(d.date, times[times.length - 1]!);
+      meeting.end = isoDateTime(d.date, afterStart(start, times[times.length - 1]!));
       evidence.end = { rule: 'header.time-range', span: lineSpan(date.line) };
     }
   } else if (titleAt || scan.fields.length) {
@@ -413,7 +430,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
 
   const adjourn = adjournTime(ctx, found.get('adjourn'), scan.end);
   if (adjourn && meeting.date) {
-    meeting.end = isoDateTime(meeting.date, adjourn.time);
+    meeting.end = isoDateTime(meeting.date, startTime ? afterStart(startTime, adjourn.time) : adjourn.time);
     evidence.end = { rule: 'adjourn', span: lineSpan(adjourn.line) };
   }
 
@@ -429,7 +446,7 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   if (chair && chair.hit.value) {
     meeting.chair = parseChairOrRecorder(chair.hit.value);
     evidence.chair = { rule: 'header.chair-field', span: lineSpan(chair.valueLine) };
-    const chairs = chairsInTurn(chair.hit.value);
+    const chairs = chairsInTurn(chair.hit.value) ?? (meeting.chair.actingFor ? null : chairsListed(chair.hit.value));
     if (chairs) {
       meeting.chairs = chairs;
       meeting.chair = chairs[0]!;
@@ -441,6 +458,18 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
     // 紀錄：王博鈺、徐碧玲: the first named keeps the record.
     meeting.recorder = parseChairOrRecorder(rec.hit.value.split(/[、,，]/u)[0]!);
     evidence.recorder = { rule: 'header.recorder-field', span: lineSpan(rec.valueLine) };
+  }
+  // The closing signature (主席：蔣萬安　　紀錄：王冠蘋 after 散會) names them when the header does not.
+  if (!meeting.recorder && !(rec && rec.hit.value)) {
+    const sig = closingSignature(ctx, scan.end);
+    if (sig) {
+      meeting.recorder = parseChairOrRecorder(sig.recorder.split(/[、,，]/u)[0]!);
+      evidence.recorder = { rule: 'closing-signature', span: lineSpan(sig.recorderLine) };
+      if (!meeting.chair && !(chair && chair.hit.value) && sig.chair) {
+        meeting.chair = parseChairOrRecorder(sig.chair.value);
+        evidence.chair = { rule: 'closing-signature', span: lineSpan(sig.chair.line) };
+      }
+    }
   }
   if (Object.keys(evidence).length) meeting.evidence = evidence;
 
@@ -481,6 +510,15 @@ export function extractMetadata(ctx: ExtractContext): { value: MetadataResult; d
   };
 }
 
+/**
+ * An end written without its period of the day (下午 2 時 … 散會：4 時 10 分) is read in the afternoon or
+ * evening when the morning reading would end the meeting before it began.
+ */
+function afterStart(start: ClockTime, end: ClockTime): ClockTime {
+  const before = end.hour * 60 + end.minute < start.hour * 60 + start.minute;
+  return before && end.hour < 12 && (end.hour + 12) * 60 + end.minute >= start.hour * 60 + start.minute ? { hour: end.hour + 12, minute: end.minute, index: end.index, length: end.length } : end;
+}
+
 /** A date written in words (年, 月, 日), not only in digits and separators. */
 const writtenDateRe = derived((g) => new RegExp(alternation([...g.time.dateParts.year, ...g.time.dateParts.month, ...g.time.dateParts.day]), 'u'));
 
@@ -489,6 +527,15 @@ const chairTurnRe = derived((g) => ({
   lead: new RegExp(`^(?:${alternation(g.fields.chairTurnLeads)})`, 'u'),
   separator: new RegExp(alternation(g.fields.nameSeparators), 'u'),
 }));
+
+/** `鄭召集委員正鈐、邱召集委員志偉`: several chairs named in the field, each a person with a name. */
+function chairsListed(value: string): Person[] | null {
+  if (/[(（]/u.test(value)) return null;
+  const names = value.split(/[、，,]/u).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const people = names.map((n) => parseChairOrRecorder(n));
+  return people.every((p) => p.name !== null && p.surname !== null && !p.actingFor) ? people : null;
+}
 
 /** `由甲、乙及丙分別主持`: several chairs in turn. */
 function chairsInTurn(value: string): Person[] | null {
@@ -515,7 +562,12 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
     const raw = ctx.lines[i]!.text;
     const h = ctx.headingAt.get(i);
     const text = (h ? h.rest : raw).trimStart();
-    if (!labels.some((l) => text.startsWith(l))) continue;
+    if (!labels.some((l) => text.startsWith(l))) {
+      // 上午 11 時 30 分散會。: the time, then the label, and nothing else on the line.
+      const before = h && h.parent !== null ? null : timeBeforeLabel(text, labels);
+      if (before) return { time: before, line: i };
+      continue;
+    }
     if (h && (h.kind !== 'adjournment' || h.parent !== null)) continue;
     const texts = [text];
     const next = ctx.lines[i + 1];
@@ -526,6 +578,50 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
     }
   }
   return null;
+}
+
+/** `上午 11 時 30 分散會。`: a line that is one clock time and an adjournment label after it. */
+function timeBeforeLabel(text: string, labels: readonly string[]): ClockTime | null {
+  const t = text.trim().replace(/[。.．]$/u, '');
+  const label = labels.find((l) => t.endsWith(l));
+  if (!label) return null;
+  const lead = t.slice(0, t.length - label.length);
+  const times = parseClockTimes(lead);
+  if (times.length !== 1) return null;
+  const rest = lead.slice(0, times[0]!.index) + lead.slice(times[0]!.index + times[0]!.length);
+  return rest.trim() === '' ? times[0]! : null;
+}
+
+/** How many non-blank lines at the end of a record may hold its closing signature. */
+const SIGNATURE_LINES = 4;
+
+/**
+ * A signature block closing the record: a 紀錄 field among its last lines, each value a person (a known
+ * surname, with or without a title), and the 主席 field on the same line or the line next to it. A chair's
+ * spoken turn (主席：散會) is no signature: a recorder must be named with it.
+ */
+function closingSignature(ctx: ExtractContext, from: number): { recorder: string; recorderLine: number; chair: { value: string; line: number } | null } | null {
+  const lines: number[] = [];
+  for (let i = ctx.lines.length - 1; i >= from && lines.length < SIGNATURE_LINES; i--) if (!isBlank(ctx.lines[i]!.text)) lines.push(i);
+  const hitsOf = (i: number) => findFields(fieldText(ctx, i)).filter((h) => h.value && valueFits(h.field, h.value));
+  for (const i of lines) {
+    const rec = hitsOf(i).find((h) => h.field === 'recorder');
+    if (!rec || !signedName(rec.value.split(/[、,，]/u)[0]!)) continue;
+    for (const j of [i, i - 1, i + 1]) {
+      if (j < from || j >= ctx.lines.length) continue;
+      const c = hitsOf(j).find((h) => h.field === 'chair');
+      if (c && signedName(c.value)) return { recorder: rec.value, recorderLine: i, chair: { value: c.value, line: j } };
+    }
+    return { recorder: rec.value, recorderLine: i, chair: null };
+  }
+  return null;
+}
+
+/** A value that names a person: a name read from it starts with a known surname. */
+function signedName(value: string): boolean {
+  const p = parseChairOrRecorder(value);
+  const people = grammar().people;
+  return !!p.name && !!p.surname && (people.surnames.includes(p.surname) || people.compoundSurnames.includes(p.surname));
 }
 
 /** A cheap first test for a title: it holds a minutes word or a meeting word. */

@@ -120,6 +120,8 @@ function orgTitleFullName(s: string): NameParts | null {
     for (let len = Math.min(maxTitle(), s.length - at - 2); len >= 2; len--) {
       const title = s.slice(at, at + len);
       if (!titles().has(title)) continue;
+      // 張系主任溫德: a surname, then a longer title (系主任) that ends like a unit, is no unit + title.
+      if (at <= 2 && [1, 2].some((k) => k < at && titles().has(s.slice(at - k, at + len)) && p.surnames.includes(s.slice(0, at - k)))) continue;
       const name = s.slice(at + len);
       if (name.length < 2 || name.length > 4) continue;
       const two = name.slice(0, 2);

@@ -137,7 +137,8 @@ function bodyEnd(s: string): number {
   // 會議紀錄 ends the body, but a name that is only a prefix (市政 | 會議紀錄) keeps its 會議: 市政會議.
   const minutesWord = r.minutes.exec(s);
   const meetingWord = minutesWord ? r.meetingWords.find((w) => minutesWord[0].startsWith(w) && minutesWord[0].length > w.length) : undefined;
-  const keepMeeting = minutesWord && meetingWord !== undefined && minutesWord.index <= 3 && minutesWord.index > 0;
+  // So does a longer name that names no body without it (理監事聯席 | 會議紀錄 → 理監事聯席會議).
+  const keepMeeting = minutesWord && meetingWord !== undefined && minutesWord.index > 0 && (minutesWord.index <= 3 || !grammar().fields.bodyKeywords.some((k) => s.slice(0, minutesWord.index).includes(k)));
   const at = (x: RegExp, skipLead = false): number => {
     const m = x.exec(s);
     if (!m) return s.length;

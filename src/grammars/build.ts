@@ -53,7 +53,7 @@ export interface Grammar {
     /** Words that end an agenda's title (議程): a paper that announces a meeting (extract/kind.ts). */
     agendaMarkers: string[];
     /** A chair's bracketed note: (Y代理主持) Y stands in; (代表召集人 Y 主持) the one outside presides for Y. */
-    actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs', string[]>;
+    actingNotes: Record<'actorMarks' | 'onBehalfMarks' | 'onBehalfTitles' | 'verbs' | 'leads', string[]>;
     /** Words before the names of chairs in turn (由 A、B 分別主持), and what separates those names. */
     chairTurnLeads: string[];
     nameSeparators: string[];
@@ -263,7 +263,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
       ),
       ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'agendaMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
       countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
-      actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs'] as const),
+      actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs', 'leads'] as const),
     };
   });
   const time = table('time.json', (raw, c) => {

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
 import { fieldLineCuts, flattenedLineEdits, spacedDigitDrops } from './resplit.js';
-import { findFields, valueFits } from '../extract/fields.js';
+import { findFields, isListField, valueFits } from '../extract/fields.js';
 
 interface RawLine {
   start: number;
@@ -186,6 +186,8 @@ function fieldValueEnds(a: string, b: string): boolean {
   const hits = findFields(a);
   const last = hits[hits.length - 1];
   if (!last || last.value === '') return false;
+  // A list's line that ends without a separator ends an entry (出席委員：應出席15人，實到12人 / 王大明、…).
+  if (isListField(last.field) && !/[、，,；;]$/u.test(a.trimEnd())) return true;
   return valueFits(last.field, last.value) && !valueFits(last.field, last.value + joint(a, b) + b);
 }
 
