@@ -1,4 +1,4 @@
-import { grammar, alternation, derived, escapeRegExp } from '../grammars/index.js';
+import { grammar, alternation, derived } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -17,7 +17,7 @@ import { numeralChars } from '../segment/numerals.js';
 const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length));
 
 /** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
-const labelSource = derived(() => labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'));
+const labelSource = derived(() => alternation(labelsByLength(), '[ \\t\\u3000]{0,3}'));
 const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
 /** Sticky: tried only where a bracket or full stop is followed by a label's first character. */
 const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'uy'));
