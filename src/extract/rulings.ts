@@ -19,13 +19,11 @@ const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label)
 /** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
 const labelSource = derived(() => alternation(labelsByLength(), '[ \\t\\u3000]{0,3}'));
 const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
-/** Sticky: tried only where a bracket or full stop is followed by a label's first character. */
-const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'uy'));
+const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u'));
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
 const LEADING_SPACE = /^[ \t\u3000]*/u;
-const INLINE_OPENERS = /[)）。]/u;
 
 const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
@@ -42,18 +40,8 @@ export function rulingLabelAt(text: string): { label: string; rest: number } | n
  * follow a closing bracket or full stop directly, so it is not taken.
  */
 export function inlineRulingAt(text: string): { label: string; rest: number } | null {
-  const re = inlineRe();
-  const firsts = labelFirsts();
-  for (let i = 0; i < text.length; i++) {
-    if (!INLINE_OPENERS.test(text[i]!)) continue;
-    let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\u3000')) j++;
-    if (!firsts.has(text[j] ?? '')) continue;
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m) return { label: m[1]!, rest: m.index + m[0].length };
-  }
-  return null;
+  const m = inlineRe().exec(text);
+  return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
 }
 
 const isOneHan = (t: string) => /^\p{Script=Han}$/u.test(t);

@@ -7,7 +7,7 @@ import { parseName, person, squeezeHan, splitParens, type NameParts } from './pe
 import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
-import { trimEndOf } from '../util/text.js';
+import { Endings, trimEndOf } from '../util/text.js';
 import type { SpeechDraft } from './drafts.js';
 
 export { foldName } from '../util/fold.js';
@@ -98,10 +98,14 @@ export interface SpeakerLabel {
 }
 
 /** Speech verbs, longest first (口頭報告 before 報告). */
-const verbsLongestFirst = derived((g) => [...g.records.speechVerbs].sort((a, b) => b.length - a.length));
+const verbEndings = derived((g) => new Endings(g.records.speechVerbs));
 /** Titles a speaker may hold: the name grammar's and the speaker tables' own. */
 const allTitles = derived((g) => new Set([...g.people.titles, ...g.records.speakerTitles]));
 const titlesLongestFirst = derived(() => [...allTitles()].sort((a, b) => b.length - a.length));
+const titleEndings = derived(() => new Endings(allTitles()));
+const orgEndings = derived((g) => new Endings([...g.people.orgSuffixes, ...g.records.speakerOrgSuffixes]));
+/** Labels that are never a speaker: non-speaker labels, readers, ruling labels. */
+const rejectedLabels = derived((g) => new Set([...g.records.nonSpeakerLabels, ...g.records.readerLabels, ...g.records.rulingLabels.map((x) => x.label)]));
 const spellingRe = derived((g) => {
   const keys = Object.keys(g.records.speakerTitleSpellings);
   return keys.length ? new RegExp(alternation(keys), 'gu') : null;
@@ -120,10 +124,9 @@ export function isElectionTitle(title: string): boolean {
 }
 
 function isRejectedLabel(l: string): boolean {
-  const r = grammar().records;
   // An election's results name people without their words (當選人：, 候選人名單：).
   if (isElectionTitle(l)) return true;
-  return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
+  return rejectedLabels().has(l) || isHeaderLabel(l);
 }
 
 /** An org word inside (觀傳局劉): an org then a surname, not a unit's short name. */
@@ -132,7 +135,7 @@ function containsOrg(s: string): boolean {
 }
 
 function endsLikeOrg(s: string): boolean {
-  return grammar().people.orgSuffixes.some((x) => s.endsWith(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.endsWith(x));
+  return orgEndings().endsAny(s);
 }
 
 /**
@@ -149,7 +152,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
   const titles = allTitles();
   const groups = grammar().records.groupTitles;
   if (titles.has(s)) return groups.includes(s) ? null : { name: null, surname: null, title: s, org: null };
-  const officeTitle = titlesLongestFirst().find((t) => s.endsWith(t) && s.length > t.length);
+  const officeTitle = titleEndings().longestEnding(s, 1);
   if (officeTitle) {
     const org = s.slice(0, -officeTitle.length);
     if (org.length >= 2 && endsLikeOrg(org)) return groups.includes(officeTitle) ? null : { name: null, surname: null, title: officeTitle, org };
@@ -167,7 +170,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     const name = s.slice(-n);
     const before = s.slice(0, -n);
     if (name.length < n || !/^\p{Script=Han}+$/u.test(name) || titles.has(name) || endsLikeOrg(name)) continue;
-    const t = titlesLongestFirst().find((x) => before.endsWith(x));
+    const t = titleEndings().longestEnding(before);
     if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
       const org = before.slice(0, -t.length);
       // One ideograph before the title is the surname: 張區長大同 is 張大同.
@@ -209,7 +212,7 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   if (!l || isRejectedLabel(l)) return null;
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
-  const verb = verbsLongestFirst().find((v) => l.endsWith(v) && l.length > v.length);
+  const verb = verbEndings().longestEnding(l, 1);
   if (verb) {
     const who = l.slice(0, -verb.length);
     if (chairWords.includes(who)) return { who, verb, chair: true, parts: { name: null, surname: null, title: who, org: null } };

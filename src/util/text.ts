@@ -26,3 +26,33 @@ export function endsWithRun(s: string, chars: string, n: number): boolean {
   for (let i = s.length - n; i < s.length; i++) if (!chars.includes(s[i]!)) return false;
   return true;
 }
+
+/**
+ * Words looked for at the end of a string (titles, org suffixes, verbs): one set lookup per distinct
+ * word length instead of one `endsWith` per word. Build it with `derived` from the grammar's lists.
+ */
+export class Endings {
+  private readonly words: ReadonlySet<string>;
+  /** The words' distinct lengths, longest first. */
+  private readonly lengths: readonly number[];
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
+  }
+
+  /** The longest word `s` ends with that leaves at least `before` characters ahead of it; null when none. */
+  longestEnding(s: string, before = 0): string | null {
+    for (const n of this.lengths) {
+      if (s.length - n < before) continue;
+      const tail = s.slice(s.length - n);
+      if (this.words.has(tail)) return tail;
+    }
+    return null;
+  }
+
+  /** `s` ends with one of the words. */
+  endsAny(s: string): boolean {
+    return this.longestEnding(s) !== null;
+  }
+}
