@@ -7,7 +7,7 @@ import { parseName, person, squeezeHan, splitParens, type NameParts } from './pe
 import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
-import { Endings, trimEndOf } from '../util/text.js';
+import { Affixes, trimEndOf } from '../util/text.js';
 import type { SpeechDraft } from './drafts.js';
 
 export { foldName } from '../util/fold.js';
@@ -98,12 +98,13 @@ export interface SpeakerLabel {
 }
 
 /** Speech verbs, longest first (口頭報告 before 報告). */
-const verbEndings = derived((g) => new Endings(g.records.speechVerbs));
+const verbEndings = derived((g) => new Affixes(g.records.speechVerbs));
 /** Titles a speaker may hold: the name grammar's and the speaker tables' own. */
 const allTitles = derived((g) => new Set([...g.people.titles, ...g.records.speakerTitles]));
-const titlesLongestFirst = derived(() => [...allTitles()].sort((a, b) => b.length - a.length));
-const titleEndings = derived(() => new Endings(allTitles()));
-const orgEndings = derived((g) => new Endings([...g.people.orgSuffixes, ...g.records.speakerOrgSuffixes]));
+const titleEndings = derived(() => new Affixes(allTitles()));
+const orgEndings = derived((g) => new Affixes([...g.people.orgSuffixes, ...g.records.speakerOrgSuffixes]));
+const spokenOpeners = derived((g) => new Affixes(g.records.spokenOpeners));
+const surnameOpenings = derived((g) => new Affixes([...g.people.surnames, ...g.people.compoundSurnames]));
 /** Labels that are never a speaker: non-speaker labels, readers, ruling labels. */
 const rejectedLabels = derived((g) => new Set([...g.records.nonSpeakerLabels, ...g.records.readerLabels, ...g.records.rulingLabels.map((x) => x.label)]));
 const spellingRe = derived((g) => {
@@ -247,8 +248,8 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
     const x = squeezeHan(part);
     if (!x || x.length > 12) return false;
     if (knownNames.has(x)) return true;
-    if (grammar().records.speechVerbs.some((v) => x.endsWith(v))) return false; // 請秘書長報告 is said, not a name
-    if (grammar().records.spokenOpeners.some((w) => x.startsWith(w))) return false; // 謝謝主席, 請問院長 are said
+    if (verbEndings().endsAny(x)) return false; // 請秘書長報告 is said, not a name
+    if (spokenOpeners().startsAny(x)) return false; // 謝謝主席, 請問院長 are said
     const p = parseName(x);
     // A bare three-ideograph name starts with a known surname (沒問題 is words, 林宜瑾 a name).
     return (p.title !== null && p.surname !== null) || (p.name !== null && /^\p{Script=Han}{3}$/u.test(x) && startsWithSurname(x)) || namesOfficeHolder(x);
@@ -256,8 +257,7 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
 }
 
 function startsWithSurname(x: string): boolean {
-  const s = grammar().people;
-  return s.surnames.some((n) => x.startsWith(n)) || s.compoundSurnames.some((n) => x.startsWith(n));
+  return surnameOpenings().startsAny(x);
 }
 
 /** Someone written with an office the name grammar cannot split (陳兼副主任委員永仁): a title near the end, a given name or nothing after it. */
@@ -265,7 +265,7 @@ function namesOfficeHolder(x: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(x)) return false;
   for (let after = 0; after <= 2; after++) {
     const end = x.length - after;
-    const t = titlesLongestFirst().find((title) => x.startsWith(title, end - title.length) && end - title.length >= 1);
+    const t = titleEndings().longestEnding(x.slice(0, end), 1);
     if (t && !grammar().records.speechVerbs.includes(x.slice(end))) return true;
   }
   return false;

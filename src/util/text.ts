@@ -28,10 +28,11 @@ export function endsWithRun(s: string, chars: string, n: number): boolean {
 }
 
 /**
- * Words looked for at the end of a string (titles, org suffixes, verbs): one set lookup per distinct
- * word length instead of one `endsWith` per word. Build it with `derived` from the grammar's lists.
+ * Words looked for at the start or the end of a string (titles, org suffixes, verbs, surnames): one set
+ * lookup per distinct word length instead of one `startsWith`/`endsWith` per word. Build it with
+ * `derived` from the grammar's lists.
  */
-export class Endings {
+export class Affixes {
   private readonly words: ReadonlySet<string>;
   /** The words' distinct lengths, longest first. */
   private readonly lengths: readonly number[];
@@ -51,8 +52,23 @@ export class Endings {
     return null;
   }
 
+  /** The longest word `s` starts with; null when none. */
+  longestOpening(s: string): string | null {
+    for (const n of this.lengths) {
+      if (n > s.length) continue;
+      const head = s.slice(0, n);
+      if (this.words.has(head)) return head;
+    }
+    return null;
+  }
+
   /** `s` ends with one of the words. */
   endsAny(s: string): boolean {
     return this.longestEnding(s) !== null;
+  }
+
+  /** `s` starts with one of the words. */
+  startsAny(s: string): boolean {
+    return this.longestOpening(s) !== null;
   }
 }
