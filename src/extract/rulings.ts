@@ -1,4 +1,4 @@
-import { grammar, alternation, derived } from '../grammars/index.js';
+import { grammar, alternation, charClass, derived } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -138,6 +138,8 @@ const familyLevel = (id: string): number => grammar().headings.families.find((f)
 
 /** Characters a list marker can start with: an opening bracket or a numeral of any heading family. */
 const markerChars = derived((g) => new Set([...g.headings.families.flatMap((f) => f.open), ...Object.values(g.headings.numeralSets).join('')]));
+/** A space or a sentence mark followed by a marker's first character: where an item may start inside a line. */
+const inlineMarkerRe = derived(() => new RegExp(`[\\s。；;，,](?=[${charClass([...markerChars()].filter((c) => c.length === 1))}])`, 'gu'));
 
 /**
  * The numbered entries run together on one line (`1. 陳林文。 2. 呂聖元。`): the next number of the
@@ -145,9 +147,10 @@ const markerChars = derived((g) => new Set([...g.headings.families.flatMap((f) =
  */
 function inlineItems(text: string, offset: number, family: string, ordinal: number, items: ItemStart[]): number {
   let n = ordinal;
-  for (let i = 1; i < text.length; i++) {
-    const before = text[i - 1]!;
-    if (!/[\s。；;，,]/u.test(before) || !markerChars().has(text[i]!)) continue;
+  const re = inlineMarkerRe();
+  re.lastIndex = 0;
+  for (let found = re.exec(text); found !== null; found = re.exec(text)) {
+    const i = found.index + 1;
     const m = matchMarker(text.slice(i, i + 12));
     if (m && m.family.id === family && m.ordinal === n + 1) {
       items.push({ at: offset + i, textAt: offset + i + m.length });

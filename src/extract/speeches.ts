@@ -121,8 +121,9 @@ function standardSpelling(s: string): string {
 
 /** A section about an election (選舉新任理事長及幹部): its `理事長：…` lines name the post filled, not a speaker. */
 export function isElectionTitle(title: string): boolean {
-  return grammar().records.electionWords.some((w) => title.includes(w));
+  return electionRe().test(title);
 }
+const electionRe = derived((g) => new RegExp(alternation(g.records.electionWords), 'u'));
 
 function isRejectedLabel(l: string): boolean {
   // An election's results name people without their words (當選人：, 候選人名單：).

@@ -1,7 +1,7 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
-import { trimEndOf } from '../util/text.js';
+import { Affixes, trimEndOf } from '../util/text.js';
 import { memoString } from '../grammars/compiled.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
@@ -97,13 +97,13 @@ const headerLabels = derived((g) => {
   const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
   // Attendance labels also head longer labels (出席理事, 請假人員姓名).
   const heads = g.fields.attendanceLabelHeads;
-  return { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && heads.some((w) => h.startsWith(w))) };
+  return { exact: new Set(all), prefixes: new Affixes(all.filter((h) => h.length >= 2 && heads.some((w) => h.startsWith(w)))) };
 });
 /** Field labels and attendee-group labels: what a header line starts with. */
 export function isHeaderLabel(label: string): boolean {
   const l = squeeze(label);
   const h = headerLabels();
-  return h.exact.has(l) || h.prefixes.some((x) => l.startsWith(x));
+  return h.exact.has(l) || h.prefixes.startsAny(l);
 }
 
 /** A line that is a field or group label and nothing else (主席, 開會日期): its value is on the next line. */
