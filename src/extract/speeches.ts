@@ -123,6 +123,8 @@ function standardSpelling(s: string): string {
 export function isElectionTitle(title: string): boolean {
   return electionRe().test(title);
 }
+/** A speaker title anywhere in a string (by code unit, as indexOf finds it). */
+const speakerTitleRe = derived((g) => new RegExp(alternation(g.records.speakerTitles)));
 const electionRe = derived((g) => new RegExp(alternation(g.records.electionWords), 'u'));
 
 function isRejectedLabel(l: string): boolean {
@@ -182,8 +184,8 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     }
   }
   // Titles the name grammar does not know: full name + title (李旻蔚副總聯絡人), [org] surname + title
-  // (張區長), surname + title + given name (張區長大同).
-  for (const t of grammar().records.speakerTitles) {
+  // (張區長), surname + title + given name (張區長大同). Only a title after the first character counts.
+  for (const t of speakerTitleRe().test(s.slice(1)) ? grammar().records.speakerTitles : []) {
     const at = s.indexOf(t);
     if (at < 1) continue;
     const head = s.slice(0, at);
