@@ -23,13 +23,14 @@ const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
-const LEADING_SPACE = /^[ \t\u3000]*/u;
 
 const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  if (!labelFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
+  let at = 0;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u3000')) at++;
+  if (!labelFirsts().has(text[at] ?? '')) return null;
   const m = labelRe().exec(text);
   return m ? { label: m[1]!, rest: m[0].length } : null;
 }

@@ -72,3 +72,20 @@ export class Affixes {
     return this.longestOpening(s) !== null;
   }
 }
+
+/** A code unit that `\s` matches (JavaScript's white space and line terminators, U+3000 among them). */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `s` holds more than `max` code units that are not spaces: it is longer than `max` once its spaces are
+ * removed. Stops counting there, so a long line is turned away without squeezing all of it.
+ */
+export function squeezedLongerThan(s: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpaceUnit(s.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}

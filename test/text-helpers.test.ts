@@ -1,6 +1,9 @@
-/** Affixes (src/util/text.ts): the longest listed word a string ends or starts with, as `find` over the words longest first would give. */
+/**
+ * String helpers of src/util/text.ts: Affixes (the longest listed word a string ends or starts with, as
+ * `find` over the words longest first would give) and the space tests that stand in for `\s`.
+ */
 import { describe, expect, it } from 'vitest';
-import { Affixes } from '../src/util/text.js';
+import { Affixes, isSpaceUnit, squeezedLongerThan } from '../src/util/text.js';
 
 describe('Affixes', () => {
   const words = ['局長', '副局長', '長', '主任秘書', '秘書', '歐陽', '歐'];
@@ -23,5 +26,17 @@ describe('Affixes', () => {
   it('leaves `before` characters ahead of the word: 副局長 alone is not an org + 局長', () => {
     expect(new Affixes(words).longestEnding('副局長', 1)).toBe('局長');
     expect(new Affixes(words).longestEnding('局長', 1)).toBe('長');
+  });
+});
+
+describe('isSpaceUnit, squeezedLongerThan', () => {
+  it('takes as a space exactly the code units /\\s/ matches', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSpaceUnit(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+  it('compares the length a string has once its spaces are removed', () => {
+    for (const s of ['主席', '主 \u3000 席', '開會日期', ' 開\t會\u00a0日 期 ', '', '   ', '主席：王大明']) {
+      const squeezed = s.replace(/\s+/g, '').length;
+      for (let max = 0; max <= 8; max++) expect(squeezedLongerThan(s, max)).toBe(squeezed > max);
+    }
   });
 });
