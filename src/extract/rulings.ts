@@ -1,4 +1,4 @@
-import { grammar, alternation, charClass, derived } from '../grammars/index.js';
+import { grammar, alternation, charClass, derived, escapeRegExp } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -16,10 +16,27 @@ import { numeralChars } from '../segment/numerals.js';
 /** Ruling labels, longest first. */
 const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length));
 
-/** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
-const labelSource = derived(() => alternation(labelsByLength(), '[ \\t\\u3000]{0,3}'));
-const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
-const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u'));
+/**
+ * The label patterns; a label may be letter-spaced (決 議, 結  論) as printed forms space them, at most
+ * three spaces between two characters. Each is built twice over the same labels: `loose` lets any run
+ * of spaces part the characters, `exact` at most three. A loose match whose gaps are all that narrow is
+ * the exact match (the two try the labels in the same order; the loose one finds everything the exact
+ * one does), so the exact pattern is run only after a loose match with a wider gap. Both are needed:
+ * the loose pattern as a tree of shared beginnings is fast to build and to run, while V8 takes a
+ * quarter of a second to build the exact one in that form, on the first parse of every process.
+ */
+const labelSources = derived(() => ({
+  loose: alternation(labelsByLength(), '[ \\t\\u3000]*'),
+  exact: labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'),
+}));
+const lineLabel = (src: string) => new RegExp(`^[ \\t\\u3000]*(${src})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u');
+const inlineLabel = (src: string) => new RegExp(`[)）。][ \\t\\u3000]*(${src})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u');
+const looseLineRe = derived(() => lineLabel(labelSources().loose));
+const exactLineRe = derived(() => lineLabel(labelSources().exact));
+const looseInlineRe = derived(() => inlineLabel(labelSources().loose));
+const exactInlineRe = derived(() => inlineLabel(labelSources().exact));
+/** More than three spaces between two of a label's characters. */
+const WIDE_GAP = /[ \t\u3000]{4}/u;
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
@@ -31,7 +48,8 @@ export function rulingLabelAt(text: string): { label: string; rest: number } | n
   let at = 0;
   while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u3000')) at++;
   if (!labelFirsts().has(text[at] ?? '')) return null;
-  const m = labelRe().exec(text);
+  let m = looseLineRe().exec(text);
+  if (m && WIDE_GAP.test(m[1]!)) m = exactLineRe().exec(text);
   return m ? { label: m[1]!, rest: m[0].length } : null;
 }
 
@@ -41,7 +59,8 @@ export function rulingLabelAt(text: string): { label: string; rest: number } | n
  * follow a closing bracket or full stop directly, so it is not taken.
  */
 export function inlineRulingAt(text: string): { label: string; rest: number } | null {
-  const m = inlineRe().exec(text);
+  let m = looseInlineRe().exec(text);
+  if (m && WIDE_GAP.test(m[1]!)) m = exactInlineRe().exec(text);
   return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
 }
 
