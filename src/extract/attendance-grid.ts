@@ -89,8 +89,10 @@ type Sep = 'tab' | 'space';
 function cellsOf(text: string, sep: Sep): string[] | null {
   if (sep === 'tab') return text.includes('\t') ? text.split('\t') : null;
   if (text.includes('\t')) return null;
-  const cells = text.trim().split(/\s+/u);
-  return cells.length >= 2 ? cells : null;
+  const t = text.trim();
+  // Most lines are prose with no space inside: one cell, known before splitting.
+  if (!/\s/u.test(t)) return null;
+  return t.split(/\s+/u);
 }
 
 /** The sittings' columns of a header row (at least two): all dated, or all numbered sittings; else null. */

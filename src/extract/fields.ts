@@ -1,4 +1,4 @@
-import { derived, escapeRegExp } from '../grammars/index.js';
+import { alternation, derived, escapeRegExp } from '../grammars/index.js';
 import { parseClockTimes, parseRocDate } from './datetime.js';
 
 export type FieldName = 'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture';
@@ -79,7 +79,7 @@ const fieldPattern = derived((g) => {
     }
   }
   const spaced = (l: string) => [...l].map(escapeRegExp).join('[ \\t\\u3000\\u00a0]{0,8}');
-  const alt = [...new Set(labels)].sort((a, b) => b.length - a.length).map(spaced).join('|');
+  const alt = alternation(labels, '[ \\t\\u3000\\u00a0]{0,8}');
   const refs = f.prefixableLabelRefs.map(spaced).join('|');
   // The first characters of every label, looked ahead first, so that most positions of a long line fail at once.
   const firsts = [...new Set([...labels, ...f.prefixableLabelRefs].map((l) => escapeRegExp(l[0]!)))].join('');

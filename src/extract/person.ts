@@ -8,7 +8,10 @@ const HAN = /\p{Script=Han}/u;
 
 /** Remove spaces between ideographs (徐主任秘書 儷文 → 徐主任秘書儷文); Latin words keep theirs (NGO 國際事務會). */
 export function squeezeHan(s: string): string {
-  return s.trim().replace(/\s+/g, (sp, i: number, str: string) => (HAN.test(str[i - 1] ?? '') && HAN.test(str[i + sp.length] ?? '') ? '' : ' '));
+  const t = s.trim();
+  // Most labels and names have no space inside: nothing to replace.
+  if (!/\s/.test(t)) return t;
+  return t.replace(/\s+/g, (sp, i: number, str: string) => (HAN.test(str[i - 1] ?? '') && HAN.test(str[i + sp.length] ?? '') ? '' : ' '));
 }
 
 const titles = derived((g) => new Set(g.people.titles));

@@ -1,4 +1,4 @@
-import { grammar, alternation, derived, escapeRegExp } from '../grammars/index.js';
+import { grammar, alternation, charClass, derived, escapeRegExp } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -16,23 +16,40 @@ import { numeralChars } from '../segment/numerals.js';
 /** Ruling labels, longest first. */
 const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label).sort((a, b) => b.length - a.length));
 
-/** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
-const labelSource = derived(() => labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'));
-const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
-/** Sticky: tried only where a bracket or full stop is followed by a label's first character. */
-const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'uy'));
+/**
+ * The label patterns; a label may be letter-spaced (決 議, 結  論) as printed forms space them, at most
+ * three spaces between two characters. Each is built twice over the same labels: `loose` lets any run
+ * of spaces part the characters, `exact` at most three. A loose match whose gaps are all that narrow is
+ * the exact match (the two try the labels in the same order; the loose one finds everything the exact
+ * one does), so the exact pattern is run only after a loose match with a wider gap. Both are needed:
+ * the loose pattern as a tree of shared beginnings is fast to build and to run, while V8 takes a
+ * quarter of a second to build the exact one in that form, on the first parse of every process.
+ */
+const labelSources = derived(() => ({
+  loose: alternation(labelsByLength(), '[ \\t\\u3000]*'),
+  exact: labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'),
+}));
+const lineLabel = (src: string) => new RegExp(`^[ \\t\\u3000]*(${src})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u');
+const inlineLabel = (src: string) => new RegExp(`[)）。][ \\t\\u3000]*(${src})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u');
+const looseLineRe = derived(() => lineLabel(labelSources().loose));
+const exactLineRe = derived(() => lineLabel(labelSources().exact));
+const looseInlineRe = derived(() => inlineLabel(labelSources().loose));
+const exactInlineRe = derived(() => inlineLabel(labelSources().exact));
+/** More than three spaces between two of a label's characters. */
+const WIDE_GAP = /[ \t\u3000]{4}/u;
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
-const LEADING_SPACE = /^[ \t\u3000]*/u;
-const INLINE_OPENERS = /[)）。]/u;
 
 const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  if (!labelFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
-  const m = labelRe().exec(text);
+  let at = 0;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u3000')) at++;
+  if (!labelFirsts().has(text[at] ?? '')) return null;
+  let m = looseLineRe().exec(text);
+  if (m && WIDE_GAP.test(m[1]!)) m = exactLineRe().exec(text);
   return m ? { label: m[1]!, rest: m[0].length } : null;
 }
 
@@ -42,18 +59,9 @@ export function rulingLabelAt(text: string): { label: string; rest: number } | n
  * follow a closing bracket or full stop directly, so it is not taken.
  */
 export function inlineRulingAt(text: string): { label: string; rest: number } | null {
-  const re = inlineRe();
-  const firsts = labelFirsts();
-  for (let i = 0; i < text.length; i++) {
-    if (!INLINE_OPENERS.test(text[i]!)) continue;
-    let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\u3000')) j++;
-    if (!firsts.has(text[j] ?? '')) continue;
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m) return { label: m[1]!, rest: m.index + m[0].length };
-  }
-  return null;
+  let m = looseInlineRe().exec(text);
+  if (m && WIDE_GAP.test(m[1]!)) m = exactInlineRe().exec(text);
+  return m ? { label: m[1]!, rest: m.index + m[0].length } : null;
 }
 
 const isOneHan = (t: string) => /^\p{Script=Han}$/u.test(t);
@@ -150,6 +158,8 @@ const familyLevel = (id: string): number => grammar().headings.families.find((f)
 
 /** Characters a list marker can start with: an opening bracket or a numeral of any heading family. */
 const markerChars = derived((g) => new Set([...g.headings.families.flatMap((f) => f.open), ...Object.values(g.headings.numeralSets).join('')]));
+/** A space or a sentence mark followed by a marker's first character: where an item may start inside a line. */
+const inlineMarkerRe = derived(() => new RegExp(`[\\s。；;，,](?=[${charClass([...markerChars()].filter((c) => c.length === 1))}])`, 'gu'));
 
 /**
  * The numbered entries run together on one line (`1. 陳林文。 2. 呂聖元。`): the next number of the
@@ -157,9 +167,10 @@ const markerChars = derived((g) => new Set([...g.headings.families.flatMap((f) =
  */
 function inlineItems(text: string, offset: number, family: string, ordinal: number, items: ItemStart[]): number {
   let n = ordinal;
-  for (let i = 1; i < text.length; i++) {
-    const before = text[i - 1]!;
-    if (!/[\s。；;，,]/u.test(before) || !markerChars().has(text[i]!)) continue;
+  const re = inlineMarkerRe();
+  re.lastIndex = 0;
+  for (let found = re.exec(text); found !== null; found = re.exec(text)) {
+    const i = found.index + 1;
     const m = matchMarker(text.slice(i, i + 12));
     if (m && m.family.id === family && m.ordinal === n + 1) {
       items.push({ at: offset + i, textAt: offset + i + m.length });

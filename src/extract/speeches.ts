@@ -7,7 +7,7 @@ import { parseName, person, squeezeHan, splitParens, type NameParts } from './pe
 import { isHeaderLabel } from '../segment/kinds.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
-import { trimEndOf } from '../util/text.js';
+import { Affixes, trimEndOf } from '../util/text.js';
 import type { SpeechDraft } from './drafts.js';
 
 export { foldName } from '../util/fold.js';
@@ -98,10 +98,15 @@ export interface SpeakerLabel {
 }
 
 /** Speech verbs, longest first (口頭報告 before 報告). */
-const verbsLongestFirst = derived((g) => [...g.records.speechVerbs].sort((a, b) => b.length - a.length));
+const verbEndings = derived((g) => new Affixes(g.records.speechVerbs));
 /** Titles a speaker may hold: the name grammar's and the speaker tables' own. */
 const allTitles = derived((g) => new Set([...g.people.titles, ...g.records.speakerTitles]));
-const titlesLongestFirst = derived(() => [...allTitles()].sort((a, b) => b.length - a.length));
+const titleEndings = derived(() => new Affixes(allTitles()));
+const orgEndings = derived((g) => new Affixes([...g.people.orgSuffixes, ...g.records.speakerOrgSuffixes]));
+const spokenOpeners = derived((g) => new Affixes(g.records.spokenOpeners));
+const surnameOpenings = derived((g) => new Affixes([...g.people.surnames, ...g.people.compoundSurnames]));
+/** Labels that are never a speaker: non-speaker labels, readers, ruling labels. */
+const rejectedLabels = derived((g) => new Set([...g.records.nonSpeakerLabels, ...g.records.readerLabels, ...g.records.rulingLabels.map((x) => x.label)]));
 const spellingRe = derived((g) => {
   const keys = Object.keys(g.records.speakerTitleSpellings);
   return keys.length ? new RegExp(alternation(keys), 'gu') : null;
@@ -116,14 +121,16 @@ function standardSpelling(s: string): string {
 
 /** A section about an election (選舉新任理事長及幹部): its `理事長：…` lines name the post filled, not a speaker. */
 export function isElectionTitle(title: string): boolean {
-  return grammar().records.electionWords.some((w) => title.includes(w));
+  return electionRe().test(title);
 }
+/** A speaker title anywhere in a string (by code unit, as indexOf finds it). */
+const speakerTitleRe = derived((g) => new RegExp(alternation(g.records.speakerTitles)));
+const electionRe = derived((g) => new RegExp(alternation(g.records.electionWords), 'u'));
 
 function isRejectedLabel(l: string): boolean {
-  const r = grammar().records;
   // An election's results name people without their words (當選人：, 候選人名單：).
   if (isElectionTitle(l)) return true;
-  return r.nonSpeakerLabels.includes(l) || r.readerLabels.includes(l) || r.rulingLabels.some((x) => x.label === l) || isHeaderLabel(l);
+  return rejectedLabels().has(l) || isHeaderLabel(l);
 }
 
 /** An org word inside (觀傳局劉): an org then a surname, not a unit's short name. */
@@ -132,7 +139,7 @@ function containsOrg(s: string): boolean {
 }
 
 function endsLikeOrg(s: string): boolean {
-  return grammar().people.orgSuffixes.some((x) => s.endsWith(x)) || grammar().records.speakerOrgSuffixes.some((x) => s.endsWith(x));
+  return orgEndings().endsAny(s);
 }
 
 /**
@@ -149,7 +156,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
   const titles = allTitles();
   const groups = grammar().records.groupTitles;
   if (titles.has(s)) return groups.includes(s) ? null : { name: null, surname: null, title: s, org: null };
-  const officeTitle = titlesLongestFirst().find((t) => s.endsWith(t) && s.length > t.length);
+  const officeTitle = titleEndings().longestEnding(s, 1);
   if (officeTitle) {
     const org = s.slice(0, -officeTitle.length);
     if (org.length >= 2 && endsLikeOrg(org)) return groups.includes(officeTitle) ? null : { name: null, surname: null, title: officeTitle, org };
@@ -167,7 +174,7 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     const name = s.slice(-n);
     const before = s.slice(0, -n);
     if (name.length < n || !/^\p{Script=Han}+$/u.test(name) || titles.has(name) || endsLikeOrg(name)) continue;
-    const t = titlesLongestFirst().find((x) => before.endsWith(x));
+    const t = titleEndings().longestEnding(before);
     if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
       const org = before.slice(0, -t.length);
       // One ideograph before the title is the surname: 張區長大同 is 張大同.
@@ -177,8 +184,8 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     }
   }
   // Titles the name grammar does not know: full name + title (李旻蔚副總聯絡人), [org] surname + title
-  // (張區長), surname + title + given name (張區長大同).
-  for (const t of grammar().records.speakerTitles) {
+  // (張區長), surname + title + given name (張區長大同). Only a title after the first character counts.
+  for (const t of speakerTitleRe().test(s.slice(1)) ? grammar().records.speakerTitles : []) {
     const at = s.indexOf(t);
     if (at < 1) continue;
     const head = s.slice(0, at);
@@ -209,7 +216,7 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   if (!l || isRejectedLabel(l)) return null;
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
-  const verb = verbsLongestFirst().find((v) => l.endsWith(v) && l.length > v.length);
+  const verb = verbEndings().longestEnding(l, 1);
   if (verb) {
     const who = l.slice(0, -verb.length);
     if (chairWords.includes(who)) return { who, verb, chair: true, parts: { name: null, surname: null, title: who, org: null } };
@@ -244,8 +251,8 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
     const x = squeezeHan(part);
     if (!x || x.length > 12) return false;
     if (knownNames.has(x)) return true;
-    if (grammar().records.speechVerbs.some((v) => x.endsWith(v))) return false; // 請秘書長報告 is said, not a name
-    if (grammar().records.spokenOpeners.some((w) => x.startsWith(w))) return false; // 謝謝主席, 請問院長 are said
+    if (verbEndings().endsAny(x)) return false; // 請秘書長報告 is said, not a name
+    if (spokenOpeners().startsAny(x)) return false; // 謝謝主席, 請問院長 are said
     const p = parseName(x);
     // A bare three-ideograph name starts with a known surname (沒問題 is words, 林宜瑾 a name).
     return (p.title !== null && p.surname !== null) || (p.name !== null && /^\p{Script=Han}{3}$/u.test(x) && startsWithSurname(x)) || namesOfficeHolder(x);
@@ -253,8 +260,7 @@ export function isFieldValue(rest: string, knownNames: ReadonlySet<string>): boo
 }
 
 function startsWithSurname(x: string): boolean {
-  const s = grammar().people;
-  return s.surnames.some((n) => x.startsWith(n)) || s.compoundSurnames.some((n) => x.startsWith(n));
+  return surnameOpenings().startsAny(x);
 }
 
 /** Someone written with an office the name grammar cannot split (陳兼副主任委員永仁): a title near the end, a given name or nothing after it. */
@@ -262,7 +268,7 @@ function namesOfficeHolder(x: string): boolean {
   if (!/^\p{Script=Han}+$/u.test(x)) return false;
   for (let after = 0; after <= 2; after++) {
     const end = x.length - after;
-    const t = titlesLongestFirst().find((title) => x.startsWith(title, end - title.length) && end - title.length >= 1);
+    const t = titleEndings().longestEnding(x.slice(0, end), 1);
     if (t && !grammar().records.speechVerbs.includes(x.slice(end))) return true;
   }
   return false;

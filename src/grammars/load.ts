@@ -83,10 +83,42 @@ export function escapeRegExp(s: string): string {
 /**
  * An alternation of literals, longest first so that 副處長 wins over 處長. An empty list matches nothing
  * (`(?!)`), not the empty string: an overlay that removes every word of a list turns its rule off.
+ * `between` is a pattern allowed between a word's characters (letter-spacing: `[ \t]{0,3}`); it must
+ * not match the words' own characters, nor hold a top-level `|`.
+ *
+ * The words are written as a tree of their shared beginnings (主(?:席|任委員)), the longer word tried
+ * first at each branch: it matches what the flat list `主任委員|主席` matches, in the same order, but the
+ * engine reads each character once instead of once per word (the ruling labels are some 400 words).
  */
-export function alternation(words: readonly string[]): string {
+export function alternation(words: readonly string[], between = ''): string {
   if (words.length === 0) return '(?!)';
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const root: PrefixNode = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const c of w) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  // The empty word, if listed, is tried last, as the shortest.
+  return branches(root, between).join('|') + (root.end ? '|' : '');
+}
+
+interface PrefixNode {
+  end: boolean;
+  next: Map<string, PrefixNode>;
+}
+
+/** One branch per next character, each with what may follow it; a word ending here is tried after the longer ones. */
+function branches(node: PrefixNode, between: string): string[] {
+  return [...node.next].map(([c, child]) => {
+    if (child.next.size === 0) return escapeRegExp(c);
+    const alts = branches(child, between);
+    const rest = between + (alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`);
+    return escapeRegExp(c) + (child.end ? `(?:${rest})?` : rest);
+  });
 }
 
 /** Characters to write inside a regex character class (`[…]`): `\\`, `]`, `[`, `^` and `-` escaped, each once. */

@@ -1,9 +1,10 @@
-import { grammar } from '../grammars/index.js';
+import { derived, grammar } from '../grammars/index.js';
 import { startsStructure } from '../segment/labels.js';
 import { endsWithOmission, isBareLabel, isContentsHeading } from '../segment/kinds.js';
 import type { Diagnostic } from '../types.js';
 import { MappedBuilder, type MappedText } from './mapped.js';
 import { maxOf } from '../util/math.js';
+import { Affixes } from '../util/text.js';
 import { fieldLineCuts, flattenedLineEdits, spacedDigitDrops } from './resplit.js';
 import { findFields, isListField, valueFits } from '../extract/fields.js';
 
@@ -158,11 +159,13 @@ function endsInPageNumber(line: string): boolean {
   return leaders >= 2 || spaces >= 2;
 }
 
+const sentenceEnds = derived((g) => new Affixes(g.layout.sentenceEnds));
+
 /** Should line b continue line a (a was wrapped by the page layout)? */
 export function continuesLine(a: string, b: string, wrapWidth: number, aWidth = displayWidth(a)): boolean {
   const g = grammar().layout;
   if (!a || !b || a.includes('\t') || b.includes('\t')) return false;
-  if (g.sentenceEnds.some((p) => a.endsWith(p))) return false;
+  if (sentenceEnds().endsAny(a)) return false;
   // An omission note ((報告說明略)) ends its line as a sentence mark would.
   if (endsWithOmission(a)) return false;
   if (aWidth < wrapWidth * g.wrapWidthShare) return false;

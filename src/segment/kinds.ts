@@ -1,7 +1,7 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import type { AgendaKind } from '../types.js';
 import { matchLabel } from './labels.js';
-import { trimEndOf } from '../util/text.js';
+import { Affixes, squeezedLongerThan, trimEndOf } from '../util/text.js';
 import { memoString } from '../grammars/compiled.js';
 
 /** Heading text without its inner spaces, for keyword matching (主 席 致 詞 → 主席致詞). */
@@ -97,24 +97,26 @@ const headerLabels = derived((g) => {
   const all = [...Object.values(g.fields.fields).flat(), ...g.records.attendeeGroups.map((x) => x.label)];
   // Attendance labels also head longer labels (出席理事, 請假人員姓名).
   const heads = g.fields.attendanceLabelHeads;
-  return { exact: new Set(all), prefixes: all.filter((h) => h.length >= 2 && heads.some((w) => h.startsWith(w))) };
+  return { exact: new Set(all), longest: Math.max(0, ...all.map((l) => l.length)), prefixes: new Affixes(all.filter((h) => h.length >= 2 && heads.some((w) => h.startsWith(w)))) };
 });
 /** Field labels and attendee-group labels: what a header line starts with. */
 export function isHeaderLabel(label: string): boolean {
   const l = squeeze(label);
   const h = headerLabels();
-  return h.exact.has(l) || h.prefixes.some((x) => l.startsWith(x));
+  return h.exact.has(l) || h.prefixes.startsAny(l);
 }
 
 /** A line that is a field or group label and nothing else (主席, 開會日期): its value is on the next line. */
 export function isBareLabel(line: string): boolean {
-  return headerLabels().exact.has(squeeze(line));
+  const h = headerLabels();
+  return !squeezedLongerThan(line, h.longest) && h.exact.has(squeeze(line));
 }
 
 /** A table of contents' heading alone on its line (目錄, 目　次: sections.json contentsHeadings). */
 export function isContentsHeading(line: string): boolean {
-  return grammar().sections.contentsHeadings.includes(squeeze(line));
+  return !squeezedLongerThan(line, longestContentsHeading()) && grammar().sections.contentsHeadings.includes(squeeze(line));
 }
+const longestContentsHeading = derived((g) => Math.max(0, ...g.sections.contentsHeadings.map((h) => h.length)));
 
 /** The body of the section was left out of the minutes: (略), (報告說明略), `：略`. */
 export function isOmitted(title: string): boolean {
