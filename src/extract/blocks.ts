@@ -68,7 +68,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
-      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
+      // The ruling may stand on the heading's line after its label (伍、主席結論：請各單位…).
+      const inline = matchLabel(h.rest);
+      const onLine = inline && inline.rest.trim() && rulingLabelAt(h.rest) ? line.start + offset + inline.restOffset : null;
+      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
       continue;
     }
     const ruling = inBody ? rulingLabelAt(text) : null;
