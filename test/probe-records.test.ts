@@ -43,3 +43,48 @@ describe('a top-level section that is a ruling label', () => {
     expect(d.rulings.map((r) => r.label)).toEqual(['主席裁示']);
   });
 });
+
+describe('dataset decisions as rulings word them', () => {
+  // samples/mofa-2021-110-1.txt, lines 60–76: the submissions of a 資料開放諮詢小組 meeting.
+  const SUBMITTED = ['肆、討論事項：', '110 年上半年本部各單位盤點提報之擬開放資料，提請審核。(報告說明略)', '(一)提報單位及項目：', '1. 公眾會 1 項：「外交部全球資訊網各國家與地區相關資訊」。', '2. 領務局 2 項：「領事業務年度統計表」、「護照核發統計」。', '3. 主計處 1 項：「外交部研究設計及發展工作成果統計表」。'];
+  const decided = (ruling: string[], after: string[] = []) => doc([...SUBMITTED, ...ruling, ...after, '陸、散會']).datasets.map((x) => [x.name, x.unit, x.decision]);
+  const ALL = (decision: string) => [
+    ['外交部全球資訊網各國家與地區相關資訊', '公眾會', decision],
+    ['領事業務年度統計表', '領務局', decision],
+    ['護照核發統計', '領務局', decision],
+    ['外交部研究設計及發展工作成果統計表', '主計處', decision],
+  ];
+
+  it.each([
+    // samples/mofa-2021-110-1.txt:268–276, the verb after the names.
+    [['(二)主席裁示：', '1. 公眾會提報之「外交部全球資訊網各國家與地區相關資訊」同意開放。', '2. 領務局提報之「領事業務年度統計表」、「護照核發統計」暫緩開放。', '3. 主計處提報之「外交部研究設計及發展工作成果統計表」不予開放。'], ['approved', 'deferred', 'deferred', 'rejected']],
+    // Two decisions in one sentence, clause by clause; 「…」等 2 項 stands for its unit's whole line.
+    [['決議：「外交部全球資訊網各國家與地區相關資訊」同意開放，「領事業務年度統計表」等 2 項暫緩開放，「外交部研究設計及發展工作成果統計表」不同意開放。'], ['approved', 'deferred', 'deferred', 'rejected']],
+    // samples/mofa-2021-110-1.txt:268, the verb before the names (as before).
+    [['決議：同意開放公眾會提報之「外交部全球資訊網各國家與地區相關資訊」，暫緩開放領務局提報之「領事業務年度統計表」及「護照核發統計」。'], ['approved', 'deferred', 'deferred', 'proposed']],
+  ])('%j decides each named dataset', (ruling, decisions) => {
+    expect(decided(ruling).map((x) => x[2])).toEqual(decisions);
+  });
+
+  it.each([
+    ['決議：照案通過。'],
+    ['決議：同意開放。'],
+    ['決議：經審議，同意開放如附件 2。'],
+    ['決議：本案同意開放，請各單位於資料開放平臺上架。'],
+    ['決議：本次提報之 4 項資料集均同意開放。'],
+    ['主席裁示：所列資料集同意公開。'],
+  ])('%s decides every dataset submitted in its section', (ruling) => {
+    expect(decided([ruling])).toEqual(ALL('approved'));
+  });
+
+  it.each([
+    ['決議：洽悉，請各單位持續盤點。', 'no decision verb'],
+    ['決議：請各單位持續盤點不涉機敏，可供開放之業務資料後，再行同意開放。', 'a verb with an object that is no dataset'],
+  ])('%s decides nothing (%s)', (ruling) => {
+    expect(decided([ruling])).toEqual(ALL('proposed'));
+  });
+
+  it('照案通過 in another section does not decide the datasets submitted elsewhere', () => {
+    expect(decided([], ['伍、臨時動議', '一、修正本部資料開放作業要點案。', '決議：照案通過。'])).toEqual(ALL('proposed'));
+  });
+});

@@ -2,7 +2,7 @@ import { grammar, alternation, derived } from '../grammars/index.js';
 import type { DatasetDecision, DatasetDecisionKind, Diagnostic } from '../types.js';
 import { spanOf } from '../segment/lines.js';
 import { parseChineseNumeral } from '../segment/numerals.js';
-import { lineIndexAt, type ExtractContext } from './context.js';
+import { deepestHeadingOf, lineIndexAt, type ExtractContext } from './context.js';
 import type { RulingDraft, SpeechDraft } from './drafts.js';
 import { foldName } from './speeches.js';
 import { numeralChars } from '../segment/numerals.js';
@@ -67,6 +67,36 @@ const namedRe = derived((g) => {
   const verbs = alternation([...d.approveVerbs, ...d.rejectVerbs, ...d.deferVerbs]);
   return new RegExp(`(${verbs})[^，,。；;「」]{0,20}?「[^「」]+」(?:\\s*(?:、|${alternation(d.conjunctions)})\\s*「[^「」]+」)*`, 'u');
 });
+/** Quoted names before the decision verb that governs them (能源局提報之「…」暫緩開放, 「…」、「…」等 2 項同意開放). */
+const namedBeforeRe = derived((g) => {
+  const d = g.records.datasets;
+  const verbs = alternation([...d.approveVerbs, ...d.rejectVerbs, ...d.deferVerbs]);
+  return new RegExp(`「[^「」]+」(?:\\s*(?:、|${alternation(d.conjunctions)})\\s*「[^「」]+」)*[^，,。；;「」]{0,12}?(?:${verbs})`, 'u');
+});
+/** 「…」等 2 項: a name standing for more (等 right after the closing quote). */
+const etcRe = derived((g) => new RegExp(`」\\s*等\\s*(?:[0-9${numeralChars()}]{1,4}\\s*(?:${alternation(g.records.datasets.itemCountWords)}))?`, 'u'));
+/** The top-level section a line lies in (its id), or null before the first. */
+function topOf(ctx: ExtractContext, lineIndex: number): string | null {
+  let h = deepestHeadingOf(ctx, lineIndex);
+  while (h?.parent) h = ctx.headingById.get(h.parent) ?? null;
+  return h?.id ?? null;
+}
+/**
+ * A decision with no object of its own: up to the verb the sentence has, besides the verb, at most a few
+ * characters (本案, 經審議, 均) and an annex reference (如附件 2).
+ */
+function isBareDecision(sentence: string): boolean {
+  const d = grammar().records.datasets;
+  const verbs = [...d.rejectVerbs, ...d.deferVerbs, ...d.approveVerbs];
+  const clauses = sentence.split(/[，,]/u);
+  const at = clauses.findIndex((c) => verbs.some((v) => c.includes(v)));
+  if (at < 0) return false;
+  // What stands before the decision is no more than a few characters too (經審議，同意開放): a request before it
+  // (請各單位…後，再行同意開放) makes it conditional on something that is not a dataset.
+  let rest = clauses.slice(0, at + 1).join('').replace(annexRe(), '');
+  for (const v of verbs) rest = rest.split(v).join('');
+  return rest.replace(/[\s\p{P}]/gu, '').length <= 4;
+}
 /** The unit that submitted the quoted names: the words before a submission verb (領務局提報之「). */
 const submitterRe = derived((g) => {
   const d = g.records.datasets;
@@ -97,20 +127,38 @@ export function extractDatasets(ctx: ExtractContext, bodyStart: number, speeches
     for (const sentence of sentences) {
       const decision = decisionIn(sentence);
       if (!decision) continue;
-      // Named: the verb governs the quoted names directly (同意開放領務局提報之「…」、「…」), no clause break between.
-      const named = namedRe().exec(sentence);
-      const names = named ? [...named[0].matchAll(QUOTED)].map((q) => q[1]!) : [];
-      if (names.length) {
-        // The words after the verb, before the submission verb, name the unit (同意開放 | 領務局 | 提報之「).
-        const unit = submitterRe().exec(named![0].slice(named![1]!.length))?.[1] ?? null;
+      // Named, clause by clause (「…」同意開放，「…」暫緩開放): the verb governs the quoted names directly, before
+      // them (同意開放領務局提報之「…」、「…」) or after them (能源局提報之「…」暫緩開放), no clause break between.
+      let decided = false;
+      for (const clause of sentence.split(/[，,]/u)) {
+        const clauseDecision = clause.includes('「') ? decisionIn(clause) : null;
+        if (!clauseDecision) continue;
+        const named = namedRe().exec(clause);
+        const before = named ? null : namedBeforeRe().exec(clause);
+        const names = [...(named?.[0] ?? before?.[0] ?? '').matchAll(QUOTED)].map((q) => q[1]!);
+        if (!names.length) continue;
+        decided = true;
+        // The words before the submission verb name the unit (同意開放 | 領務局 | 提報之「, or 領務局 | 提報之「…」同意開放).
+        const unit = named ? (submitterRe().exec(named[0].slice(named[1]!.length))?.[1] ?? null) : (submitterRe().exec(clause.slice(0, before!.index + 1))?.[1] ?? null);
+        // 「…」等 2 項: the named dataset stands for its unit's whole submission on that line.
+        const andOthers = etcRe().test(named?.[0] ?? before?.[0] ?? '');
         for (const name of names) {
           const hit = submitted.find((s) => foldName(s.name).includes(foldName(name)) || foldName(name).includes(foldName(s.name)));
-          if (hit) Object.assign(hit, { decision, rulingId: r.id, unit: hit.unit ?? unit });
-          else extra.push({ name, unit, count: null, decision, scope: 'named', annex: null, rulingId: r.id, rule: 'datasets.ruling-named', span: r.span });
+          if (hit) {
+            Object.assign(hit, { decision: clauseDecision, rulingId: r.id, unit: hit.unit ?? unit });
+            if (andOthers) for (const s of submitted) if (s.decision === 'proposed' && s.rule === hit.rule && s.span.line === hit.span.line) Object.assign(s, { decision: clauseDecision, rulingId: r.id });
+          } else extra.push({ name, unit, count: null, decision: clauseDecision, scope: 'named', annex: null, rulingId: r.id, rule: 'datasets.ruling-named', span: r.span });
         }
+      }
+      if (decided) continue;
+      if (!d.blanketObjects.some((o) => sentence.includes(o))) {
+        // A bare decision (照案通過。, 同意開放。, 經審議，同意開放如附件。) decides the datasets submitted in the
+        // ruling's own section; elsewhere it names nothing.
+        if (!isBareDecision(sentence)) continue;
+        const section = topOf(ctx, r.span.line - 1);
+        for (const s of submitted) if (s.decision === 'proposed' && s.span.start < r.span.start && section !== null && topOf(ctx, s.span.line - 1) === section) Object.assign(s, { decision, rulingId: r.id });
         continue;
       }
-      if (!d.blanketObjects.some((o) => sentence.includes(o))) continue;
       const annex = annexRe().exec(sentence);
       const pending = submitted.filter((s) => s.decision === 'proposed' && s.span.start < r.span.start);
       if (pending.length) for (const s of pending) Object.assign(s, { decision, rulingId: r.id });
