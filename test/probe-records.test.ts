@@ -88,3 +88,27 @@ describe('dataset decisions as rulings word them', () => {
     expect(decided([], ['伍、臨時動議', '一、修正本部資料開放作業要點案。', '決議：照案通過。'])).toEqual(ALL('proposed'));
   });
 });
+
+describe('a committee record: sections after the chair\'s turns', () => {
+  // test/fixtures/corpus/raw/17_ly-transport-gazette-20221103-speeches.txt, lines 1–21, and 15_…:106–110.
+  const LY = ['立法院第10屆第6會期交通委員會第6次全體委員會議紀錄', '時  間 中華民國111年11月3日(星期四)9時1分至12時41分', '地  點 本院紅樓201會議室', '主  席 魯委員明哲'];
+  const ly = (body: string[]) => parse([...LY, ...body].join('\n'), { text: true });
+  const REPORT = ['報 告 事 項', '一、宣讀上次會議議事錄。', '決定:確定。', '二、邀請國家通訊傳播委員會主任委員列席報告業務概況。'];
+
+  it('主席：… turns inside 報告事項 quote no record: 討 論 事 項 after them is a section', () => {
+    const d = ly([...REPORT, '主席:請通傳會陳主任委員報告。', '陳主任委員耀祥:主席、各位委員。', '主席:報告完畢，現在開始詢答。', '決定:報告及詢答完畢。', '討 論 事 項', '審查「電信管理法部分條文修正草案」案。', '決議:本案審查完竣。', '散會']);
+    expect(d.agenda.filter((a) => !a.parent).map((a) => [a.number, a.kind])).toEqual([[null, 'report'], [null, 'discussion']]);
+    expect(d.rulings.map((r) => d.agenda.find((a) => a.id === r.agendaId)?.title.slice(0, 4))).toEqual(['宣讀上次', '邀請國家', '討論事項']);
+  });
+
+  it('一、宣讀上次會議議事錄。 before any header field the text reads is an item, not a chapter of records', () => {
+    const d = ly([...REPORT, '決定:洽悉。', '散會']);
+    expect(d.agenda.map((a) => [a.number, a.title])).toEqual([[null, '報告事項'], ['一', '宣讀上次會議議事錄'], ['二', '邀請國家通訊傳播委員會主任委員列席報告業務概況']]);
+  });
+
+  it('a quoted record (its 時間/地點 fields) inside 報告事項 still holds no sections of ours', () => {
+    // test/fixtures/corpus/raw/15_ly-judiciary-gazette-20160502.txt:13–19
+    const d = ly(['報 告 事 項', '一、宣讀上次會議議事錄。', '立法院第9屆第1會期司法及法制委員會第19次全體委員會議議事錄', '時  間:中華民國105年4月28日(星期四)上午9時3分至12時24分', '地  點:本院紅樓302會議室', '報 告 事 項', '宣讀上次會議議事錄。', '決定:確定。', '散會']);
+    expect(d.agenda.filter((a) => !a.parent).map((a) => a.title)).toEqual(['報告事項']);
+  });
+});

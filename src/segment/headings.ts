@@ -72,7 +72,8 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
   for (const line of lines) {
     if (fieldLine[line.index]) {
       // Header fields inside a subsection of an unnumbered section: a quoted record, whose sections are not ours.
-      if (stack.length >= 2 && stack[0]!.family === UNNUMBERED) quoting = true;
+      // The chair's label (主席：現在請…) is also a speaker's turn in a verbatim record: it quotes nothing.
+      if (stack.length >= 2 && stack[0]!.family === UNNUMBERED && !isChairTurn(line.text)) quoting = true;
       seenField = true;
     }
     const m = matchMarker(line.text);
@@ -95,7 +96,7 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
     }
     // A numbered line naming minutes before any header field (一、各次會議紀錄) is a chapter or a title, not a
     // section: kept as a heading (so it is not read as the title) of kind metadata, and left out of the agenda.
-    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest);
+    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest) && !readsRecord(m.rest);
     const placed = place(stack, m);
     if (!placed) continue;
     if (placed.warn) {
@@ -149,6 +150,18 @@ function isFieldLineUncached(text: string): boolean {
   const label = matchLabel(rest);
   // A label alone on its line (開會日期, its value on the next line) is a field too.
   return label !== null ? isHeaderLabel(label.label) : rest.length <= 8 && isHeaderLabel(rest.replace(/[\s\u3000]+/gu, ''));
+}
+
+/** A line labelled by the chair (主席：…, 主  席:…): a speaker's turn as often as a header field. */
+function isChairTurn(text: string): boolean {
+  const label = matchLabel(text);
+  return label !== null && grammar().people.chairWords.includes(label.label.replace(/[\s\u3000]+/gu, ''));
+}
+
+/** An item of business that reads or confirms a record (一、宣讀上次會議議事錄。): a section, never a chapter. */
+function readsRecord(rest: string): boolean {
+  const t = rest.replace(/[\s\u3000]+/gu, '');
+  return grammar().records.recordReadingWords.some((w) => t.startsWith(w));
 }
 
 /** The text names a record of minutes: it ends with a title marker (會議紀錄, 議事錄). */
