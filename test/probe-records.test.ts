@@ -112,3 +112,22 @@ describe('a committee record: sections after the chair\'s turns', () => {
     expect(d.agenda.filter((a) => !a.parent).map((a) => a.title)).toEqual(['報告事項']);
   });
 });
+
+describe('speaker labels with a note or a verb after the name', () => {
+  // test/fixtures/corpus/raw/17_ly-transport-gazette-20221103-speeches.txt:21–23 and their variants.
+  const LY = ['立法院第10屆第6會期交通委員會第6次全體委員會議紀錄', '時  間 中華民國111年11月3日(星期四)9時1分至12時41分', '地  點 本院紅樓201會議室', '主  席 魯委員明哲', '報 告 事 項', '邀請國家通訊傳播委員會主任委員列席報告業務概況。', '主席:請通傳會陳主任委員報告。'];
+  const speakers = (line: string) => parse([...LY, line, '散會'].join('\n')).speeches.slice(1).map((s) => [s.speaker.raw, s.speaker.name, s.text]);
+
+  it.each([
+    ['陳主任委員耀祥答:主席、各位委員。', '陳主任委員耀祥', '陳耀祥'],
+    ['陳主任委員耀祥（國家通訊傳播委員會）:主席、各位委員。', '陳主任委員耀祥（國家通訊傳播委員會）', '陳耀祥'],
+    ['魯委員明哲（主席）:主席、各位委員。', '魯委員明哲（主席）', '魯明哲'],
+    ['陳主任委員耀祥(書面):主席、各位委員。', '陳主任委員耀祥(書面)', '陳耀祥'],
+  ])('%s is a turn of %s', (line, raw, name) => {
+    expect(speakers(line)).toEqual([[raw, name, '主席、各位委員。']]);
+  });
+
+  it.each([['說明（一）:主席、各位委員。'], ['附件(二):主席、各位委員。'], ['決議（一）:主席、各位委員。'], ['出席人員（依簽到順序）:主席、各位委員。']])('%s is no turn', (line) => {
+    expect(speakers(line)).toEqual([]);
+  });
+});

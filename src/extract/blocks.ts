@@ -9,7 +9,7 @@ import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
-import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
+import { inlineRulingAt, isAdjournLine, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -194,6 +194,8 @@ function blockEnd(ctx: ExtractContext, s: Omit<Block, 'lastLine'>, startLines: R
   for (let j = s.line + 1; j < ctx.lines.length; j++) {
     if (startLines.has(j) || stops.has(j) || isAttendanceHeader(ctx.lines[j]!.text)) return j - 1;
     const h = ctx.headingAt.get(j);
+    // The 散會 line standing alone (散會, 散會：12時41分) closes the meeting, and the turn before it.
+    if (!h && isAdjournLine(ctx.lines[j]!.text)) return j - 1;
     // A record inside a section (label record) ends with its section; a heading record with the next sibling;
     // a record outside any section (a verbatim turn before the first one) with the next meeting section.
     if (h && (h.level <= level || (!own && h.parent === null && h.kind !== 'other'))) return j - 1;

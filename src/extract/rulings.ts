@@ -130,7 +130,7 @@ function edgeFurniture(ctx: ExtractContext): Set<number> {
 }
 
 const adjournRe = derived((g) => new RegExp(`^(?:${alternation(g.fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u'));
-function isAdjournLine(text: string): boolean {
+export function isAdjournLine(text: string): boolean {
   return adjournRe().test(squeeze(text));
 }
 

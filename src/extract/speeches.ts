@@ -206,6 +206,15 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   // The speaker is the person in the brackets, not the meeting's chair.
   const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
   if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
+  // A note after the speaker (李議員大華（主席）, 陳局長世凱（交通局）, 王委員明（書面）): the speaker is before it;
+  // a note that is an org is the speaker's org.
+  if (bracketed && bracketed.main && !chairWords.includes(bracketed.main) && bracketed.notes.length === 1) {
+    const inner = readSpeakerLabel(bracketed.main, knownNames);
+    if (!inner || inner.chair) return null;
+    const note = bracketed.notes[0]!;
+    const parts = inner.parts.org === null && endsLikeOrg(note) ? { ...inner.parts, org: note } : inner.parts;
+    return { who: inner.verb ? inner.who : label.trim(), verb: inner.verb, chair: false, parts };
+  }
   if (!l || isRejectedLabel(l)) return null;
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
