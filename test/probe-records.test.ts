@@ -131,3 +131,27 @@ describe('speaker labels with a note or a verb after the name', () => {
     expect(speakers(line)).toEqual([]);
   });
 });
+
+describe('deadlines as rulings write them', () => {
+  // samples/mofa-2018-107-1.txt: the header (meeting 2018-06-22), a report item and its ruling.
+  const due = (ruling: string) => doc(['壹、報告事項', '一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形。', `主席裁示：${ruling}`, '貳、散會']).actions.map((a) => [a.due, a.owner]);
+
+  it.each([
+    ['請各單位於本（107）年10月31日前完成盤點。', '2018-10-31', '各單位'],
+    ['請各單位於本(107)年 10 月底前完成盤點。', '2018-10-31', '各單位'],
+    ['請資電處於明（108）年1月15日前提送檢討報告。', '2019-01-15', '資電處'],
+    ['請各單位最遲於 10 月 31 日完成盤點。', '2018-10-31', '各單位'],
+    ['本案最遲於 107 年 10 月 31 日完成上架。', '2018-10-31', null],
+  ])('%s → due %s', (ruling, date, owner) => {
+    expect(due(ruling)).toEqual([[date, owner]]);
+  });
+
+  it.each([
+    ['去（106）年10月31日已完成盤點。', 'a date past, done'],
+    ['請各單位於本（107）年 10 月底完成盤點之檢討。', 'no deadline word'],
+    ['本部最遲於 10 月 31 日召開下次會議。', 'an event, no task'],
+    ['請各單位於 10 月底前完成盤點。', 'a month end with no year: vague'],
+  ])('%s makes no action (%s)', (ruling) => {
+    expect(due(ruling)).toEqual([]);
+  });
+});

@@ -74,7 +74,7 @@ const namedBeforeRe = derived((g) => {
   return new RegExp(`「[^「」]+」(?:\\s*(?:、|${alternation(d.conjunctions)})\\s*「[^「」]+」)*[^，,。；;「」]{0,12}?(?:${verbs})`, 'u');
 });
 /** 「…」等 2 項: a name standing for more (等 right after the closing quote). */
-const etcRe = derived((g) => new RegExp(`」\\s*等\\s*(?:[0-9${numeralChars()}]{1,4}\\s*(?:${alternation(g.records.datasets.itemCountWords)}))?`, 'u'));
+const etcRe = derived((g) => new RegExp(`」\\s*(?:${alternation(g.records.datasets.etcMarks)})\\s*(?:[0-9${numeralChars()}]{1,4}\\s*(?:${alternation(g.records.datasets.itemCountWords)}))?`, 'u'));
 /** The top-level section a line lies in (its id), or null before the first. */
 function topOf(ctx: ExtractContext, lineIndex: number): string | null {
   let h = deepestHeadingOf(ctx, lineIndex);
