@@ -155,3 +155,31 @@ describe('deadlines as rulings write them', () => {
     expect(due(ruling)).toEqual([]);
   });
 });
+
+describe('top-level section names in other wordings', () => {
+  // test/fixtures/corpus/raw/09_tainan-pwb-bureau-16-20120524.txt:1–4 as a header, then one section.
+  const BUREAU = ['臺南市政府工務局第 16 次局務會議紀錄', '開會時間:中華民國 101 年 5 月 24 日星期四下午 4 時 30 分', '開會地點:臺南市政府永華行政中心行政大樓 2 樓會議室', '會議主持人:吳 局長宗榮'];
+  const kindOf = (title: string) => parse([...BUREAU, `壹、${title}`, '內容從略。', '貳、散會'].join('\n')).agenda.find((a) => a.number === '壹')!.kind;
+  it.each([
+    ['主席致開會詞', 'chair-remarks'],
+    ['主席結論與指示', 'resolutions'],
+    ['主席裁示事項', 'resolutions'],
+    ['裁示事項', 'resolutions'],
+    ['審議案件', 'discussion'],
+    ['提案事項', 'discussion'],
+    // as before
+    ['主席致詞', 'chair-remarks'],
+    ['上次會議決議事項辦理情形', 'other'],
+    ['局長轉達市政會議指示事項', 'other'],
+    ['頒獎', 'other'],
+  ])('壹、%s is %s', (title, kind) => {
+    expect(kindOf(title)).toBe(kind);
+  });
+
+  // test/fixtures/corpus/raw/61_ntp-council-2-1-03.txt:48–53: a section of rulings whose first line is a member's request.
+  it('乙、主席裁定事項 over a request and a ruling is no ruling itself; the ruling under it is', () => {
+    const d = parse([...BUREAU, '甲、報告事項', '一、宣布開會。', '乙、主席裁定事項', '蘇議員有仁要求：', '請文化局提供鶯歌區合興窯之後續處理情形。', '主席裁定：請於 104 年 4 月 30 日開會前送會。', '散會：17 時 32 分'].join('\n'));
+    expect(d.agenda.filter((a) => !a.parent).map((a) => [a.number, a.kind])).toEqual([['甲', 'report'], ['乙', 'resolutions']]);
+    expect(d.rulings.map((r) => [r.label, top(d, r.agendaId), r.text])).toEqual([['主席裁定', '乙', '請於 104 年 4 月 30 日開會前送會。']]);
+  });
+});

@@ -171,6 +171,8 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
     const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, labelAt: start.labelAt, rule: start.rule };
     done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
+    // A section of rulings (乙、主席裁定事項) whose first line is another record (蘇議員有仁要求：, 主席裁定：) holds them; it is no ruling itself.
+    if (done.rule === 'rulings.section' && !ctx.text.slice(done.textStart, ctx.lines[done.lastLine]!.end).trim()) continue;
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
     if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;
     blocks.push(done);
