@@ -183,3 +183,34 @@ describe('top-level section names in other wordings', () => {
     expect(d.rulings.map((r) => [r.label, top(d, r.agendaId), r.text])).toEqual([['主席裁定', '乙', '請於 104 年 4 月 30 日開會前送會。']]);
   });
 });
+
+describe('ruling labels behind a bullet, a lead or in brackets', () => {
+  // test/fixtures/corpus/raw/01_taipei-citygov-2151-20210720-videoconf.txt: 二、修正…案。(地政局) and its 決議:本案通過。
+  const CASE = ['貳、討論事項', '一、修正「本市木柵路五段附近地區區段徵收」附屬單位預算計畫名稱、期程及總開發費用案。(地政局)'];
+  const rulings = (line: string) => doc([...CASE, line, '參、散會']).rulings.map((r) => [r.label, r.kind, r.text, top(d0(line), r.agendaId)]);
+  const d0 = (line: string) => doc([...CASE, line, '參、散會']);
+  it.each([
+    ['【決議】本案通過。', '決議', 'resolution'],
+    ['[決議]：本案通過。', '決議', 'resolution'],
+    ['〔主席裁示〕本案通過。', '主席裁示', 'chair-ruling'],
+    ['◎決議：本案通過。', '決議', 'resolution'],
+    ['※ 主席裁示：本案通過。', '主席裁示', 'chair-ruling'],
+    ['經討論後決議：本案通過。', '決議', 'resolution'],
+    ['經表決，決議：本案通過。', '決議', 'resolution'],
+    ['決議如下：本案通過。', '決議', 'resolution'],
+    ['主席裁（指）示：本案通過。', '主席裁（指）示', 'chair-ruling'],
+    ['市長裁(指)示：本案通過。', '市長裁(指)示', 'chair-ruling'],
+  ])('%s is a ruling %s', (line, label, kind) => {
+    expect(rulings(line)).toEqual([[label, kind, '本案通過。', '貳']]);
+  });
+
+  it.each([
+    ['經討論後決議通過本案。', 'a lead and a verb in a sentence'],
+    ['【附件】本案通過。', 'a bracketed label that is no ruling'],
+    ['◎說明：本案通過。', 'a bullet before another label'],
+    ['依上次會議決議：本案通過。', 'a ruling quoted from another meeting'],
+    ['討論結果：本案通過。', 'not a ruling label'],
+  ])('%s is no ruling (%s)', (line) => {
+    expect(rulings(line)).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { grammar, alternation, derived, escapeRegExp } from '../grammars/index.js';
+import { grammar, alternation, charClass, derived, escapeRegExp } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -18,12 +18,26 @@ const labelsByLength = derived((g) => g.records.rulingLabels.map((r) => r.label)
 
 /** The label alternation; a label may be letter-spaced (決 議, 結  論) as printed forms space them. */
 const labelSource = derived(() => labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'));
-const labelRe = derived(() => new RegExp(`^[ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u'));
+/**
+ * A label at a line's start: behind a bullet (◎決議：) and a lead (經討論後決議：), in brackets ([決議] or
+ * 【決議】照案通過。, the colon optional) or plain with a colon or nothing after it (決議：, 決議如下：).
+ */
+const labelRe = derived((g) => {
+  const r = g.records;
+  const ws = '[ \\t\\u3000]*';
+  const bullet = `(?:[${charClass(r.labelBullets)}]${ws})?`;
+  const lead = `(?:(?:${alternation(r.rulingLeads)})[，,]?${ws})?`;
+  const bracketed = `[${charClass(r.rulingLabelOpeners)}]${ws}(${labelSource()})${ws}[${charClass(r.rulingLabelClosers)}]${ws}[:：]?${ws}`;
+  const plain = `(${labelSource()})(?:${ws}(?:${alternation(r.rulingListAnnouncers)}))?${ws}(?:[:：]${ws}|$)`;
+  return new RegExp(`^${ws}${bullet}${lead}(?:${bracketed}|${plain})`, 'u');
+});
 /** Sticky: tried only where a bracket or full stop is followed by a label's first character. */
 const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'uy'));
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
+/** What a line holding a label at its start may start with: a label's first character, a bullet, a bracket or a lead's. */
+const lineFirsts = derived((g) => new Set([...labelFirsts(), ...g.records.labelBullets.map((b) => b[0]!), ...g.records.rulingLabelOpeners.map((o) => o[0]!), ...g.records.rulingLeads.map((l) => l[0]!)]));
 const LEADING_SPACE = /^[ \t\u3000]*/u;
 const INLINE_OPENERS = /[)）。]/u;
 
@@ -31,9 +45,9 @@ const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  if (!labelFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
+  if (!lineFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
   const m = labelRe().exec(text);
-  return m ? { label: m[1]!, rest: m[0].length } : null;
+  return m ? { label: (m[1] ?? m[2])!, rest: m[0].length } : null;
 }
 
 /**
