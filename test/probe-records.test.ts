@@ -214,3 +214,18 @@ describe('ruling labels behind a bullet, a lead or in brackets', () => {
     expect(rulings(line)).toEqual([]);
   });
 });
+
+describe('lists numbered with a closing bracket only', () => {
+  // test/fixtures/corpus/raw/32_asroc-council-record20041210.pdf writes its points 1) 2); a ruling may too.
+  const CASE = ['貳、討論事項', '一、修正本部資料開放作業要點案。'];
+  it.each([
+    [['決議：', '1) 同意。', '2) 請秘書處辦理。'], 2],
+    [['決議：', '一)同意。', '二)請秘書處辦理。'], 2],
+    [['決議：', '1）同意。', '2）請秘書處辦理。'], 2],
+    [['決議：同意(如附件', '2)。'], 0],
+    [['決議：', '2) 請秘書處辦理。'], 0],
+  ])('%j has %i items', (lines, n) => {
+    const d = doc([...CASE, ...lines, '參、散會']);
+    expect(d.rulings.map((r) => r.items.length)).toEqual([n]);
+  });
+});
