@@ -229,3 +229,30 @@ describe('lists numbered with a closing bracket only', () => {
     expect(d.rulings.map((r) => r.items.length)).toEqual([n]);
   });
 });
+
+describe('speakers of a committee\'s verbatim record', () => {
+  // test/fixtures/corpus/raw/17_ly-transport-gazette-20221103-speeches.txt:1–23 and turns as other gazettes write them.
+  const LY = ['立法院第10屆第6會期交通委員會第6次全體委員會議紀錄', '時  間 中華民國111年11月3日(星期四)9時1分至12時41分', '地  點 本院紅樓201會議室', '主  席 魯委員明哲', '報 告 事 項', '邀請國家通訊傳播委員會主任委員列席報告業務概況。', '主席:請通傳會陳主任委員報告。', '陳主任委員耀祥:主席、各位委員。'];
+  const turns = (lines: string[]) => parse([...LY, ...lines, '散會'].join('\n')).speeches.slice(2).map((s) => [s.speaker.raw, s.speaker.name]);
+
+  it.each([
+    ['鄭委員天財Sra Kacaw:主委好。', '鄭委員天財Sra Kacaw', '鄭天財Sra Kacaw'],
+    ['伍委員麗華Saidhai Tahovecahe:主委好。', '伍委員麗華Saidhai Tahovecahe', '伍麗華Saidhai Tahovecahe'],
+    ['高金委員素梅:主委好。', '高金委員素梅', '高金素梅'],
+    ['歐陽委員龍:主委好。', '歐陽委員龍', '歐陽龍'],
+  ])('%s is a turn of %s', (line, raw, name) => {
+    expect(turns([line])).toEqual([[raw, name]]);
+  });
+
+  it('陳主任委員 after 陳主任委員耀祥 spoke is the same person', () => {
+    expect(turns(['陳主任委員:是。'])).toEqual([['陳主任委員', '陳耀祥']]);
+  });
+
+  it('林主任委員, whom no one named before, stays unnamed', () => {
+    expect(turns(['林主任委員:是。'])).toEqual([['林主任委員', null]]);
+  });
+
+  it.each([['本府委員小明:主委好。'], ['現任委員大同:主委好。']])('%s takes no org or modifier for a surname', (line) => {
+    expect(turns([line]).map(([, name]) => name)).not.toContain(line.slice(0, 2) + line.slice(4, 6));
+  });
+});
