@@ -256,3 +256,24 @@ describe('speakers of a committee\'s verbatim record', () => {
     expect(turns([line]).map(([, name]) => name)).not.toContain(line.slice(0, 2) + line.slice(4, 6));
   });
 });
+
+describe('a ruling ends where the next case begins', () => {
+  // test/fixtures/corpus/raw/64_community-committee27-20250415.md (議題 3. after a 決議) and a council's 第二案.
+  const CASE = ['貳、討論事項', '一、修正本部資料開放作業要點案。'];
+  it.each([
+    ['第二案'],
+    ['第 2 案：建請增設公車路線案。'],
+    ['議題 3. 討論社區防火門磁磚補貼情形'],
+    ['動議2. 回收室鐵捲門壞掉維修。'],
+    ['提案二：修訂本會章程第 5 條案。'],
+    ['案由二：道路挖掘管理案。'],
+  ])('決議：照案通過。 then %s: the ruling is 照案通過。 alone', (next) => {
+    const d = doc([...CASE, '決議：照案通過，送請市政府研辦', next, '說明：略。', '參、散會']);
+    expect(d.rulings.map((r) => r.text)).toEqual(['照案通過，送請市政府研辦']);
+  });
+
+  it.each([['第二案所提意見併入本案辦理。'], ['提案人所提意見併入本案辦理。'], ['議題討論時所提意見併入辦理。']])('%s continues the ruling', (next) => {
+    const d = doc([...CASE, '決議：照案通過，', next, '參、散會']);
+    expect(d.rulings.map((r) => r.text.replace(/\s+/gu, ''))).toEqual([`照案通過，${next}`]);
+  });
+});

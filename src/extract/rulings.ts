@@ -95,7 +95,13 @@ export function rulingKindOf(label: string): RulingKind | null {
 }
 
 /** The 散會 line or the next case's fields (案由：), followed by nothing, a colon, a bracket or a number. */
-const stopRe = derived((g) => new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${numeralChars()}])`, 'u'));
+const stopRe = derived(
+  (g) =>
+    new RegExp(
+      `^[(（]?(?:(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${numeralChars()}])|(?:${alternation(g.numerals.ordinalPrefixes)})[0-9${numeralChars()}]{1,4}(?:${alternation(g.records.caseWords)})(?:$|[:：(（)）]))`,
+      'u',
+    ),
+);
 /** An annex mark standing alone: (附件1), 附表二. */
 const annexRe = derived((g) => new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9${numeralChars()}]{0,3}[)）]?$`, 'u'));
 

@@ -1,5 +1,6 @@
 import { alternation, charClass, derived } from '../grammars/index.js';
 import { matchMarker } from './markers.js';
+import { numeralChars } from './numerals.js';
 import { memoString } from '../grammars/compiled.js';
 
 export interface LabelMatch {
@@ -47,6 +48,16 @@ export function startsWithRulingLabel(line: string): boolean {
   return rulingStart().test(line);
 }
 
+/** The next case opening a line: a case word with its number (提案二, 議題 3., 案由(一)) or an ordinal case (第二案, 第 2 案：). */
+const caseStart = derived((g) => {
+  const n = `[0-9${numeralChars()}]`;
+  return new RegExp(`^[ \\t\\u3000]*[(（]?(?:(?:${alternation(g.records.rulingStops)})[ \\t\\u3000]*[(（]?${n}|(?:${alternation(g.numerals.ordinalPrefixes)})[ \\t\\u3000]*${n}{1,4}[ \\t\\u3000]*(?:${alternation(g.records.caseWords)})(?:$|[:：(（)）\\s]))`, 'u');
+});
+/** The line opens the next case of a section (第二案, 提案二：…, 議題 3. …). */
+export function startsCase(line: string): boolean {
+  return caseStart().test(line);
+}
+
 /** A ruling label framed at a line's start: behind a bullet (◎決議), in brackets (【決議】) or after a lead (經討論後決議). */
 const framedRulingStart = derived((g) => {
   const r = g.records;
@@ -61,5 +72,5 @@ const framedRulingStart = derived((g) => {
  */
 export function startsStructure(line: string): boolean {
   if (line.includes('\t')) return true;
-  return matchMarker(line) !== null || matchLabel(line) !== null || startsWithRulingLabel(line) || framedRulingStart().test(line);
+  return matchMarker(line) !== null || matchLabel(line) !== null || startsWithRulingLabel(line) || framedRulingStart().test(line) || startsCase(line);
 }
