@@ -277,3 +277,27 @@ describe('a ruling ends where the next case begins', () => {
     expect(d.rulings.map((r) => r.text.replace(/\s+/gu, ''))).toEqual([`照案通過，${next}`]);
   });
 });
+
+describe('submission lists in other wordings', () => {
+  // samples/mofa-2021-110-1.txt:60–76 (1. 公眾會 1 項：「…」) and the ways other units write the line.
+  const submitted = (line: string) =>
+    doc(['肆、討論事項：', '110 年上半年本部各單位盤點提報之擬開放資料，提請審核。(報告說明略)', '(一)提報單位及項目：', line, '伍、散會']).datasets.map((x) => [x.name, x.unit, x.count, x.decision]);
+  const BOTH = [['領事業務年度統計表', '領務局', 2, 'proposed'], ['護照核發統計', '領務局', 2, 'proposed']];
+  it.each([
+    ['1. 領務局 2 項：「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局共 2 項：「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局計2項:「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局提報 2 項：「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局（2項）：「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局 2 項資料集：「領事業務年度統計表」、「護照核發統計」。'],
+    ['1. 領務局：「領事業務年度統計表」、「護照核發統計」（計 2 項）。'],
+    ['1. 領務局提報「領事業務年度統計表」、「護照核發統計」等 2 項。'],
+    ['1. 領務局擬開放「領事業務年度統計表」及「護照核發統計」2 項資料集。'],
+  ])('%s submits two datasets', (line) => {
+    expect(submitted(line)).toEqual(BOTH);
+  });
+
+  it.each([['說明：「領事業務年度統計表」、「護照核發統計」等 2 項。'], ['1. 領務局已開放「領事業務年度統計表」、「護照核發統計」。'], ['1. 領務局表示「領事業務年度統計表」很有用。']])('%s submits nothing', (line) => {
+    expect(submitted(line)).toEqual([]);
+  });
+});

@@ -11,9 +11,31 @@ const QUOTED = /「([^「」]{2,80})」/gu;
 
 /** A count: digits, or a Chinese numeral. */
 const countSource = derived(() => `[0-9]{1,4}|[${numeralChars()}]{1,4}`);
-const submissionRe = derived(
-  (g) => new RegExp(`^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(${countSource()})\\s*(?:${alternation(g.records.datasets.itemCountWords)})\\s*[:：]\\s*(「.*)$`, 'u'),
-);
+/**
+ * A unit's submission: `公眾會 1 項：「…」`, the count led (公眾會共 2 項：, 公眾會提報 2 項：), bracketed
+ * (公眾會（2項）：) or naming what it counts (2 項資料集：); groups: unit, count, the quoted names.
+ */
+const submissionRe = derived((g) => {
+  const d = g.records.datasets;
+  const lead = `(?:(?:${alternation([...d.submitVerbs, ...d.countLeads])})\\s*)?`;
+  return new RegExp(
+    `^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*${lead}[(（]?\\s*(${countSource()})\\s*(?:${alternation(d.itemCountWords)})(?:${alternation(d.datasetNouns)})?\\s*[)）]?\\s*[:：]\\s*(「.*)$`,
+    'u',
+  );
+});
+/**
+ * The names first, the count after them: `公眾會：「…」、「…」（計 2 項）`, `公眾會提報「…」、「…」等 2 項`,
+ * `公眾會擬開放「…」、「…」2 項資料集`; groups: unit, the quoted names, count.
+ */
+const countAfterRe = derived((g) => {
+  const d = g.records.datasets;
+  const verbs = alternation([...d.submitVerbs, ...d.proposeVerbs]);
+  const names = `「[^「」]+」(?:\\s*(?:、|${alternation(d.conjunctions)})\\s*「[^「」]+」)*`;
+  return new RegExp(
+    `^\\s*([\\p{Script=Han}A-Za-z][\\p{Script=Han}A-Za-z0-9 ]{0,20}?)\\s*(?:(?:${verbs})\\s*[:：]?|[:：])\\s*(${names})\\s*[(（]?\\s*(?:${alternation([...d.etcMarks, ...d.countLeads])})?\\s*(${countSource()})\\s*(?:${alternation(d.itemCountWords)})(?:${alternation(d.datasetNouns)})?\\s*[)）]?\\s*[。.]?\\s*$`,
+    'u',
+  );
+});
 /** The speaker's own proposal: 本次 + a proposal verb that states an intent (擬再公開…), then its object. */
 const proseRe = derived((g) => {
   const d = g.records.datasets;
@@ -22,6 +44,13 @@ const proseRe = derived((g) => {
 });
 /** A possessive opening an object (之中英文說明 → 中英文說明). */
 const leadingPossessive = derived((g) => new RegExp(`^(?:${alternation(g.records.datasets.possessives)})`, 'u'));
+
+/** A label that introduces a part of an item (說明, 決議) or a header field: not a submitting unit. */
+function isLabelWord(unit: string): boolean {
+  const r = grammar().records;
+  const u = unit.replace(/\s+/gu, '');
+  return r.nonSpeakerLabels.includes(u) || r.rulingLabels.some((x) => x.label === u);
+}
 
 /** `1. 公眾會 1 項：「外交部全球資訊網各國家與地區相關資訊」。`: unit, count and quoted names. */
 function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] {
@@ -32,11 +61,16 @@ function namedSubmissions(ctx: ExtractContext, from: number): DatasetDecision[] 
     const text = ctx.headingAt.get(i)?.rest ?? line.text;
     if (!text.includes('「')) continue; // the list is quoted names: most lines need no regex
     const m = re.exec(text);
-    if (!m) continue;
-    const offset = line.text.length - text.length + m.index! + m[0].length - m[3]!.length;
-    for (const q of m[3]!.matchAll(QUOTED)) {
+    const after = m ? null : countAfterRe().exec(text);
+    if (!m && !after) continue;
+    const unit = (m ?? after)![1]!.trim();
+    if (isLabelWord(unit)) continue; // 說明：「…」 quotes; it submits nothing
+    const names = m ? m[3]! : after![2]!;
+    const count = m ? m[2]! : after![3]!;
+    const offset = line.text.length - text.length + text.indexOf(names);
+    for (const q of names.matchAll(QUOTED)) {
       const start = line.start + offset + q.index! + 1;
-      out.push({ name: q[1]!, unit: m[1]!.trim(), count: parseChineseNumeral(m[2]!), decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.submission-list', span: spanOf(line, start, start + q[1]!.length) });
+      out.push({ name: q[1]!, unit, count: parseChineseNumeral(count), decision: 'proposed', scope: 'named', annex: null, rulingId: null, rule: 'datasets.submission-list', span: spanOf(line, start, start + q[1]!.length) });
     }
   }
   return out;

@@ -114,7 +114,7 @@ export interface Grammar {
     recorderMarks: string[];
     countPattern: { prefix: string[]; suffix: string[] };
     datasets: Record<
-      'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects' | 'currentPeriods' | 'intentMarks' | 'submitVerbs' | 'possessives' | 'conjunctions' | 'etcMarks',
+      'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects' | 'currentPeriods' | 'intentMarks' | 'submitVerbs' | 'possessives' | 'conjunctions' | 'etcMarks' | 'datasetNouns' | 'countLeads',
       string[]
     >;
     ownerVerbs: string[];
@@ -323,7 +323,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
       proxyLabels: c.strings(o.proxyLabels, 'proxyLabels'),
       recorderMarks: c.strings(o.recorderMarks, 'recorderMarks'),
       countPattern: { prefix: c.strings(cp.prefix, 'countPattern.prefix'), suffix: c.strings(cp.suffix, 'countPattern.suffix') },
-      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions', 'etcMarks'] as const),
+      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions', 'etcMarks', 'datasetNouns', 'countLeads'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
       ...strMap(c, o, '', ['speechVerbs', 'speakerIntroMarks', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
