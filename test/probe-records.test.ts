@@ -167,6 +167,8 @@ describe('top-level section names in other wordings', () => {
     ['裁示事項', 'resolutions'],
     ['審議案件', 'discussion'],
     ['提案事項', 'discussion'],
+    ['發言摘要', 'member-remarks'],
+    ['會議結束', 'adjournment'],
     // as before
     ['主席致詞', 'chair-remarks'],
     ['上次會議決議事項辦理情形', 'other'],
