@@ -303,3 +303,26 @@ describe('submission lists in other wordings', () => {
     expect(submitted(line)).toEqual([]);
   });
 });
+
+describe('sections and their items numbered alike', () => {
+  // test/fixtures/corpus/raw/09_tainan-pwb-bureau-16-20120524.txt numbers its sections 1、…; samples number items 一、.
+  const BUREAU = ['臺南市政府工務局第 16 次局務會議紀錄', '開會時間:中華民國 101 年 5 月 24 日星期四下午 4 時 30 分', '開會地點:臺南市政府永華行政中心行政大樓 2 樓會議室', '會議主持人:吳 局長宗榮'];
+  const tree = (s: [string, string, string]) => {
+    const d = parse([...BUREAU, s[0], '一、工作報告。', '決定：洽悉。', '二、財務報告。', '決定：洽悉。', s[1], '一、修正要點案。', '決議：照案通過。', '二、修正辦法案。', '決議：照案通過。', s[2]].join('\n'));
+    return { tops: d.agenda.filter((a) => !a.parent).map((a) => [a.number, a.kind]), rulings: d.rulings.map((r) => top(d, r.agendaId)) };
+  };
+  it.each([
+    [['一、報告事項', '二、討論事項', '三、散會'], ['一', '二', '三']],
+    [['1、報告事項', '2、討論事項', '3、散會'], ['1', '2', '3']],
+    [['1.報告事項', '2.討論事項', '3.散會'], ['1', '2', '3']],
+    [['(一)報告事項', '(二)討論事項', '(三)散會'], ['一', '二', '三']],
+    [['壹、報告事項', '貳、討論事項', '參、散會'], ['壹', '貳', '參']],
+  ] as [[string, string, string], string[]][])('%j: three sections, the items under them', (sections, n) => {
+    expect(tree(sections)).toEqual({ tops: [[n[0], 'report'], [n[1], 'discussion'], [n[2], 'adjournment']], rulings: [n[0], n[0], n[1], n[1]] });
+  });
+
+  it('the same section again (the next sitting\'s 甲、報告事項) is a section, not an item', () => {
+    const d = parse([...BUREAU, '甲、報告事項', '一、宣布開會。', '甲、報告事項', '一、宣布開會。', '乙、討論事項'].join('\n'));
+    expect(d.agenda.filter((a) => !a.parent).map((a) => a.number)).toEqual(['甲', '甲', '乙']);
+  });
+});
