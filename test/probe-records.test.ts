@@ -326,3 +326,18 @@ describe('sections and their items numbered alike', () => {
     expect(d.agenda.filter((a) => !a.parent).map((a) => a.number)).toEqual(['甲', '甲', '乙']);
   });
 });
+
+describe('unnumbered sections behind a bullet or in brackets', () => {
+  const BUREAU = ['臺南市政府工務局第 16 次局務會議紀錄', '開會時間:中華民國 101 年 5 月 24 日星期四下午 4 時 30 分', '開會地點:臺南市政府永華行政中心行政大樓 2 樓會議室', '會議主持人:吳 局長宗榮'];
+  const tops = (a: string, b: string) => parse([...BUREAU, a, '一、工作報告。', '決定：洽悉。', b, '一、修正要點案。', '決議：照案通過。', '散會'].join('\n')).agenda.filter((x) => !x.parent).map((x) => [x.kind, x.title]);
+  it.each([
+    ['【報告事項】', '【討論事項】'],
+    ['■報告事項', '■討論事項'],
+    ['◎報告事項：', '◎討論事項：'],
+  ])('%s and %s are sections', (a, b) => {
+    expect(tops(a, b)).toEqual([['report', '報告事項'], ['discussion', '討論事項']]);
+  });
+  it('【附件】 and 【說明】 are no sections', () => {
+    expect(tops('【附件】', '【說明】').map(([, t]) => t)).not.toContain('附件');
+  });
+});
