@@ -341,3 +341,18 @@ describe('unnumbered sections behind a bullet or in brackets', () => {
     expect(tops('【附件】', '【說明】').map(([, t]) => t)).not.toContain('附件');
   });
 });
+
+describe('an earlier meeting\'s decisions in a tracking list', () => {
+  // samples/mofa-2018-107-1.txt:17 (一、…第 2 次會議決議辦理情形) with its tracking rows written out, as bureaus write them.
+  const TRACKING = ['壹、報告事項', '一、本部 106 年「資料開放諮詢小組」第 2 次會議決議辦理情形。'];
+  const rulings = (rows: string[]) => doc([...TRACKING, ...rows, '主席裁示：洽悉，第 1 案解除列管，第 2 案繼續列管。', '貳、散會']).rulings.map((r) => r.text);
+  it.each([
+    [['（一）案由：本部公文時效管考案。', '決議：照案通過。', '執行情形：已依決議辦理。', '擬辦：解除列管。', '（二）案由：道路挖掘管理案。', '決議：緩議。', '辦理情形：持續辦理中。']],
+    [['1. 決議：照案通過。', '辦理進度：已完成。', '2. 決議：緩議。', '擬辦：繼續列管。']],
+  ])('%j: only the chair\'s ruling is this meeting\'s', (rows) => {
+    expect(rulings(rows)).toEqual(['洽悉，第 1 案解除列管，第 2 案繼續列管。']);
+  });
+  it('a ruling with no tracking field after it stays a ruling', () => {
+    expect(rulings(['（一）案由：本部公文時效管考案。', '辦理情形：已依決議辦理。', '決議：准予備查。'])).toEqual(['准予備查。', '洽悉，第 1 案解除列管，第 2 案繼續列管。']);
+  });
+});

@@ -171,6 +171,8 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
     const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, labelAt: start.labelAt, rule: start.rule };
     done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
+    // An earlier meeting's decision in a tracking list (決議：照案通過。 / 執行情形：已辦理。): quoted, not ruled here.
+    if (done.kind === 'ruling' && done.rule !== 'rulings.section' && isTracked(ctx, done)) continue;
     // A section of rulings (乙、主席裁定事項) whose first line is another record (蘇議員有仁要求：, 主席裁定：) holds them; it is no ruling itself.
     if (done.rule === 'rulings.section' && !ctx.text.slice(done.textStart, ctx.lines[done.lastLine]!.end).trim()) continue;
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
@@ -180,6 +182,16 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
   }
   return blocks;
+}
+
+/** A line of the ruling (after its first) is a tracking field (執行情形：, 擬辦：): the ruling is reported on, so quoted. */
+function isTracked(ctx: ExtractContext, b: Block): boolean {
+  const labels = grammar().records.trackingLabels;
+  for (let i = b.line + 1; i <= b.lastLine && i <= b.line + 8; i++) {
+    const l = matchLabel(ctx.lines[i]!.text.trim());
+    if (l && labels.includes(l.label)) return true;
+  }
+  return false;
 }
 
 /** Nothing said in the record: every line of it is void (略, a link, markup debris); stops at the first line that is not. */
