@@ -202,6 +202,8 @@ describe('ruling labels behind a bullet, a lead or in brackets', () => {
     ['決議如下：本案通過。', '決議', 'resolution'],
     ['主席裁（指）示：本案通過。', '主席裁（指）示', 'chair-ruling'],
     ['市長裁(指)示：本案通過。', '市長裁(指)示', 'chair-ruling'],
+    ['大會決議：本案通過。', '大會決議', 'resolution'],
+    ['委員會決議：本案通過。', '委員會決議', 'resolution'],
   ])('%s is a ruling %s', (line, label, kind) => {
     expect(rulings(line)).toEqual([[label, kind, '本案通過。', '貳']]);
   });

@@ -217,7 +217,7 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
     const inner = readSpeakerLabel(bracketed.main, knownNames);
     if (!inner || inner.chair) return null;
     const note = bracketed.notes[0]!;
-    const parts = inner.parts.org === null && endsLikeOrg(note) ? { ...inner.parts, org: note } : inner.parts;
+    const parts = inner.parts.org === null && endsLikeOrg(note) ? copyWith(inner.parts, { org: note }) : inner.parts;
     return { who: inner.verb ? inner.who : label.trim(), verb: inner.verb, chair: false, parts };
   }
   if (!l || isRejectedLabel(l)) return null;
@@ -227,7 +227,7 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   if (latin) {
     const inner = readSpeakerLabel(l.slice(0, latin.index), knownNames);
     if (!inner || inner.chair || inner.verb || !inner.parts.name) return null;
-    return { who: label.trim(), verb: null, chair: false, parts: { ...inner.parts, name: inner.parts.name + latin[0].trim() } };
+    return { who: label.trim(), verb: null, chair: false, parts: copyWith(inner.parts, { name: inner.parts.name + latin[0].trim() }) };
   }
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
