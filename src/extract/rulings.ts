@@ -27,9 +27,11 @@ const labelRe = derived((g) => {
   const ws = '[ \\t\\u3000]*';
   const bullet = `(?:[${charClass(r.labelBullets)}]${ws})?`;
   const lead = `(?:(?:${alternation(r.rulingLeads)})[，,]?${ws})?`;
-  const bracketed = `[${charClass(r.rulingLabelOpeners)}]${ws}(${labelSource()})${ws}[${charClass(r.rulingLabelClosers)}]${ws}[:：]?${ws}`;
-  const plain = `(${labelSource()})(?:${ws}(?:${alternation(r.rulingListAnnouncers)}))?${ws}(?:[:：]${ws}|$)`;
-  return new RegExp(`^${ws}${bullet}${lead}(?:${bracketed}|${plain})`, 'u');
+  // One label alternation (it is long): the bracket, if any, is matched around it and checked in code.
+  return new RegExp(
+    `^${ws}${bullet}${lead}([${charClass(r.rulingLabelOpeners)}]${ws})?(${labelSource()})${ws}(?:([${charClass(r.rulingLabelClosers)}])${ws}[:：]?${ws}|(?:(?:${alternation(r.rulingListAnnouncers)})${ws})?(?:[:：]${ws}|$))`,
+    'u',
+  );
 });
 /** Sticky: tried only where a bracket or full stop is followed by a label's first character. */
 const inlineRe = derived(() => new RegExp(`[)）。][ \\t\\u3000]*(${labelSource()})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'uy'));
@@ -46,8 +48,32 @@ const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
   if (!lineFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
+  const direct = framedLabel(text);
+  if (direct) return direct;
+  // 市長裁(指)示：: read without the bracketed verb, kept as written.
+  for (const ins of grammar().records.rulingLabelInserts) {
+    const at = text.indexOf(ins);
+    if (at < 1 || at > 16) continue;
+    const m = framedLabel(text.slice(0, at) + text.slice(at + ins.length));
+    if (!m || m.rest <= at) continue;
+    const labelAt = m.rest - (m.afterLabel + m.label.length);
+    const label = labelAt < at && at <= labelAt + m.label.length ? m.label.slice(0, at - labelAt) + ins + m.label.slice(at - labelAt) : m.label;
+    return { label, rest: m.rest + ins.length };
+  }
+  return null;
+}
+
+/** The label at a line's start and where its text starts (afterLabel: the characters between the label and the text). */
+function framedLabel(text: string): { label: string; rest: number; afterLabel: number } | null {
   const m = labelRe().exec(text);
-  return m ? { label: (m[1] ?? m[2])!, rest: m[0].length } : null;
+  if (!m) return null;
+  const opened = m[1] !== undefined;
+  const closed = m[3] !== undefined;
+  // A bracket opened is closed by its pair ([決議], 【決議】), and one never opened is not closed.
+  if (opened !== closed) return null;
+  if (opened && grammar().records.rulingLabelOpeners.indexOf(m[1]!.trim()) !== grammar().records.rulingLabelClosers.indexOf(m[3]!)) return null;
+  const labelEnd = m.index + m[0].indexOf(m[2]!, m[1]?.length ?? 0) + m[2]!.length;
+  return { label: m[2]!, rest: m[0].length, afterLabel: m[0].length - labelEnd };
 }
 
 /**
@@ -91,7 +117,9 @@ export function verticalRulingAt(ctx: ExtractContext, i: number): { label: strin
 }
 
 export function rulingKindOf(label: string): RulingKind | null {
-  return kindByLabel().get(squeeze(label)) ?? null;
+  let l = squeeze(label);
+  for (const ins of grammar().records.rulingLabelInserts) l = l.split(ins).join('');
+  return kindByLabel().get(l) ?? null;
 }
 
 /** The 散會 line or the next case's fields (案由：), followed by nothing, a colon, a bracket or a number. */

@@ -155,6 +155,7 @@ export interface Grammar {
     labelBullets: string[];
     caseWords: string[];
     trackingLabels: string[];
+    rulingLabelInserts: string[];
     rulingLabelOpeners: string[];
     rulingLabelClosers: string[];
     rulingLeads: string[];
@@ -330,7 +331,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
       ...strMap(c, o, '', ['speechVerbs', 'speakerIntroMarks', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
       dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['dateNouns', 'copulas', 'prepositions', 'rangeMarks', 'yearLeads'] as const),
-      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'actionDeadlineLeads', 'labelBullets', 'caseWords', 'trackingLabels', 'rulingLabelOpeners', 'rulingLabelClosers', 'rulingLeads', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
+      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'actionDeadlineLeads', 'labelBullets', 'caseWords', 'trackingLabels', 'rulingLabelInserts', 'rulingLabelOpeners', 'rulingLabelClosers', 'rulingLeads', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   });
   const layout = table('layout.json', (raw, c) => {

@@ -63,7 +63,7 @@ const framedRulingStart = derived((g) => {
   const r = g.records;
   const labels = alternation(r.rulingLabels.map((x) => x.label));
   const ws = '[ \\t\\u3000]*';
-  return new RegExp(`^${ws}(?:[${charClass(r.labelBullets)}]${ws}(?:${labels})|[${charClass(r.rulingLabelOpeners)}]${ws}(?:${labels})${ws}[${charClass(r.rulingLabelClosers)}]|(?:${alternation(r.rulingLeads)})[，,]?${ws}(?:${labels})${ws}[:：])`, 'u');
+  return new RegExp(`^${ws}(?:[${charClass([...r.labelBullets, ...r.rulingLabelOpeners])}]${ws}|(?:${alternation(r.rulingLeads)})[，,]?${ws})(?:${labels})`, 'u');
 });
 
 /**
