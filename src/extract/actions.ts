@@ -69,6 +69,8 @@ interface Patterns {
   plan: RegExp;
   /** Before a date: a deadline noun (提名截止日為 …). */
   deadline: RegExp;
+  /** Before a date: a word that makes it the latest day (最遲於 10 月 31 日完成). */
+  lead: RegExp;
   taskVerb: RegExp;
   request: RegExp;
   past: RegExp;
@@ -91,7 +93,7 @@ const pats = derived((g): Patterns => {
   return {
     date: new RegExp(
       [
-        `(?<!\\d)([0-9]{2,4})\\s*${year}\\s*(${num})\\s*${month}\\s*(?:(${num})\\s*${day}|(${alternation(t.monthEnd)}))`,
+        `(?<!\\d)(?:(?:${alternation(w.yearLeads)})\\s*[(（]\\s*)?([0-9]{2,4})\\s*(?:[)）]\\s*)?${year}\\s*(${num})\\s*${month}\\s*(?:(${num})\\s*${day}|(${alternation(t.monthEnd)}))`,
         `(?<![0-9/／])([0-9]{3,4})\\s*[/／]\\s*([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
         `(?<![0-9${yearClass}])(${num})\\s*${month}\\s*(${num})\\s*${day}`,
         `(?<![0-9/／.])([0-9]{1,2})\\s*[/／]\\s*([0-9]{1,2})(?![0-9/／])`,
@@ -101,6 +103,7 @@ const pats = derived((g): Patterns => {
     due: new RegExp(`${afterDate}(?:${alternation(t.dueMarkers)})(?!${alternation(r.notDueFollowers)})`, 'u'),
     plan: new RegExp(`(?:${alternation(r.actionPlanMarkers)})([^，。；,;:：\\s]{0,10}?)(?:${alternation(w.dateNouns)})?${frame([...w.copulas, ...w.prepositions])}\\s{0,3}$`, 'u'),
     deadline: new RegExp(`(?:${alternation(r.actionDeadlineNouns)})${frame(w.copulas)}\\s{0,3}$`, 'u'),
+    lead: new RegExp(`(?:${alternation(r.actionDeadlineLeads)})\\s{0,3}$`, 'u'),
     taskVerb: new RegExp(alternation(r.actionTaskVerbs), 'u'),
     request: new RegExp(alternation(r.actionRequestVerbs), 'u'),
     past: new RegExp(`(?:${alternation(r.actionPastMarkers)})(?:${alternation(w.prepositions)})?\\s{0,3}$`, 'u'),
@@ -172,7 +175,7 @@ function formOf(text: string, d: FoundDate, nextDateAt: number, inSchedule: bool
   if (p.past.test(before)) return null;
   // A deadline is a task when the sentence asks for it (請, 應於 before it), or when a ruling sets it for an act
   // (前完成, 前…寄回); `將於 7 月 31 日前停止服務` only states what will happen, `預計於…前完成` in a report forecasts.
-  if (p.due.test(after)) return p.request.test(sentenceBefore(text, d.start)) || (inRuling && p.taskVerb.test(clauseAfter(text, d.end))) ? 'deadline' : null;
+  if (p.due.test(after) || p.lead.test(before)) return p.request.test(sentenceBefore(text, d.start)) || (inRuling && p.taskVerb.test(clauseAfter(text, d.end))) ? 'deadline' : null;
   // A plan (預計 12/13 完成) is a task where the meeting decided it; in a report it is a forecast.
   const plan = inRuling ? p.plan.exec(before) : null;
   if (plan && (p.taskVerb.test(plan[1]!) || p.taskVerb.test(after.trimStart().slice(0, 4)))) return 'plan';

@@ -9,7 +9,7 @@ import { isAttendanceHeader } from './attendance-table.js';
 import { parseName, titleAlternation, squeezeHan, type NameParts } from './person.js';
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
-import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
+import { inlineRulingAt, isAdjournLine, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -68,7 +68,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
-      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
+      // The ruling may stand on the heading's line after its label (伍、主席結論：請各單位…).
+      const inline = matchLabel(h.rest);
+      const onLine = inline && inline.rest.trim() && rulingLabelAt(h.rest) ? line.start + offset + inline.restOffset : null;
+      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
       continue;
     }
     const ruling = inBody ? rulingLabelAt(text) : null;
@@ -168,6 +171,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     // Written out, not `{ ...start, scope }`: see util/objects.ts.
     const done: Block = { kind: start.kind, label: start.label, parts: start.parts ?? null, line: start.line, textStart: start.textStart, lastLine: start.line, heading: start.heading, scope, sectionHeading: start.sectionHeading, labelAt: start.labelAt, rule: start.rule };
     done.lastLine = done.kind === 'ruling' ? rulingEnd(ctx, done, startLines, stops) : blockEnd(ctx, done, startLines, stops);
+    // An earlier meeting's decision in a tracking list (決議：照案通過。 / 執行情形：已辦理。): quoted, not ruled here.
+    if (done.kind === 'ruling' && done.rule !== 'rulings.section' && isTracked(ctx, done)) continue;
+    // A section of rulings (乙、主席裁定事項) whose first line is another record (蘇議員有仁要求：, 主席裁定：) holds them; it is no ruling itself.
+    if (done.rule === 'rulings.section' && !ctx.text.slice(done.textStart, ctx.lines[done.lastLine]!.end).trim()) continue;
     // A speech with nothing said (略, only a link) is no speech; its label still ends the record before it.
     if (done.kind === 'speech' && isVoidRecord(ctx, done)) continue;
     blocks.push(done);
@@ -175,6 +182,16 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     if (done.sectionHeading) sectionHeadings.add(done.sectionHeading.id);
   }
   return blocks;
+}
+
+/** A line of the ruling (after its first) is a tracking field (執行情形：, 擬辦：): the ruling is reported on, so quoted. */
+function isTracked(ctx: ExtractContext, b: Block): boolean {
+  const labels = grammar().records.trackingLabels;
+  for (let i = b.line + 1; i <= b.lastLine && i <= b.line + 8; i++) {
+    const l = matchLabel(ctx.lines[i]!.text.trim());
+    if (l && labels.includes(l.label)) return true;
+  }
+  return false;
 }
 
 /** Nothing said in the record: every line of it is void (略, a link, markup debris); stops at the first line that is not. */
@@ -191,6 +208,8 @@ function blockEnd(ctx: ExtractContext, s: Omit<Block, 'lastLine'>, startLines: R
   for (let j = s.line + 1; j < ctx.lines.length; j++) {
     if (startLines.has(j) || stops.has(j) || isAttendanceHeader(ctx.lines[j]!.text)) return j - 1;
     const h = ctx.headingAt.get(j);
+    // The 散會 line standing alone (散會, 散會：12時41分) closes the meeting, and the turn before it.
+    if (!h && isAdjournLine(ctx.lines[j]!.text)) return j - 1;
     // A record inside a section (label record) ends with its section; a heading record with the next sibling;
     // a record outside any section (a verbatim turn before the first one) with the next meeting section.
     if (h && (h.level <= level || (!own && h.parent === null && h.kind !== 'other'))) return j - 1;

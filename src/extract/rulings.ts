@@ -1,4 +1,5 @@
 import { grammar, alternation, charClass, derived, escapeRegExp } from '../grammars/index.js';
+import type { Grammar } from '../grammars/index.js';
 import type { RulingKind } from '../types.js';
 import type { ExtractContext } from './context.js';
 import { deepestHeadingOf, ancestry } from './context.js';
@@ -29,10 +30,24 @@ const labelSources = derived(() => ({
   loose: alternation(labelsByLength(), '[ \\t\\u3000]*'),
   exact: labelsByLength().map((l) => [...l].map(escapeRegExp).join('[ \\t\\u3000]{0,3}')).join('|'),
 }));
-const lineLabel = (src: string) => new RegExp(`^[ \\t\\u3000]*(${src})[ \\t\\u3000]*(?:[:：][ \\t\\u3000]*|$)`, 'u');
+/**
+ * A label at a line's start: behind a bullet (◎決議：) and a lead (經討論後決議：), in brackets ([決議] or
+ * 【決議】照案通過。, the colon optional) or plain with a colon or nothing after it (決議：, 決議如下：).
+ */
+const lineLabel = (g: Grammar, src: string) => {
+  const r = g.records;
+  const ws = '[ \\t\\u3000]*';
+  const bullet = `(?:[${charClass(r.labelBullets)}]${ws})?`;
+  const lead = `(?:(?:${alternation(r.rulingLeads)})[，,]?${ws})?`;
+  // One label alternation (it is long): the bracket, if any, is matched around it and checked in code.
+  return new RegExp(
+    `^${ws}${bullet}${lead}([${charClass(r.rulingLabelOpeners)}]${ws})?(${src})${ws}(?:([${charClass(r.rulingLabelClosers)}])${ws}[:：]?${ws}|(?:(?:${alternation(r.rulingListAnnouncers)})${ws})?(?:[:：]${ws}|$))`,
+    'u',
+  );
+};
 const inlineLabel = (src: string) => new RegExp(`[)）。][ \\t\\u3000]*(${src})[ \\t\\u3000]*[:：][ \\t\\u3000]*(?=\\S)`, 'u');
-const looseLineRe = derived(() => lineLabel(labelSources().loose));
-const exactLineRe = derived(() => lineLabel(labelSources().exact));
+const looseLineRe = derived((g) => lineLabel(g, labelSources().loose));
+const exactLineRe = derived((g) => lineLabel(g, labelSources().exact));
 const looseInlineRe = derived(() => inlineLabel(labelSources().loose));
 const exactInlineRe = derived(() => inlineLabel(labelSources().exact));
 /** More than three spaces between two of a label's characters. */
@@ -40,17 +55,42 @@ const WIDE_GAP = /[ \t\u3000]{4}/u;
 const kindByLabel = derived((g) => new Map<string, RulingKind>(g.records.rulingLabels.map((r) => [r.label, r.kind])));
 /** The characters a ruling label starts with: most lines start with none, and skip the long alternation. */
 const labelFirsts = derived(() => new Set(labelsByLength().map((l) => l[0]!)));
+/** What a line holding a label at its start may start with: a label's first character, a bullet, a bracket or a lead's. */
+const lineFirsts = derived((g) => new Set([...labelFirsts(), ...g.records.labelBullets.map((b) => b[0]!), ...g.records.rulingLabelOpeners.map((o) => o[0]!), ...g.records.rulingLeads.map((l) => l[0]!)]));
+const LEADING_SPACE = /^[ \t\u3000]*/u;
 
 const squeeze = (s: string) => s.replace(/[ \t\u3000]+/gu, '');
 
 /** A line (or heading text) that starts with a ruling label followed by a colon or nothing. */
 export function rulingLabelAt(text: string): { label: string; rest: number } | null {
-  let at = 0;
-  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\u3000')) at++;
-  if (!labelFirsts().has(text[at] ?? '')) return null;
+  if (!lineFirsts().has(text[LEADING_SPACE.exec(text)![0].length] ?? '')) return null;
+  const direct = framedLabel(text);
+  if (direct) return { label: direct.label, rest: direct.rest };
+  // 市長裁(指)示：: read without the bracketed verb, kept as written.
+  for (const ins of grammar().records.rulingLabelInserts) {
+    const at = text.indexOf(ins);
+    if (at < 1 || at > 16) continue;
+    const m = framedLabel(text.slice(0, at) + text.slice(at + ins.length));
+    if (!m || m.rest <= at) continue;
+    const labelAt = m.rest - (m.afterLabel + m.label.length);
+    const label = labelAt < at && at <= labelAt + m.label.length ? m.label.slice(0, at - labelAt) + ins + m.label.slice(at - labelAt) : m.label;
+    return { label, rest: m.rest + ins.length };
+  }
+  return null;
+}
+
+/** The label at a line's start and where its text starts (afterLabel: the characters between the label and the text). */
+function framedLabel(text: string): { label: string; rest: number; afterLabel: number } | null {
   let m = looseLineRe().exec(text);
-  if (m && WIDE_GAP.test(m[1]!)) m = exactLineRe().exec(text);
-  return m ? { label: m[1]!, rest: m[0].length } : null;
+  if (m && WIDE_GAP.test(m[2]!)) m = exactLineRe().exec(text);
+  if (!m) return null;
+  const opened = m[1] !== undefined;
+  const closed = m[3] !== undefined;
+  // A bracket opened is closed by its pair ([決議], 【決議】), and one never opened is not closed.
+  if (opened !== closed) return null;
+  if (opened && grammar().records.rulingLabelOpeners.indexOf(m[1]!.trim()) !== grammar().records.rulingLabelClosers.indexOf(m[3]!)) return null;
+  const labelEnd = m.index + m[0].indexOf(m[2]!, m[1]?.length ?? 0) + m[2]!.length;
+  return { label: m[2]!, rest: m[0].length, afterLabel: m[0].length - labelEnd };
 }
 
 /**
@@ -85,11 +125,19 @@ export function verticalRulingAt(ctx: ExtractContext, i: number): { label: strin
 }
 
 export function rulingKindOf(label: string): RulingKind | null {
-  return kindByLabel().get(squeeze(label)) ?? null;
+  let l = squeeze(label);
+  for (const ins of grammar().records.rulingLabelInserts) l = l.split(ins).join('');
+  return kindByLabel().get(l) ?? null;
 }
 
 /** The 散會 line or the next case's fields (案由：), followed by nothing, a colon, a bracket or a number. */
-const stopRe = derived((g) => new RegExp(`^[(（]?(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${numeralChars()}])`, 'u'));
+const stopRe = derived(
+  (g) =>
+    new RegExp(
+      `^[(（]?(?:(?:${alternation([...g.fields.fields.adjourn, ...g.records.rulingStops])})(?:$|[:：(（)）0-9${numeralChars()}])|(?:${alternation(g.numerals.ordinalPrefixes)})[0-9${numeralChars()}]{1,4}(?:${alternation(g.records.caseWords)})(?:$|[:：(（)）]))`,
+      'u',
+    ),
+);
 /** An annex mark standing alone: (附件1), 附表二. */
 const annexRe = derived((g) => new RegExp(`^[(（]?(?:${alternation(g.records.rulingAnnexMarks)})[0-9${numeralChars()}]{0,3}[)）]?$`, 'u'));
 
@@ -138,7 +186,7 @@ function edgeFurniture(ctx: ExtractContext): Set<number> {
 }
 
 const adjournRe = derived((g) => new RegExp(`^(?:${alternation(g.fields.fields.adjourn)})(?:$|[:：(（)）0-9。])`, 'u'));
-function isAdjournLine(text: string): boolean {
+export function isAdjournLine(text: string): boolean {
   return adjournRe().test(squeeze(text));
 }
 

@@ -97,6 +97,8 @@ export interface SpeakerLabel {
   parts: NameParts;
 }
 
+/** Latin words ending a label after an ideograph (…天財Sra Kacaw, …天財Sra．Kacaw). */
+const LATIN_TAIL = /(?<=\p{Script=Han})\s*[A-Za-z][A-Za-z .．·‧'’-]*$/u;
 /** Speech verbs, longest first (口頭報告 before 報告). */
 const verbEndings = derived((g) => new Affixes(g.records.speechVerbs));
 /** Titles a speaker may hold: the name grammar's and the speaker tables' own. */
@@ -177,8 +179,11 @@ function personOf(who: string, knownNames: ReadonlySet<string>): NameParts | nul
     const t = titleEndings().longestEnding(before);
     if (t && !groups.includes(before) && !grammar().people.chairWords.includes(t)) {
       const org = before.slice(0, -t.length);
-      // One ideograph before the title is the surname: 張區長大同 is 張大同.
+      // One ideograph before the title is the surname: 張區長大同 is 張大同; so are two that are no org and no
+      // modifier before a two-ideograph given name (高金委員素梅 is 高金素梅).
       if (org.length === 1 && n === 2) return { name: org + name, surname: org, title: t, org: null };
+      if (org.length === 2 && n === 2 && /^\p{Script=Han}{2}$/u.test(org) && !endsLikeOrg(org) && !containsOrg(org) && !grammar().records.speakerModifiers.includes(org))
+        return { name: org + name, surname: org, title: t, org: null };
       // 現任 (incumbent) qualifies the office; it is not an org.
       return { name, surname: name[0]!, title: t, org: org && !grammar().records.speakerModifiers.includes(org) ? org : null };
     }
@@ -213,7 +218,24 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   // The speaker is the person in the brackets, not the meeting's chair.
   const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
   if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
+  // A note after the speaker (李議員大華（主席）, 陳局長世凱（交通局）, 王委員明（書面）): the speaker is before it;
+  // a note that is an org is the speaker's org.
+  if (bracketed && bracketed.main && !chairWords.includes(bracketed.main) && bracketed.notes.length === 1) {
+    const inner = readSpeakerLabel(bracketed.main, knownNames);
+    if (!inner || inner.chair) return null;
+    const note = bracketed.notes[0]!;
+    const parts = inner.parts.org === null && endsLikeOrg(note) ? copyWith(inner.parts, { org: note }) : inner.parts;
+    return { who: inner.verb ? inner.who : label.trim(), verb: inner.verb, chair: false, parts };
+  }
   if (!l || isRejectedLabel(l)) return null;
+  // A name in Latin letters after the ideographs (鄭委員天財Sra Kacaw, 伍委员麗華Saidhai Tahovecahe): an
+  // indigenous name written with the Chinese one; the person is read from the ideographs, the name keeps both.
+  const latin = LATIN_TAIL.exec(l);
+  if (latin) {
+    const inner = readSpeakerLabel(l.slice(0, latin.index), knownNames);
+    if (!inner || inner.chair || inner.verb || !inner.parts.name) return null;
+    return { who: label.trim(), verb: null, chair: false, parts: copyWith(inner.parts, { name: inner.parts.name + latin[0].trim() }) };
+  }
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
   const verb = verbEndings().longestEnding(l, 1);
@@ -309,7 +331,20 @@ export function buildSpeeches(
     if (b.kind !== 'speech') continue;
     const line = ctx.lines[b.line]!;
     const span = { start: line.start, end: ctx.lines[b.lastLine]!.end, line: line.index + 1, page: line.page };
-    const { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees, recorder, b.parts ?? null, index);
+    let { speaker, diagnostic } = resolveSpeaker(b.label, chair, attendees, recorder, b.parts ?? null, index);
+    // 劉部長 after 劉部長世芳 spoke: the one earlier speaker with that surname and title (and org, if written).
+    if (!speaker.name && speaker.surname && speaker.title) {
+      const earlier = new Map<string, Person>();
+      for (const x of speeches) {
+        const p = x.speaker;
+        if (p.name && p.surname === speaker.surname && p.title === speaker.title && orgMatches(speaker.org, p.org)) earlier.set(foldName(p.name), p);
+      }
+      if (earlier.size === 1) {
+        const p = [...earlier.values()][0]!;
+        speaker = copyWith(speaker, { name: p.name, org: speaker.org ?? p.org });
+        diagnostic = undefined;
+      }
+    }
     if (diagnostic) diagnostics.push({ severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message, span: { start: span.start, end: line.end, line: span.line, page: span.page } });
     speeches.push({
       id: `s${speeches.length + 1}`,

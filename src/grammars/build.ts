@@ -114,7 +114,7 @@ export interface Grammar {
     recorderMarks: string[];
     countPattern: { prefix: string[]; suffix: string[] };
     datasets: Record<
-      'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects' | 'currentPeriods' | 'intentMarks' | 'submitVerbs' | 'possessives' | 'conjunctions',
+      'itemCountWords' | 'approveVerbs' | 'rejectVerbs' | 'deferVerbs' | 'proposeVerbs' | 'blanketObjects' | 'currentPeriods' | 'intentMarks' | 'submitVerbs' | 'possessives' | 'conjunctions' | 'etcMarks' | 'datasetNouns' | 'countLeads',
       string[]
     >;
     ownerVerbs: string[];
@@ -140,7 +140,7 @@ export interface Grammar {
     /** Words of an item that reads out an earlier record (宣讀上次會議議事錄). */
     recordReadingWords: string[];
     /** The words of a task's date: units (年 月 日, 年度), range marks, and the nouns, copulas and prepositions framing it. */
-    dateWords: Record<'dateNouns' | 'copulas' | 'prepositions' | 'rangeMarks', string[]>;
+    dateWords: Record<'dateNouns' | 'copulas' | 'prepositions' | 'rangeMarks' | 'yearLeads', string[]>;
     /** A heading about one year's part of a list (110 年部分). */
     yearPartWords: string[];
     /** After a due marker, characters that make it another word (前往, 前述). */
@@ -151,6 +151,14 @@ export interface Grammar {
     actionDeadlineNouns: string[];
     actionRequestVerbs: string[];
     actionPastMarkers: string[];
+    actionDeadlineLeads: string[];
+    labelBullets: string[];
+    caseWords: string[];
+    trackingLabels: string[];
+    rulingLabelInserts: string[];
+    rulingLabelOpeners: string[];
+    rulingLabelClosers: string[];
+    rulingLeads: string[];
     scheduleHeads: string[];
     /** Words in a ruling's lead that announce the list after it (本案除以下各點外…). */
     rulingListAnnouncers: string[];
@@ -317,13 +325,13 @@ export function buildGrammar(given: GrammarTables): Grammar {
       proxyLabels: c.strings(o.proxyLabels, 'proxyLabels'),
       recorderMarks: c.strings(o.recorderMarks, 'recorderMarks'),
       countPattern: { prefix: c.strings(cp.prefix, 'countPattern.prefix'), suffix: c.strings(cp.suffix, 'countPattern.suffix') },
-      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions'] as const),
+      datasets: strMap(c, c.obj(o.datasets, 'datasets'), 'datasets', ['itemCountWords', 'approveVerbs', 'rejectVerbs', 'deferVerbs', 'proposeVerbs', 'blanketObjects', 'currentPeriods', 'intentMarks', 'submitVerbs', 'possessives', 'conjunctions', 'etcMarks', 'datasetNouns', 'countLeads'] as const),
       ownerVerbs: c.strings(o.ownerVerbs, 'ownerVerbs'),
       ownerStop: c.strings(o.ownerStop, 'ownerStop'),
       ...strMap(c, o, '', ['speechVerbs', 'speakerIntroMarks', 'speakerTitles', 'groupTitles', 'readerLabels', 'tallyUnits', 'spokenOpeners', 'voidSpeechTexts', 'speakerModifiers', 'guestSpeakers', 'electionWords', 'speakerOrgSuffixes', 'amountUnits'] as const),
       speakerTitleSpellings: Object.fromEntries(Object.entries(c.obj(o.speakerTitleSpellings, 'speakerTitleSpellings')).map(([k, v]) => [k, c.string(v, `speakerTitleSpellings.${k}`)])),
-      dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['dateNouns', 'copulas', 'prepositions', 'rangeMarks'] as const),
-      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
+      dateWords: strMap(c, c.obj(o.dateWords, 'dateWords'), 'dateWords', ['dateNouns', 'copulas', 'prepositions', 'rangeMarks', 'yearLeads'] as const),
+      ...strMap(c, o, '', ['yearPartWords', 'notDueFollowers', 'rulingStops', 'recordReadingWords', 'actionPlanMarkers', 'actionTaskVerbs', 'actionDeadlineNouns', 'actionRequestVerbs', 'actionPastMarkers', 'actionDeadlineLeads', 'labelBullets', 'caseWords', 'trackingLabels', 'rulingLabelInserts', 'rulingLabelOpeners', 'rulingLabelClosers', 'rulingLeads', 'scheduleHeads', 'rulingListAnnouncers', 'rulingAnnexMarks'] as const),
     };
   });
   const layout = table('layout.json', (raw, c) => {

@@ -72,7 +72,8 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
   for (const line of lines) {
     if (fieldLine[line.index]) {
       // Header fields inside a subsection of an unnumbered section: a quoted record, whose sections are not ours.
-      if (stack.length >= 2 && stack[0]!.family === UNNUMBERED) quoting = true;
+      // The chair's label (主席：現在請…) is also a speaker's turn in a verbatim record: it quotes nothing.
+      if (stack.length >= 2 && stack[0]!.family === UNNUMBERED && !isChairTurn(line.text)) quoting = true;
       seenField = true;
     }
     const m = matchMarker(line.text);
@@ -95,7 +96,7 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
     }
     // A numbered line naming minutes before any header field (一、各次會議紀錄) is a chapter or a title, not a
     // section: kept as a heading (so it is not read as the title) of kind metadata, and left out of the agenda.
-    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest);
+    const chapter = !seenField && firstField > line.index && isMinutesTitle(m.rest) && !readsRecord(m.rest);
     const placed = place(stack, m);
     if (!placed) continue;
     if (placed.warn) {
@@ -151,15 +152,44 @@ function isFieldLineUncached(text: string): boolean {
   return label !== null ? isHeaderLabel(label.label) : rest.length <= 8 && isHeaderLabel(rest.replace(/[\s\u3000]+/gu, ''));
 }
 
+/** A line labelled by the chair (主席：…, 主  席:…): a speaker's turn as often as a header field. */
+function isChairTurn(text: string): boolean {
+  const label = matchLabel(text);
+  return label !== null && grammar().people.chairWords.includes(label.label.replace(/[\s\u3000]+/gu, ''));
+}
+
+/** An item of business that reads or confirms a record (一、宣讀上次會議議事錄。): a section, never a chapter. */
+function readsRecord(rest: string): boolean {
+  const t = rest.replace(/[\s\u3000]+/gu, '');
+  return grammar().records.recordReadingWords.some((w) => t.startsWith(w));
+}
+
 /** The text names a record of minutes: it ends with a title marker (會議紀錄, 議事錄). */
 function isMinutesTitle(rest: string): boolean {
   const t = trimEndOf(rest, ':：。').replace(/\s+/g, '');
   return grammar().fields.titleMarkers.some((k) => t.endsWith(k));
 }
 
+/** A meeting section's kind (報告事項, 討論事项, 散會), not a header field's or an item's. */
+function isSectionKind(kind: AgendaKind): boolean {
+  return kind !== 'other' && kind !== 'metadata';
+}
+
 /** Where a marker goes in the open stack, or null when it is not a heading. */
 function place(stack: Open[], m: MarkerMatch): { stack: Open[]; warn?: boolean } | null {
   let at = stack.findIndex((o) => o.family === m.family.id);
+  const kind = sectionKind(m.rest);
+  if (at >= 0) {
+    // One numbering for sections and their items (一、報告事項 / 一、工作報告 / 二、財務報告 / 二、討論事項): a
+    // section of another kind continues the sections, anything else the deepest list of that numbering it follows.
+    const deeper = stack.findLastIndex((o, i) => i > at && o.family === m.family.id && o.heading.ordinal + 1 === m.ordinal);
+    if (deeper > at && !(isSectionKind(kind) && isSectionKind(stack[at]!.heading.kind) && kind !== stack[at]!.heading.kind)) at = deeper;
+    // Item 1 right under a section numbered the same way (一、報告事項 then 一、工作報告) opens its items.
+    const open = stack[at]!;
+    // The same section again (甲、報告事項 after 甲、報告事項: the next sitting's) is no item of it.
+    if (m.ordinal === 1 && at === stack.length - 1 && isSectionKind(open.heading.kind) && open.heading.kind !== 'adjournment' && (kind === 'other' || kind === open.heading.kind) && headingTitle(m.rest) !== open.heading.title)
+      return { stack };
+  }
   // A list begun as 1. and continued as 2、 (or the reverse): the same bare numerals, the next number.
   if (at < 0 && m.ordinal > 1 && m.family.open.length === 0) {
     at = stack.findIndex((o) => o.numerals === m.family.numerals && o.bare && o.heading.ordinal + 1 === m.ordinal);
@@ -173,7 +203,8 @@ function place(stack: Open[], m: MarkerMatch): { stack: Open[]; warn?: boolean }
   // 壹、 or 甲、 under an unnumbered section starts the numbered top level.
   if (m.ordinal === 1 && m.family.level === 1 && stack[0]?.family === UNNUMBERED) return { stack: [] };
   // A higher family starting its list above everything open (壹、 after stray 1. lines) takes the top.
-  if (m.ordinal === 1 && stack.length && stack.every((o) => o.canonicalLevel > m.family.level)) return { stack: [] };
+  // Not under a section numbered in a lower style (1、報告事項 then 一、工作報告): that opens the section's items.
+  if (m.ordinal === 1 && stack.length && stack.every((o) => o.canonicalLevel > m.family.level) && !isSectionKind(stack[0]!.heading.kind)) return { stack: [] };
   if (m.ordinal === 1) return { stack };
   // Top level numbered in another style (1、主席致詞 then 貳、報告事項): the next top-level number.
   const root = stack[0];

@@ -43,11 +43,17 @@ function sectionKindUncached(title: string): AgendaKind {
       return kind;
     }
   }
+  // A heading that is a ruling's label and nothing else (伍、主席結論：, 陸、局長指示) heads the meeting's rulings.
   // A header field or an attendance list written as a numbered heading (四、出席理事：…, 六、請假：…).
   if (label === null) label = fieldLabelOf(title);
+  // A heading that is a ruling's label (伍、主席結論：, 陸、局長指示, 伍、局長結論：請各單位…) heads the meeting's rulings.
+  if (rulingLabelSet().has(trimEndOf(t, ':：')) || (label && rulingLabelSet().has(squeeze(label)))) return 'resolutions';
   if (label && isHeaderLabel(label)) return 'metadata';
   return endKind(label ?? title);
 }
+
+/** Ruling labels (records.json rulingLabels with their built forms: 主席結論, 局長指示, 會議決議). */
+const rulingLabelSet = derived((g) => new Set(g.records.rulingLabels.map((r) => r.label)));
 
 /** The field label of a heading: before its colon, or before a tab or wide gap (列席人員		汪仁鴻). */
 function fieldLabelOf(title: string): string | undefined {

@@ -1,5 +1,6 @@
-import { alternation, derived } from '../grammars/index.js';
+import { alternation, charClass, derived } from '../grammars/index.js';
 import { matchMarker } from './markers.js';
+import { numeralChars } from './numerals.js';
 import { memoString } from '../grammars/compiled.js';
 
 export interface LabelMatch {
@@ -18,10 +19,12 @@ export interface LabelMatch {
  * spaces for letter-spaced labels such as `主   席:`) ended by a colon in either width. Sentence punctuation
  * before the colon means it is prose, not a label; `https://` is not a label either.
  */
-const LABEL = /^([\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆&][\p{Script=Han}A-Za-z0-9()（）\-－‧·・/＆& \t]{0,39})[:：]/u;
+const LABEL_BODY = '([\\p{Script=Han}A-Za-z0-9()（）\\-－‧·・/＆&][\\p{Script=Han}A-Za-z0-9()（）\\-－‧·・/＆& \\t]{0,39})[:：]';
+/** The label may stand behind a bullet (◎王委員：, ※ 決議：; records.json labelBullets). */
+const LABEL = derived((g) => new RegExp(`^(?:[${charClass(g.records.labelBullets)}][ \\t\\u3000]*)?${LABEL_BODY}`, 'u'));
 
 function matchLabelUncached(line: string): LabelMatch | null {
-  const m = LABEL.exec(line);
+  const m = LABEL().exec(line);
   if (!m || line.startsWith('//', m[0].length)) return null; // https:// is not a label
   const raw = m[1]!.trim();
   if (!/\p{Script=Han}/u.test(raw)) return null;
@@ -45,11 +48,29 @@ export function startsWithRulingLabel(line: string): boolean {
   return rulingStart().test(line);
 }
 
+/** The next case opening a line: a case word with its number (提案二, 議題 3., 案由(一)) or an ordinal case (第二案, 第 2 案：). */
+const caseStart = derived((g) => {
+  const n = `[0-9${numeralChars()}]`;
+  return new RegExp(`^[ \\t\\u3000]*[(（]?(?:(?:${alternation(g.records.rulingStops)})[ \\t\\u3000]*[(（]?${n}|(?:${alternation(g.numerals.ordinalPrefixes)})[ \\t\\u3000]*${n}{1,4}[ \\t\\u3000]*(?:${alternation(g.records.caseWords)})(?:$|[:：(（)）\\s]))`, 'u');
+});
+/** The line opens the next case of a section (第二案, 提案二：…, 議題 3. …). */
+export function startsCase(line: string): boolean {
+  return caseStart().test(line);
+}
+
+/** A ruling label framed at a line's start: behind a bullet (◎決議), in brackets (【決議】) or after a lead (經討論後決議). */
+const framedRulingStart = derived((g) => {
+  const r = g.records;
+  const labels = alternation(r.rulingLabels.map((x) => x.label));
+  const ws = '[ \\t\\u3000]*';
+  return new RegExp(`^${ws}(?:[${charClass([...r.labelBullets, ...r.rulingLabelOpeners])}]${ws}|(?:${alternation(r.rulingLeads)})[，,]?${ws})(?:${labels})`, 'u');
+});
+
 /**
  * Does this line begin a new unit (heading, field, speaker, ruling, table row)? Such a line never joins
  * the line before it when wrapped lines are rejoined.
  */
 export function startsStructure(line: string): boolean {
   if (line.includes('\t')) return true;
-  return matchMarker(line) !== null || matchLabel(line) !== null || startsWithRulingLabel(line);
+  return matchMarker(line) !== null || matchLabel(line) !== null || startsWithRulingLabel(line) || framedRulingStart().test(line) || startsCase(line);
 }

@@ -41,7 +41,7 @@ const strictHeading = memoString((text: string) => readHeading(text, false));
 const looseHeading = memoString((text: string) => readHeading(text, true));
 
 function readHeading(text: string, loose: boolean): UnnumberedHeading | null {
-  const squeezed = text.replace(/[\s\u3000]+/gu, '');
+  const squeezed = unframed(text.replace(/[\s\u3000]+/gu, ''));
   const colon = /[:：]$/u.test(squeezed);
   const bare = colon ? squeezed.slice(0, -1) : squeezed;
   if (bare === '' || bare.length > MAX_LABEL || PROSE.test(bare) || /[:：]/u.test(bare)) return null;
@@ -57,6 +57,19 @@ function readHeading(text: string, loose: boolean): UnnumberedHeading | null {
   // loose: the document's numbering shows that its sections are unnumbered (see impliedSectionLines).
   if (loose || kind !== 'other' || grammar().sections.remarksWords.some((w) => bare.endsWith(w))) return { kind, title: bare, exact: false };
   return null;
+}
+
+/** A heading behind a bullet (■報告事項, ◎討論事項：) or in brackets (【報告事項】): the words inside. */
+function unframed(s: string): string {
+  const r = grammar().records;
+  let t = s;
+  if (t && r.labelBullets.includes(t[0]!)) t = t.slice(1);
+  const open = r.rulingLabelOpeners.indexOf(t[0] ?? '');
+  if (open >= 0) {
+    const close = t.indexOf(r.rulingLabelClosers[open]!);
+    if (close > 1 && (close === t.length - 1 || /^[:：]$/u.test(t.slice(close + 1)))) t = t.slice(1, close) + t.slice(close + 1);
+  }
+  return t;
 }
 
 /** A label that ends with a person's title or is the chair (林委員：, 主席：) introduces a speech, not a section. */
