@@ -10,6 +10,7 @@ import { parseName, titleAlternation, squeezeHan, type NameParts } from './perso
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 import { inlineRulingAt, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
+import { spacedPerson } from './header-value.js';
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -108,7 +109,8 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
       }
     }
     const sp = label ? readSpeakerLabel(label.label, knownNames) : null;
-    if (label && sp && !isFieldValue(label.rest, knownNames) && !(isOffice(sp) && inElection(ctx, scope))) {
+    // A post or unit, a space, a person (主席：區長 王大明) is a field's value too; in the header, after any short words.
+    if (label && sp && !isFieldValue(label.rest, knownNames) && !spacedPerson(label.rest, !inBody) && !(isOffice(sp) && inElection(ctx, scope))) {
       const who = sp.verb ? sp.who : label.raw;
       const textStart = line.start + offset + label.restOffset;
       if (h && h.parent === null) {

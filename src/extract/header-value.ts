@@ -1,0 +1,67 @@
+import { grammar, derived } from '../grammars/index.js';
+import { parseName, splitParens } from './person.js';
+
+const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
+const HAN_WORD = /^\p{Script=Han}{2,10}$/u;
+/** Another field on the line (`記錄：李佩珊`) ends the value. */
+const FIELD_CUT = /^[^:：]{1,8}[:：]/u;
+const titleSet = derived((g) => new Set(g.people.titles));
+
+function startsWithSurname(x: string): boolean {
+  const p = grammar().people;
+  return p.surnames.some((n) => x.startsWith(n)) || p.compoundSurnames.some((n) => x.startsWith(n));
+}
+
+function endsWithTitle(words: string): boolean {
+  for (let k = 2; k <= Math.min(6, words.length); k++) if (titleSet().has(words.slice(-k))) return true;
+  return false;
+}
+
+/** Words naming a unit, not a post: they end like an org (秘書室, 工務局) and not with a title. */
+function isUnit(words: string): boolean {
+  return !endsWithTitle(words) && grammar().people.orgSuffixes.some((x) => words.endsWith(x));
+}
+
+/** Words naming a post or a unit: they end with a known title (區長, 主任秘書) or like an org (秘書室, 工務局). */
+function postOrUnit(words: string): boolean {
+  return endsWithTitle(words) || isUnit(words);
+}
+
+function isName(w: string): boolean {
+  const p = parseName(w);
+  return (HAN_NAME.test(w) && startsWithSurname(w) && p.title === null) || (p.title !== null && p.surname !== null && p.org === null);
+}
+
+export interface SpacedPerson {
+  /** The words before the person: a unit (秘書室), a post (區長), or both (民政局 局長). */
+  unit: string | null;
+  post: string | null;
+  person: string;
+}
+
+/**
+ * People written as words, a space, then the name: a post or a unit before the name (區長 王大明,
+ * 召集委員 李大仁, 秘書室 王曉明, 工務局 陳股長建志, 簡任秘書 盧焜鑫 簡任編審 蔡淑珍). Each name — one
+ * starting with a known surname, or a titled person — closes a group; the words before it are short runs
+ * of ideographs naming a post or a unit; with `anyWords` (a header, where no one speaks yet) any short
+ * words. Another field on the same line (`記錄：…`) ends the value. The first person, or null when the
+ * value is not written so (謝謝 王委員 is said).
+ */
+export function spacedPerson(value: string, anyWords = false): SpacedPerson | null {
+  const all = value.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const cut = all.findIndex((w, i) => i > 0 && FIELD_CUT.test(w));
+  const words = splitParens((cut > 0 ? all.slice(0, cut) : all).join(' ')).main.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 8 || !words.every((w) => HAN_WORD.test(w))) return null;
+  if (grammar().records.spokenOpeners.some((w) => words[0]!.startsWith(w))) return null;
+  let first: SpacedPerson | null = null;
+  let group: string[] = [];
+  for (const w of words) {
+    if (group.length > 0 && isName(w)) {
+      if (group.length > 2 || (!anyWords && !postOrUnit(group.join('')))) return null;
+      const unitOnly = group.length === 1 && isUnit(group[0]!);
+      first ??= group.length === 2 ? { unit: group[0]!, post: group[1]!, person: w } : unitOnly ? { unit: group[0]!, post: null, person: w } : { unit: null, post: group[0]!, person: w };
+      group = [];
+    } else group.push(w);
+  }
+  return group.length === 0 ? first : null;
+}
