@@ -27,7 +27,8 @@ function postOrUnit(words: string): boolean {
   return endsWithTitle(words) || isUnit(words);
 }
 
-function isName(w: string): boolean {
+/** A word that names a person: a bare name starting with a known surname (李小華), or a titled person (王委員). */
+export function isName(w: string): boolean {
   const p = parseName(w);
   return (HAN_NAME.test(w) && startsWithSurname(w) && p.title === null) || (p.title !== null && p.surname !== null && p.org === null);
 }
