@@ -69,7 +69,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
-      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
+      // The rulings follow the heading, or begin on its line (柒、結論：請國土管理署…).
+      const inline = matchLabel(h.rest);
+      const onLine = inline && inline.rest.trim() ? line.start + offset + inline.restOffset : line.end;
+      starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: onLine, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
       continue;
     }
     const ruling = inBody ? rulingLabelAt(text) : null;

@@ -46,8 +46,11 @@ function sectionKindUncached(title: string): AgendaKind {
   // A header field or an attendance list written as a numbered heading (四、出席理事：…, 六、請假：…).
   if (label === null) label = fieldLabelOf(title);
   if (label && isHeaderLabel(label)) return 'metadata';
+  // A section headed by a ruling label (主席指示, 主持人結論, 會勘結論: records.json rulingLabels) holds rulings.
+  if (rulingTitles().has(trimEndOf(label ?? t, ':：'))) return 'resolutions';
   return endKind(label ?? title);
 }
+const rulingTitles = derived((g) => new Set(g.records.rulingLabels.map((r) => r.label)));
 
 /** The field label of a heading: before its colon, or before a tab or wide gap (列席人員		汪仁鴻). */
 function fieldLabelOf(title: string): string | undefined {
