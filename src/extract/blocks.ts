@@ -111,7 +111,8 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
         continue;
       }
     }
-    const sp = label ? readSpeakerLabel(label.label, knownNames) : null;
+    // Read as written where a space parts a unit from the person (…聯盟 吳玉琴秘書長), else as squeezed.
+    const sp = label ? ((/\s/u.test(label.raw.trim()) ? readSpeakerLabel(label.raw, knownNames) : null) ?? readSpeakerLabel(label.label, knownNames)) : null;
     // A post or unit, a space, a person (主席：區長 王大明) is a field's value too; in the header, after any short words.
     if (label && sp && !isFieldValue(label.rest, knownNames) && !spacedPerson(label.rest, !inBody) && !(isOffice(sp) && inElection(ctx, scope))) {
       const who = sp.verb ? sp.who : label.raw;

@@ -66,3 +66,16 @@ export function spacedPerson(value: string, anyWords = false): SpacedPerson | nu
   }
   return group.length === 0 ? first : null;
 }
+
+/**
+ * A speaker written as a unit, a space, then the person (中華民國老人福利推動聯盟 吳玉琴秘書長, 台灣長期照顧發展協會
+ * 林專員志偉): the person is read on their own, the unit is their org — a word ending like one, or any run of four
+ * ideographs or more (a society's name need not end like a government unit). Null when the label is not so written.
+ */
+export function unitThenPerson(label: string): { unit: string; person: string } | null {
+  const words = label.trim().split(/[\s\u3000]+/u);
+  if (words.length !== 2) return null;
+  const [unit, who] = words as [string, string];
+  if (!/^\p{Script=Han}{2,}$/u.test(unit) || !(isUnit(unit) || (unit.length >= 4 && !endsWithTitle(unit))) || !/^\p{Script=Han}{2,12}$/u.test(who)) return null;
+  return { unit, person: who };
+}

@@ -5,6 +5,7 @@ import type { Block } from './drafts.js';
 import { blockText, topItems } from './block-text.js';
 import { parseName, person, squeezeHan, splitParens, type NameParts } from './person.js';
 import { isHeaderLabel } from '../segment/kinds.js';
+import { unitThenPerson } from './header-value.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
 import { trimEndOf } from '../util/text.js';
@@ -206,6 +207,13 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   // The speaker is the person in the brackets, not the meeting's chair.
   const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
   if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
+  // A unit, a space, the person (中華民國老人福利推動聯盟 吳玉琴秘書長): the person read alone, the unit their org.
+  const spaced = unitThenPerson(label);
+  const inner = spaced ? readSpeakerLabel(spaced.person, knownNames) : null;
+  if (inner && !inner.chair && inner.parts.org === null) return { who: inner.verb ? `${spaced!.unit} ${inner.who}` : label.trim(), verb: inner.verb, chair: false, parts: copyWith(inner.parts, { org: spaced!.unit }) };
+  // A note on the speaker's words (陳委員美惠（書面意見）): the person outside the brackets speaks.
+  const noted = bracketed && bracketed.notes.length === 1 && !chairWords.includes(bracketed.main) ? readSpeakerLabel(bracketed.main, knownNames) : null;
+  if (noted && !noted.chair && noted.parts.surname !== null) return { who: label.trim(), verb: noted.verb, chair: false, parts: noted.parts };
   if (!l || isRejectedLabel(l)) return null;
   // The verb first: 王委員建議 is 王委員 + 建議, not a given name 建議. A label that ends with a verb
   // after something that is not a person (秘書室報告, 會員意見) is not a speaker.
