@@ -249,3 +249,18 @@ describe('the written examples, end to end', () => {
     expect(d.rulings.map((r) => r.text)).toEqual(['請國土管理署彙整與會意見，於113年8月底前研提精進作法。']);
   });
 });
+
+describe('an attendee list of `unit  person` lines', () => {
+  const list = (lines: string) =>
+    parse(`新北市政府工務局現場會勘紀錄\n一、會勘時間：113年2月20日下午2時\n二、出席單位及人員：\n${lines}\n三、散會：下午3時20分\n`).attendees.map((a) => [a.name, a.title, a.org, a.status]);
+  it.each([
+    ['    板橋區公所 黃課長文雄', [['黃文雄', '課長', '板橋區公所', 'present']]],
+    // the unit named by its head's title: a 里長 heads a 里
+    ['    留仁里 周里長淑惠', [['周淑惠', '里長', '留仁里', 'present']]],
+    ['    大安區民政課 陳課長建宏', [['陳建宏', '課長', '大安區民政課', 'present']]],
+    // a proxy in brackets: the proxy attends for the member
+    ['    新北市議會 王議員大同（林助理美玲代）', [['林美玲', '助理', '新北市議會', 'proxy']]],
+    // not a unit: two people on a line (the title heads no unit the first word names)
+    ['    李小華 周里長淑惠', [['李小華', null, null, 'present'], ['周淑惠', '里長', null, 'present']]],
+  ])('%s', (lines, expected) => expect(list(lines)).toEqual(expected));
+});

@@ -79,3 +79,13 @@ export function unitThenPerson(label: string): { unit: string; person: string } 
   if (!/^\p{Script=Han}{2,}$/u.test(unit) || !(isUnit(unit) || (unit.length >= 4 && !endsWithTitle(unit))) || !/^\p{Script=Han}{2,12}$/u.test(who)) return null;
   return { unit, person: who };
 }
+
+/**
+ * A unit named by its head's title: the person after it heads a unit of that kind (留仁里 周里長淑惠 — a 里長
+ * heads a 里; 民政課 陳課長建宏). The unit ends with the character the title's 長 (head) follows.
+ */
+export function headedUnit(unit: string, person: string): boolean {
+  if (!/^\p{Script=Han}{2,10}$/u.test(unit)) return false;
+  const t = parseName(person).title;
+  return t !== null && t.length === 2 && t.endsWith('長') && unit.endsWith(t[0]!);
+}
