@@ -264,3 +264,13 @@ describe('an attendee list of `unit  person` lines', () => {
     ['    李小華 周里長淑惠', [['李小華', null, null, 'present'], ['周淑惠', '里長', null, 'present']]],
   ])('%s', (lines, expected) => expect(list(lines)).toEqual(expected));
 });
+
+describe("a district office's sections (課) are units", () => {
+  const members = (line: string) => parse(`臺北市大安區公所112年第5次區務會議紀錄\n時間：112年5月2日上午9時30分\n主席：區長 王大明\n${line}\n一、主席致詞：略\n二、散會\n`).attendees.map((a) => [a.name, a.title, a.org]);
+  it.each([
+    // real form: 工務局局長   朱… (a unit, its head's title, the name), with a district's 課
+    ['出席人員：工務局局長 朱大明', [['朱大明', '局長', '工務局']]],
+    ['出席人員：民政課課長 陳建宏、經建課課長 吳俊傑', [['陳建宏', '課長', '民政課'], ['吳俊傑', '課長', '經建課']]],
+    ['出席人員：主任秘書 李志強', [['李志強', '主任秘書', null]]],
+  ])('%s', (line, expected) => expect(members(line)).toEqual(expected));
+});
