@@ -11,6 +11,7 @@ import { spacedPerson, unitThenPerson } from '../src/extract/header-value.js';
 import { readSpeakerLabel } from '../src/extract/speeches.js';
 import { nameParts } from '../src/extract/title.js';
 import { sectionKind } from '../src/segment/kinds.js';
+import { matchMarker } from '../src/segment/markers.js';
 import { ROOT } from './helpers.js';
 
 const GENRES = ROOT + 'test/fixtures/genres/';
@@ -273,4 +274,22 @@ describe("a district office's sections (課) are units", () => {
     ['出席人員：民政課課長 陳建宏、經建課課長 吳俊傑', [['陳建宏', '課長', '民政課'], ['吳俊傑', '課長', '經建課']]],
     ['出席人員：主任秘書 李志強', [['李志強', '主任秘書', null]]],
   ])('%s', (line, expected) => expect(members(line)).toEqual(expected));
+});
+
+describe('cases numbered 第一案, 第二案', () => {
+  it.each([
+    ['第一案', { number: '一', ordinal: 1, rest: '' }],
+    ['第二案', { number: '二', ordinal: 2, rest: '' }],
+    ['第 3 案：修正本校學則案', { number: '3', ordinal: 3, rest: '：修正本校學則案' }],
+    ['第十二案', { number: '十二', ordinal: 12, rest: '' }],
+  ])('%s is a heading', (line, expected) => expect(matchMarker(line)).toMatchObject(expected));
+  it.each([['第一次會議紀錄確認'], ['第1屆第2次會議'], ['本案第一案已通過'], ['第一項']])('%s is no case heading', (line) => expect(matchMarker(line)?.family.id.startsWith('case') ?? false).toBe(false));
+
+  it("p2: the cases are sections of 討論事項, each case's 決議 its own, no case glued into a ruling", () => {
+    const d = genre('p2-university-council.txt');
+    const discussion = d.agenda.find((a) => a.title === '討論事項')!;
+    expect(d.agenda.filter((a) => a.parent === discussion.id).map((a) => a.title)).toEqual(['第一案', '第二案']);
+    expect(d.rulings.map((r) => r.text)).toEqual(['照案通過。', '修正通過，請總務處依與會代表意見修正後，於114年1月31日前公告實施。']);
+    expect(d.agenda.filter((a) => a.parent === null).map((a) => a.number)).toEqual(['壹', '貳', '參', '肆', '伍']);
+  });
 });
