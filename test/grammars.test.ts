@@ -21,7 +21,7 @@ describe('grammar tables', () => {
     const g = loadGrammar();
     expect(g.people.titles).toContain('政務次長');
     expect(g.variants.get('啓')).toBe('啟');
-    expect(g.headings.families.map((f) => f.id)).toEqual(['upper', 'lower', 'paren-lower', 'arabic', 'paren-arabic', 'circled', 'arabic-comma', 'stem']);
+    expect(g.headings.families.map((f) => f.id)).toEqual(['upper', 'lower', 'paren-lower', 'arabic', 'paren-arabic', 'circled', 'arabic-comma', 'stem', 'case', 'case-arabic']);
   });
 
   it('a bad table fails at load, naming file and key', () => {
