@@ -293,3 +293,15 @@ describe('cases numbered 第一案, 第二案', () => {
     expect(d.agenda.filter((a) => a.parent === null).map((a) => a.number)).toEqual(['壹', '貳', '參', '肆', '伍']);
   });
 });
+
+describe('head counts and section words stay what they are', () => {
+  it.each([
+    ['出席：王大明等 1 人', ['王大明']],
+    ['出席：王委員等 1 人', [null]],
+    // a group before a count is no titled person: 機關 is no surname
+    ['出席：機關代表出席5人', []],
+  ])('%s', (line, names) =>
+    expect(parse(`某某大學第1次校務會議紀錄\n時間：113年10月19日上午9時\n主席：陳校長文章\n${line}\n壹、主席報告（略）\n貳、散會\n`).attendees.map((a) => a.name)).toEqual(names),
+  );
+  it.each([['臨時動議 王委員大明'], ['討論事項 王大明'], ['出席人員 王大明']])('unitThenPerson(%s) is null: a section or field word is no unit', (label) => expect(unitThenPerson(label)).toBeNull());
+});

@@ -1,5 +1,6 @@
 import { grammar, derived } from '../grammars/index.js';
 import { parseName, splitParens } from './person.js';
+import { isHeaderLabel, sectionKind } from '../segment/kinds.js';
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 const HAN_WORD = /^\p{Script=Han}{2,10}$/u;
@@ -27,10 +28,10 @@ function postOrUnit(words: string): boolean {
   return endsWithTitle(words) || isUnit(words);
 }
 
-/** A word that names a person: a bare name starting with a known surname (李小華), or a titled person (王委員). */
+/** A word that names a person: a bare name starting with a known surname (李小華), or a titled person with one (王委員; not 機關代表). */
 export function isName(w: string): boolean {
   const p = parseName(w);
-  return (HAN_NAME.test(w) && startsWithSurname(w) && p.title === null) || (p.title !== null && p.surname !== null && p.org === null);
+  return (HAN_NAME.test(w) && startsWithSurname(w) && p.title === null) || (p.title !== null && p.surname !== null && p.org === null && startsWithSurname(p.surname));
 }
 
 export interface SpacedPerson {
@@ -70,13 +71,14 @@ export function spacedPerson(value: string, anyWords = false): SpacedPerson | nu
 /**
  * A speaker written as a unit, a space, then the person (中華民國老人福利推動聯盟 吳玉琴秘書長, 台灣長期照顧發展協會
  * 林專員志偉): the person is read on their own, the unit is their org — a word ending like one, or any run of four
- * ideographs or more (a society's name need not end like a government unit). Null when the label is not so written.
+ * ideographs or more that is no section or field word (a society's name need not end like a government unit; 臨時動議
+ * is a section). Null when the label is not so written.
  */
 export function unitThenPerson(label: string): { unit: string; person: string } | null {
   const words = label.trim().split(/[\s\u3000]+/u);
   if (words.length !== 2) return null;
   const [unit, who] = words as [string, string];
-  if (!/^\p{Script=Han}{2,}$/u.test(unit) || !(isUnit(unit) || (unit.length >= 4 && !endsWithTitle(unit))) || !/^\p{Script=Han}{2,12}$/u.test(who)) return null;
+  if (!/^\p{Script=Han}{2,}$/u.test(unit) || !(isUnit(unit) || (unit.length >= 4 && !endsWithTitle(unit) && sectionKind(unit) === 'other' && !isHeaderLabel(unit))) || !/^\p{Script=Han}{2,12}$/u.test(who)) return null;
   return { unit, person: who };
 }
 
