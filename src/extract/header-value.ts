@@ -1,3 +1,5 @@
+// People written with spaces between their parts: a post or a unit, a space, the person (區長 王大明,
+// 秘書室 王曉明, 中華民國老人福利推動聯盟 吳玉琴秘書長), and the words that name a person at all.
 import { grammar, derived } from '../grammars/index.js';
 import { parseName, splitParens } from './person.js';
 import { isHeaderLabel, sectionKind } from '../segment/kinds.js';
@@ -84,10 +86,10 @@ export function unitThenPerson(label: string): { unit: string; person: string } 
 
 /**
  * A unit named by its head's title: the person after it heads a unit of that kind (留仁里 周里長淑惠 — a 里長
- * heads a 里; 民政課 陳課長建宏). The unit ends with the character the title's 長 (head) follows.
+ * heads a 里; 民政課 陳課長建宏). The unit ends with the character before the title's head word (people.json unitHeadEnds).
  */
 export function headedUnit(unit: string, person: string): boolean {
   if (!/^\p{Script=Han}{2,10}$/u.test(unit)) return false;
   const t = parseName(person).title;
-  return t !== null && t.length === 2 && t.endsWith('長') && unit.endsWith(t[0]!);
+  return t !== null && grammar().people.unitHeadEnds.some((e) => t.length === 1 + e.length && t.endsWith(e) && unit.endsWith(t[0]!));
 }
