@@ -138,7 +138,7 @@ describe('overlay errors name the file and the key', () => {
 
   it('a key the table does not have, at its root or inside', () => {
     const root = folder({ 'people.json': { title: ['技監'] } });
-    expect(fail(apply(root)).message).toBe(`${join(root, 'people.json')}: "title" must be a key the base has (titles, compoundSurnames, orgSuffixes, givenNameMaxLength, chairWords, surnames, titleModifiers, honorifics, notNames, notNamePrefixes, listTails, postWords, shortPostEnds)`);
+    expect(fail(apply(root)).message).toBe(`${join(root, 'people.json')}: "title" must be a key the base has (titles, compoundSurnames, orgSuffixes, givenNameMaxLength, chairWords, surnames, titleModifiers, honorifics, notNames, notNamePrefixes, listTails, postWords, shortPostEnds, unitHeadEnds)`);
     const inner = folder({ 'fields.json': { fields: { chiar: ['會議召集人'] } } });
     expect(fail(apply(inner)).message).toMatch(new RegExp(`^${join(inner, 'fields.json')}: "fields\\.chiar" must be a key the base has \\(time, location, chair,`));
   });

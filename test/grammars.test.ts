@@ -21,7 +21,7 @@ describe('grammar tables', () => {
     const g = loadGrammar();
     expect(g.people.titles).toContain('政務次長');
     expect(g.variants.get('啓')).toBe('啟');
-    expect(g.headings.families.map((f) => f.id)).toEqual(['upper', 'lower', 'paren-lower', 'arabic', 'paren-arabic', 'circled', 'arabic-comma', 'stem', 'lower-half-paren', 'arabic-half-paren']);
+    expect(g.headings.families.map((f) => f.id)).toEqual(['upper', 'lower', 'paren-lower', 'arabic', 'paren-arabic', 'circled', 'arabic-comma', 'stem', 'lower-half-paren', 'arabic-half-paren', 'case', 'case-arabic']);
   });
 
   it('a bad table fails at load, naming file and key', () => {

@@ -1,6 +1,7 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import type { Line } from '../segment/lines.js';
 import { parseName, squeezeHan } from './person.js';
+import { headedUnit } from './header-value.js';
 import { memoString } from '../grammars/compiled.js';
 
 /**
@@ -345,6 +346,10 @@ export function groupEntries(tokens: readonly ListToken[]): ListEntry[] {
         lastNameCells.push(w);
       } else if (LATIN_WORD.test(w) && (/[A-Za-z]$/u.test(c.nameText) || (isDottedName(c.nameText) && !/[A-Za-z]/u.test(c.nameText)))) {
         c.nameText += ' ' + w; // Bakan Pawa; 夷將．拔路兒 Icyang．Parod
+      } else if (!c.titleText && !c.suffixTitle && c.notes.length === 0 && !sawNewline && headedUnit(c.nameText, w)) {
+        c.org = c.nameText; // 留仁里 周里長淑惠: the unit, then its head
+        c.nameText = w;
+        lastNameCells = [w];
       } else if ((!c.titleText || orgOnly(c.titleText)) && !c.suffixTitle && titleOnly(w)?.org === null && !sawNewline && !nextWordOnLine(k)) {
         c.suffixTitle = w; // 陳建宏 教授
       } else {

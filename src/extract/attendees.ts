@@ -4,6 +4,7 @@ import type { Line } from '../segment/lines.js';
 import type { AttendanceStatus, Attendee, AttendeeRole, Diagnostic, Person } from '../types.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseName, person, splitParens, squeezeHan } from './person.js';
+import { isName } from './header-value.js';
 import { compoundPost, compoundTitledName, groupEntries, isDottedName, orgOnly, splitGlued, titleOnly, tokenizeList, type ListEntry, type ListSegment } from './attendee-list.js';
 import { findAttendanceTable, isAttendanceHeader } from './attendance-table.js';
 import { findAttendanceGrid, withGrid } from './attendance-grid.js';
@@ -267,7 +268,8 @@ function entryAttendees(text: string, e: ListEntry, group: GroupInfo, known: Rea
   }
   const name = withoutListTail(squeezeHan(e.nameText));
   // 委員出席12人: a head count under the list, not a person.
-  if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name))) return [];
+  // 實際出席98人: what stands before a head count is a person only when it names one (李小華等 3 人).
+  if (name !== squeezeHan(e.nameText) && (!name || titleOnly(name) || grammar().people.titles.includes(name) || !isName(name))) return [];
   if (!name || p.notNames.includes(name) || p.notNamePrefixes.some((x) => name.startsWith(x))) return [];
   if (grammar().records.attendanceReferenced.some((w) => name.includes(w))) return [];
   const raw = text.slice(e.at, e.end).trim() || e.titleText + e.nameText;

@@ -10,6 +10,7 @@ import { parseName, titleAlternation, squeezeHan, type NameParts } from './perso
 import { readSpeakerLabel, isFieldValue, isVoidSpeech, isElectionTitle, type SpeakerLabel } from './speeches.js';
 import { beforeFirst, trimEndOf } from '../util/text.js';
 import { inlineRulingAt, isAdjournLine, rulingEnd, rulingLabelAt, verticalRulingAt } from './rulings.js';
+import { spacedPerson } from './header-value.js';
 
 /** A speaker named by an office alone (理事長：), with no name or surname. */
 function isOffice(sp: SpeakerLabel): boolean {
@@ -68,7 +69,7 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
     const offset = line.text.length - text.length;
     const scope = h ? h : deepestHeadingOf(ctx, i);
     if (inBody && h && h.kind === 'resolutions' && h.parent === null) {
-      // The ruling may stand on the heading's line after its label (伍、主席結論：請各單位…).
+      // The ruling may stand on the heading's line after its label (伍、主席結論：請各單位…, 柒、結論：請國土管理署…).
       const inline = matchLabel(h.rest);
       const onLine = inline && inline.rest.trim() && rulingLabelAt(h.rest) ? line.start + offset + inline.restOffset : null;
       starts.push({ kind: 'ruling', label: beforeFirst(h.title, '(（'), line: i, textStart: onLine ?? line.end, heading: null, scope: h, sectionHeading: h, labelAt: 'section', rule: 'rulings.section' });
@@ -110,8 +111,10 @@ export function findBlocks(ctx: ExtractContext, bodyStart: number, knownNames: R
         continue;
       }
     }
-    const sp = label ? readSpeakerLabel(label.label, knownNames) : null;
-    if (label && sp && !isFieldValue(label.rest, knownNames) && !(isOffice(sp) && inElection(ctx, scope))) {
+    // Read as written where a space parts a unit from the person (…聯盟 吳玉琴秘書長), else as squeezed.
+    const sp = label ? ((/\s/u.test(label.raw.trim()) ? readSpeakerLabel(label.raw, knownNames) : null) ?? readSpeakerLabel(label.label, knownNames)) : null;
+    // A post or unit, a space, a person (主席：區長 王大明) is a field's value too; in the header, after any short words.
+    if (label && sp && !isFieldValue(label.rest, knownNames) && !spacedPerson(label.rest, !inBody) && !(isOffice(sp) && inElection(ctx, scope))) {
       const who = sp.verb ? sp.who : label.raw;
       const textStart = line.start + offset + label.restOffset;
       if (h && h.parent === null) {

@@ -2,6 +2,7 @@ import type { Person } from '../types.js';
 import { grammar, alternation, derived } from '../grammars/index.js';
 import { parseName, person, splitParens, type NameParts } from './person.js';
 import { copyWith } from '../util/objects.js';
+import { spacedPerson } from './header-value.js';
 
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 
@@ -96,6 +97,12 @@ function nameOf(main: string): NameParts {
     }
     const name = tokens[1]!;
     return { name, surname: name[0]!, title: tokens[0]!, org: null };
+  }
+  // A unit or a post, a space, the person (秘書室 王曉明, 工務局 陳股長建志, 區長 王大明).
+  const spaced = spacedPerson(main, true);
+  if (spaced) {
+    const p = parseName(spaced.person);
+    return copyWith(p, { title: p.title ?? spaced.post, org: spaced.unit ?? p.org });
   }
   // 秘書室 李小華, 資訊處 王小明 科長: a unit, then the person.
   if ((tokens.length === 2 || tokens.length === 3) && grammar().people.orgSuffixes.some((x) => tokens[0]!.endsWith(x)) && !titles.some((t) => tokens[0]!.endsWith(t))) {

@@ -5,6 +5,7 @@ import type { Block } from './drafts.js';
 import { blockText, topItems } from './block-text.js';
 import { parseName, person, squeezeHan, splitParens, type NameParts } from './person.js';
 import { isHeaderLabel } from '../segment/kinds.js';
+import { unitThenPerson } from './header-value.js';
 import { foldName } from '../util/fold.js';
 import { copyWith } from '../util/objects.js';
 import { Affixes, trimEndOf } from '../util/text.js';
@@ -218,6 +219,10 @@ export function readSpeakerLabel(label: string, knownNames: ReadonlySet<string>)
   // The speaker is the person in the brackets, not the meeting's chair.
   const acting = bracketed && chairWords.includes(bracketed.main) && bracketed.notes.length === 1 ? personOf(bracketed.notes[0]!, knownNames) : null;
   if (acting) return { who: label.trim(), verb: null, chair: false, parts: acting };
+  // A unit, a space, the person (中華民國老人福利推動聯盟 吳玉琴秘書長): the person read alone, the unit their org.
+  const spaced = unitThenPerson(label);
+  const inner = spaced ? readSpeakerLabel(spaced.person, knownNames) : null;
+  if (inner && !inner.chair && inner.parts.org === null) return { who: inner.verb ? `${spaced!.unit} ${inner.who}` : label.trim(), verb: inner.verb, chair: false, parts: copyWith(inner.parts, { org: spaced!.unit }) };
   // A note after the speaker (李議員大華（主席）, 陳局長世凱（交通局）, 王委員明（書面）): the speaker is before it;
   // a note that is an org is the speaker's org.
   if (bracketed && bracketed.main && !chairWords.includes(bracketed.main) && bracketed.notes.length === 1) {

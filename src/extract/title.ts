@@ -149,6 +149,17 @@ function bodyEnd(s: string): number {
 }
 
 /**
+ * A title's quoted words name the body that meets (外交部 107 年「資料開放諮詢小組」第 1 次會議) or the
+ * subject it meets about (「長期照顧服務法部分條文修正草案」公聽會, 「變更臺中市都市計畫（第三次通盤檢討）案」
+ * 說明會). A subject names no agency, term or session: it is set aside (each character kept as a private-use mark) so
+ * those are read outside it; a quote that names a body (a body keyword inside) stays.
+ */
+function withoutSubjects(title: string): string {
+  const f = grammar().fields;
+  return title.replace(/「([^「」]+)」/gu, (all, inside: string) => (f.bodyKeywords.some((k) => inside.includes(k)) ? all : '\uE000'.repeat(all.length)));
+}
+
+/**
  * Agency, body, term, session (and a council's sitting, a legislature's period) from the title:
  * 經濟部政府資料開放諮詢小組第 7 屆第 1 次會議紀錄, 臺北市政府第2151次市政會議, 臺南市政府工務局第16次局務會議紀錄,
  * 立法院第9屆第1會期司法及法制委員會第20次全體委員會議紀錄, 新北市議會第 2 屆第 13 次臨時會第 4 次會議摘要紀錄,
@@ -159,7 +170,7 @@ export function nameParts(title: string | null): NameParts {
   if (!title) return out;
   const f = grammar().fields;
   const r = regexes();
-  const clean = squeezeSpacedDigits(cleanTitle(title));
+  const clean = withoutSubjects(squeezeSpacedDigits(cleanTitle(title)));
 
   // Counts in order: 屆 → term, 會期 → period, the first 次 → session, a second 次 after a council's
   // 大會/定期會/臨時會 → the sitting.
@@ -209,7 +220,7 @@ export function nameParts(title: string | null): NameParts {
     const pieces = body.split(r.countSplit).map((x) => x.replace(r.leadingYear, '')).map((x) => x.slice(0, bodyEnd(x)).trim());
     body = pieces.find((x) => x && f.bodyKeywords.some((k) => x.includes(k))) ?? '';
   } else body = body.slice(0, cut);
-  body = body.trim();
+  body = body.replace(/\uE000+/gu, '').trim(); // a subject set aside is no part of the body's name
   // A body names a meeting or a group (市政會議, 諮詢小組, 臨時會); a month or a stray word does not.
   out.body = body && f.bodyKeywords.some((k) => body.includes(k)) ? body : null;
   return out;

@@ -36,7 +36,7 @@ export interface Grammar {
     /** Attendance grids of marks per sitting (extract/attendance-grid.ts). */
     attendanceGrid: { titleWords: string[]; legendLinks: string[]; legendAlternatives: string[]; blankMarks: string[]; presentWords: string[]; absentWords: string[]; defaultMarks: { mark: string; status: AttendanceStatus }[] };
   };
-  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[]; postWords: string[]; shortPostEnds: string[] };
+  people: { titles: string[]; compoundSurnames: string[]; orgSuffixes: string[]; givenNameMaxLength: number; chairWords: string[]; surnames: string[]; titleModifiers: string[]; notNames: string[]; honorifics: string[]; notNamePrefixes: string[]; listTails: string[]; postWords: string[]; shortPostEnds: string[]; unitHeadEnds: string[] };
   fields: {
     fields: Record<'time' | 'location' | 'chair' | 'recorder' | 'attendance' | 'observers' | 'absent' | 'adjourn' | 'name' | 'furniture', string[]>;
     titleMarkers: string[];
@@ -258,7 +258,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
   });
   const people = table('people.json', (raw, c) => {
     const o = c.obj(raw, '(root)');
-    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords', 'surnames', 'titleModifiers', 'notNames', 'honorifics', 'notNamePrefixes', 'listTails', 'postWords', 'shortPostEnds'] as const), {
+    return Object.assign(strMap(c, o, '', ['titles', 'compoundSurnames', 'orgSuffixes', 'chairWords', 'surnames', 'titleModifiers', 'notNames', 'honorifics', 'notNamePrefixes', 'listTails', 'postWords', 'shortPostEnds', 'unitHeadEnds'] as const), {
       givenNameMaxLength: c.number(o.givenNameMaxLength, 'givenNameMaxLength'),
     });
   });

@@ -120,7 +120,8 @@ export function buildHeadings(lines: readonly Line[]): { headings: Heading[]; di
         number: m.number,
         ordinal: m.ordinal,
         rest: m.rest,
-        title: headingTitle(m.rest),
+        // A marker that is a word (第一案) titles a heading with nothing after it.
+        title: headingTitle(m.rest) || (/\p{Script=Han}/u.test(m.family.open.join('') + m.family.close.join('')) ? line.text.trim() : ''),
         kind,
         omitted: isOmitted(m.rest),
         line: line.index,

@@ -49,8 +49,11 @@ function sectionKindUncached(title: string): AgendaKind {
   // A heading that is a ruling's label (伍、主席結論：, 陸、局長指示, 伍、局長結論：請各單位…) heads the meeting's rulings.
   if (rulingLabelSet().has(trimEndOf(t, ':：')) || (label && rulingLabelSet().has(squeeze(label)))) return 'resolutions';
   if (label && isHeaderLabel(label)) return 'metadata';
+  // A section headed by a ruling label (主席指示, 主持人結論, 會勘結論: records.json rulingLabels) holds rulings.
+  if (rulingTitles().has(trimEndOf(label ?? t, ':：'))) return 'resolutions';
   return endKind(label ?? title);
 }
+const rulingTitles = derived((g) => new Set(g.records.rulingLabels.map((r) => r.label)));
 
 /** Ruling labels (records.json rulingLabels with their built forms: 主席結論, 局長指示, 會議決議). */
 const rulingLabelSet = derived((g) => new Set(g.records.rulingLabels.map((r) => r.label)));
