@@ -79,6 +79,10 @@ describe('the end of the meeting', () => {
     // the time, then the label
     [TIME, ['上午11時30分散會。'], ['10:00', '11:30']],
     [TIME, ['參、上午11時30分散會'], ['10:00', '11:30']],
+    // a sentence saying when the meeting ended: its subject, the time, its verb
+    [TIME, ['會議於上午11時30分結束。'], ['10:00', '11:30']],
+    [TIME, ['本次會議至上午11時30分結束'], ['10:00', '11:30']],
+    [TIME, ['會議於上午11時30分散會。'], ['10:00', '11:30']],
   ])('%s … %s', (time, end, want) => expect(times(time, end)).toEqual(want));
 
   it.each([
@@ -90,6 +94,10 @@ describe('the end of the meeting', () => {
     // a sentence that holds a time and 散會 is no adjournment line
     [TIME, ['本案俟上午11時30分散會後再議。', '參、散會'], ['10:00', null]],
     [TIME, ['參、散會'], ['10:00', null]],
+    // another meeting's end, an end with no subject, or a sentence that goes on is no end of this one
+    [TIME, ['上次會議於上午11時30分結束。', '參、散會'], ['10:00', null]],
+    [TIME, ['上午11時30分結束。', '參、散會'], ['10:00', null]],
+    [TIME, ['會議於上午11時30分結束，由秘書處整理紀錄。', '參、散會'], ['10:00', null]],
   ])('%s … %s', (time, end, want) => expect(times(time, end)).toEqual(want));
 });
 

@@ -580,16 +580,23 @@ function adjournTime(ctx: ExtractContext, field: FieldAt | undefined, from: numb
   return null;
 }
 
-/** `上午 11 時 30 分散會。`: a line that is one clock time and an adjournment label after it. */
+/**
+ * `上午 11 時 30 分散會。`: a line that is one clock time and an adjournment label after it; or a sentence
+ * saying so, the time between its subject and verb (`會議於下午4時30分結束。`).
+ */
 function timeBeforeLabel(text: string, labels: readonly string[]): ClockTime | null {
   const t = text.trim().replace(/[。.．]$/u, '');
-  const label = labels.find((l) => t.endsWith(l));
+  const f = grammar().fields;
+  const label = [...labels, ...f.adjournVerbs].find((l) => t.endsWith(l));
   if (!label) return null;
   const lead = t.slice(0, t.length - label.length);
   const times = parseClockTimes(lead);
   if (times.length !== 1) return null;
-  const rest = lead.slice(0, times[0]!.index) + lead.slice(times[0]!.index + times[0]!.length);
-  return rest.trim() === '' ? times[0]! : null;
+  const before = lead.slice(0, times[0]!.index).trim();
+  const after = lead.slice(times[0]!.index + times[0]!.length).trim();
+  if (after !== '') return null;
+  if (before === '' && labels.includes(label)) return times[0]!;
+  return f.adjournSubjects.includes(before) ? times[0]! : null;
 }
 
 /** How many non-blank lines at the end of a record may hold its closing signature. */

@@ -64,6 +64,9 @@ export interface Grammar {
     bulletMarks: string[];
     prefixableLabelRefs: string[];
     titlePrefixes: string[];
+    /** A sentence that says when the meeting ended (會議於下午4時30分結束): its subject, then the time, then one of adjournVerbs. */
+    adjournSubjects: string[];
+    adjournVerbs: string[];
   };
   time: {
     rocOffset: number;
@@ -269,7 +272,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
         strMap(c, c.obj(o.fields, 'fields'), 'fields', ['time', 'location', 'chair', 'recorder', 'attendance', 'observers', 'absent', 'adjourn', 'name', 'furniture'] as const),
         Object.fromEntries(Object.entries(c.obj(o.labelForms, 'labelForms')).map(([k, v]) => [k, strMap(c, c.obj(v, `labelForms.${k}`), `labelForms.${k}`, ['prefixes', 'stems', 'suffixes'] as const)])),
       ),
-      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'bodyEndMarkers', 'agendaMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
+      ...strMap(c, o, '', ['titleMarkers', 'meetingWords', 'onlineWords', 'agencyRefs', 'agencySuffixes', 'bodyKeywords', 'titleMeetingWords', 'agencyFollowers', 'chairTurnMarkers', 'bulletMarks', 'prefixableLabelRefs', 'titlePrefixes', 'adjournSubjects', 'adjournVerbs', 'bodyEndMarkers', 'agendaMarkers', 'chairTurnLeads', 'nameSeparators', 'attendanceLabelHeads'] as const),
       countUnits: strMap(c, c.obj(o.countUnits, 'countUnits'), 'countUnits', ['term', 'session', 'period'] as const),
       actingNotes: strMap(c, c.obj(o.actingNotes, 'actingNotes'), 'actingNotes', ['actorMarks', 'onBehalfMarks', 'onBehalfTitles', 'verbs', 'leads'] as const),
     };
