@@ -127,6 +127,19 @@ describe('a quoted subject in a title names no agency or session', () => {
   ])('%s', (title, expected) => expect(nameParts(title)).toMatchObject(expected));
 });
 
+describe('schools: the university or school is the agency, a school year (學年度) no part of the body', () => {
+  it.each([
+    ['國立臺灣大學113學年度第1次校務會議紀錄', { agency: '國立臺灣大學', body: '校務會議', session: 1 }],
+    ['臺北市立大安高級中學113學年度第1次校務會議紀錄', { agency: '臺北市立大安高級中學', body: '校務會議', session: 1 }],
+    ['新北市板橋區板橋國民小學113學年度期初校務會議紀錄', { agency: '新北市板橋區板橋國民小學', body: '期初校務會議' }],
+    // the year forms around it stay as they were
+    ['交通部113年第3次部務會議紀錄', { agency: '交通部', body: '部務會議', session: 3 }],
+    ['中華民國天文學會九十四年度第二次理監事聯席會議紀錄', { agency: '中華民國天文學會' }],
+    // 學 alone before a year is no school year
+    ['國立臺灣大學第1次校務會議紀錄', { agency: '國立臺灣大學', body: '校務會議', session: 1 }],
+  ])('%s', (title, expected) => expect(nameParts(title)).toMatchObject(expected));
+});
+
 describe('field labels with a genre word before 時間 / 地點', () => {
   const meeting = (time: string, place: string) => parse(`新北市政府工務局現場會勘紀錄\n一、${time}：113年2月20日（星期二）下午2時\n二、${place}：板橋區文化路一段188號前\n三、主持人：陳股長建志\n四、散會：下午3時20分\n`).meeting!;
   it.each([

@@ -16,7 +16,7 @@ const regexes = derived((g) => {
   const units = alternation([...f.countUnits.term, ...f.countUnits.session, ...f.countUnits.period]);
   const session = `(?:${alternation(f.countUnits.session)})`;
   const [year, month, day] = [datePart(g, 'year'), datePart(g, 'month'), datePart(g, 'day')];
-  const [yearSuffix, monthSuffix] = [datePart(g, 'yearSuffixes'), datePart(g, 'monthSuffixes')];
+  const [yearPrefix, yearSuffix, monthSuffix] = [datePart(g, 'yearPrefixes'), datePart(g, 'yearSuffixes'), datePart(g, 'monthSuffixes')];
   const minutesWords = [...f.titleMarkers, ...f.bodyEndMarkers];
   // 第 7 屆, 第 1 次, 第4會期, 第貳屆第參次, 387次 (a count of sittings written without 第).
   const count = `${ordinal}\\s*${num}\\s*(?:${units})|[0-9]{1,5}\\s*${session}`;
@@ -25,8 +25,8 @@ const regexes = derived((g) => {
     countAll: new RegExp(`(?:${ordinal}\\s*(${num})\\s*(${units})|(?:^|[^0-9])([0-9]{1,5})\\s*(${session}))`, 'gu'),
     countSplit: new RegExp(count, 'gu'),
     year: new RegExp(`${num}\\s*${year}`, 'u'),
-    // 110 年 / 九十四年度 / 113年12月: a date-like prefix that is no part of the body's name.
-    leadingYear: new RegExp(`^\\s*(?:${num}\\s*${year}${yearSuffix}?\\s*(?:${num}\\s*${month}${monthSuffix}?\\s*(?:${num}\\s*${day})?)?\\s*)`, 'u'),
+    // 110 年 / 九十四年度 / 113學年度 / 113年12月: a date-like prefix that is no part of the body's name.
+    leadingYear: new RegExp(`^\\s*(?:${num}\\s*${yearPrefix}?${year}${yearSuffix}?\\s*(?:${num}\\s*${month}${monthSuffix}?\\s*(?:${num}\\s*${day})?)?\\s*)`, 'u'),
     // A year written in digits after a non-digit (110 年): where a body's name ends.
     digitYear: new RegExp(`(?:^|[^0-9])[0-9]+\\s*${year}`, 'u'),
     // The agency: the shortest leading run of ideographs that ends in an agency suffix (外交部, 臺北市政府).

@@ -84,7 +84,7 @@ export interface Grammar {
     latestYearAhead: number;
     dateSeparators: string[];
     /** Words of a written date's parts (年, 月, 日/號) and what may follow a year or month in a title (年度, 月份). */
-    dateParts: Record<'year' | 'month' | 'day' | 'yearSuffixes' | 'monthSuffixes', string[]>;
+    dateParts: Record<'year' | 'month' | 'day' | 'yearPrefixes' | 'yearSuffixes' | 'monthSuffixes', string[]>;
   };
   /** Variant character → the form names fold to (啓 → 啟, 台 → 臺). */
   variants: Map<string, string>;
@@ -281,7 +281,7 @@ export function buildGrammar(given: GrammarTables): Grammar {
     const o = c.obj(raw, '(root)');
     const periods = c.obj(o.periods, 'periods') as Record<string, { pm: boolean | 'noon' }>;
     return Object.assign(strMap(c, o, '', ['eras', 'weekdayPrefixes', 'hourWords', 'minuteWords', 'monthEnd', 'dueMarkers', 'dateSeparators'] as const), {
-      dateParts: strMap(c, c.obj(o.dateParts, 'dateParts'), 'dateParts', ['year', 'month', 'day', 'yearSuffixes', 'monthSuffixes'] as const),
+      dateParts: strMap(c, c.obj(o.dateParts, 'dateParts'), 'dateParts', ['year', 'month', 'day', 'yearPrefixes', 'yearSuffixes', 'monthSuffixes'] as const),
       earliestYear: c.number(o.earliestYear, 'earliestYear'),
       latestYearAhead: c.number(o.latestYearAhead, 'latestYearAhead'),
       rocOffset: c.number(o.rocOffset, 'rocOffset'),
