@@ -382,3 +382,30 @@ describe('a status bracket on a line of its own under a list', () => {
     expect(people(['出席：葉永烜、高仲明', '（備註：本次會議以視訊方式召開）'])).toEqual([['葉永烜', 'present'], ['高仲明', 'present']]);
   });
 });
+
+describe('numbered parts of an attendance list whose label has nothing after it', () => {
+  const people = (d: MinutesDocument) => d.attendees.map((a) => [a.name, a.org, a.group]);
+  it('（一）市政府：… （二）議會：… under 出席人員： are the list, by unit; the body starts at 壹', () => {
+    const d = doc([TIME, PLACE, '主席：盧市長秀燕', '出席人員：', '（一）市政府：副市長黃國榮、秘書長黃崇典', '（二）議會：議長張清照', '記錄：李小華']);
+    expect(people(d)).toEqual([
+      ['黃國榮', '市政府', '出席人員'],
+      ['黃崇典', '市政府', '出席人員'],
+      ['張清照', '議會', '出席人員'],
+    ]);
+    expect(d.meeting?.recorder?.name).toBe('李小華');
+    expect(d.agenda.map((a) => a.kind)).toContain('chair-remarks');
+  });
+  it('(一)機關代表：… (二)專家學者：… under 列席人員： are lists of their groups', () => {
+    const d = doc([TIME, PLACE, '主席：盧市長秀燕', '列席人員：', '(一)機關代表：民政局局長吳世瑋', '(二)專家學者：王教授大明']);
+    expect(d.attendees.map((a) => [a.name, a.role])).toEqual([
+      ['吳世瑋', 'agency-representative'],
+      ['王大明', 'civil-representative'],
+    ]);
+  });
+  it('a label with names after it, or a numbered line after another field, is no list part: the body starts there', () => {
+    const named = doc([TIME, PLACE, '主席：盧市長秀燕', '出席人員：李志強', '（一）市政府報告：洽悉。']);
+    expect(named.attendees.map((a) => a.name)).toEqual(['李志強']);
+    const afterField = doc([TIME, PLACE, '主席：盧市長秀燕', '（一）市政府：副市長黃國榮']);
+    expect(afterField.attendees).toEqual([]);
+  });
+});

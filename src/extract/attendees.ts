@@ -13,6 +13,7 @@ export { groupOf, groupsLongestFirst, parseAttendeeEntry, type GroupInfo } from 
 import { matchLabel } from '../segment/labels.js';
 import { isHeaderLabel } from '../segment/kinds.js';
 import { memoString } from '../grammars/compiled.js';
+import { isListPart } from './metadata.js';
 
 const listLabelRe = derived((g) => new RegExp(`^(?:${alternation(g.records.attendeeGroups.map((x) => x.label))})$`, 'u'));
 /** A head count: 計 12 人, 共 N 位 (countPattern); the number is captured. */
@@ -140,21 +141,25 @@ function inlineLists(ctx: ExtractContext, meta: MetadataResult, diagnostics: Dia
       const next = ctx.lines[j]!;
       const t = next.text.trim();
       if (!t || (/\d/u.test(t) && grammar().layout.pageNumberPatterns.some((re) => re.test(t)))) continue; // page furniture inside a list
-      if ((ctx.headingAt.has(j) && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(next.text) || isHeaderLabel(squeezeHan(t).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
-      const label = matchLabel(next.text);
-      let from = 0;
+      // （一）市政府：副市長…: a numbered part of a list whose label has nothing after it is read without its number.
+      const part = headOnly ? ctx.headingAt.get(j) : undefined;
+      const lead = part && isListPart(ctx, part) ? part.restStart - next.start : 0;
+      const own = next.text.slice(lead);
+      if ((ctx.headingAt.has(j) && !lead && !letterSpacedTitleRow(t)) || isAttendanceHeader(next.text) || listStart(own) || isHeaderLabel(squeezeHan(own.trim()).replace(/[:：]$/u, '')) || /[。]$/u.test(t)) break;
+      const label = matchLabel(own);
+      let from = lead;
       let subTitle: string | null = null;
       if (label && headOnly) {
         // 列席：(nothing) then 市政府：市長鄭文燦、… / 委員：A、B: a label over sub-lists by unit or title.
         const l = label.label;
         if (l.length <= 6 && grammar().people.orgSuffixes.some((x) => l.endsWith(x)) && !isHeaderLabel(l)) {
           org = l;
-          from = label.restOffset;
+          from = lead + label.restOffset;
         } else if (l.length <= 6 && titleOnly(l) && !isHeaderLabel(l)) {
           subTitle = l;
-          from = label.restOffset;
+          from = lead + label.restOffset;
         } else break;
-      } else if ((label || /^[^、，,]{1,12}[:：]/u.test(next.text)) && !statusLine(t)) break;
+      } else if ((label || /^[^、，,]{1,12}[:：]/u.test(own)) && !statusLine(t)) break;
       segments.push({ line: next, from, text: next.text.slice(from), org, title: subTitle });
       i = j;
     }

@@ -1,6 +1,7 @@
 import { grammar, alternation, derived } from '../grammars/index.js';
 import { spanOf } from '../segment/lines.js';
 import type { Diagnostic, Meeting, MeetingEvidence, Person, Span } from '../types.js';
+import type { Heading } from '../segment/headings.js';
 import type { ExtractContext, MetadataResult } from './context.js';
 import { parseClockTimes, parseRocDate, isoDateTime, weekdayName, type ClockTime, type RocDate } from './datetime.js';
 import { bulletLength, findFields, valueFits, type FieldHit, type FieldName } from './fields.js';
@@ -103,6 +104,7 @@ function headingBodyStart(ctx: ExtractContext, firstField: number, from = 0): nu
   for (const h of ctx.headings) {
     // A numbered header field is metadata even when its label has no colon (四、列席人員\t\t汪仁鴻).
     if (h.line < from || h.parent !== null || h.kind === 'metadata' || isFieldHeading(h.rest)) continue;
+    if (firstField >= 0 && h.line > firstField && isListPart(ctx, h)) continue;
     if (firstField >= 0 && h.line < firstField) {
       if (wrapper !== null || !grammar().fields.titleMarkers.some((m) => h.title.includes(m))) return wrapper ?? h.line;
       wrapper = h.line;
@@ -111,6 +113,26 @@ function headingBodyStart(ctx: ExtractContext, firstField: number, from = 0): nu
     return h.line;
   }
   return ctx.lines.length;
+}
+
+/**
+ * A numbered sub-list of an attendance list whose label has nothing after it (出席人員：\n（一）市政府：副市長…\n
+ * （二）議會：…): the numbered lines are the list's parts, not the body's first sections.
+ */
+export function isListPart(ctx: ExtractContext, h: Heading): boolean {
+  let j = h.line - 1;
+  for (; j >= 0; j--) {
+    if (isBlank(ctx.lines[j]!.text)) continue;
+    const before = ctx.headingAt.get(j);
+    if (before && before.family === h.family) continue;
+    if (before) return false;
+    // A sibling's names wrapped onto a line of their own.
+    if (j > 0 && !findFields(fieldText(ctx, j)).length && ctx.headingAt.get(j - 1)?.family === h.family) continue;
+    break;
+  }
+  if (j < 0) return false;
+  const hits = findFields(fieldText(ctx, j));
+  return hits.length === 1 && hits[0]!.value.trim() === '' && (hits[0]!.field === 'attendance' || hits[0]!.field === 'observers' || hits[0]!.field === 'absent');
 }
 
 function isFieldHeading(rest: string): boolean {
