@@ -407,5 +407,9 @@ describe('numbered parts of an attendance list whose label has nothing after it'
     expect(named.attendees.map((a) => a.name)).toEqual(['李志強']);
     const afterField = doc([TIME, PLACE, '主席：盧市長秀燕', '（一）市政府：副市長黃國榮']);
     expect(afterField.attendees).toEqual([]);
+    // an empty 缺席： label right before the body's first section (corpus 62's list ends so)
+    const empty = doc([TIME, PLACE, '出席：邱奕勝、李曉鐘', '缺席：'], ['壹、報告事項', '一、會務報告。', '貳、散會']);
+    expect(empty.attendees.map((a) => a.name)).toEqual(['邱奕勝', '李曉鐘']);
+    expect(empty.agenda.map((a) => a.kind)).toContain('report');
   });
 });

@@ -120,6 +120,9 @@ function headingBodyStart(ctx: ExtractContext, firstField: number, from = 0): nu
  * （二）議會：…): the numbered lines are the list's parts, not the body's first sections.
  */
 export function isListPart(ctx: ExtractContext, h: Heading): boolean {
+  // A section of the body (壹、報告事項) is no list part, even right after an empty 缺席： label; a part
+  // holds a unit's or a group's label, or names in a list.
+  if (h.kind !== 'other' || !/[:：、，,]/u.test(h.rest)) return false;
   let j = h.line - 1;
   for (; j >= 0; j--) {
     if (isBlank(ctx.lines[j]!.text)) continue;
