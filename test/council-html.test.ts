@@ -6,7 +6,6 @@ import { normalize } from '../src/normalize/index.js';
 import { toLines } from '../src/segment/lines.js';
 import { buildHeadings } from '../src/segment/headings.js';
 import { contentsEntry, findFrontMatter, maskFrontMatter } from '../src/segment/front-matter.js';
-import { parseLegend } from '../src/extract/attendance-grid.js';
 import type { MinutesDocument } from '../src/types.js';
 import { ROOT, SAMPLES, sampleText } from './helpers.js';
 
@@ -87,15 +86,6 @@ describe("the council's 議事錄 in HTML", () => {
     const named = (re: RegExp) => doc.attendees.filter((a) => re.test(a.name ?? ''));
     expect(named(/^林慶[鎮鎭]$/u)).toHaveLength(1);
     expect(named(/^谷暮.哈就$/u)).toHaveLength(1);
-  });
-
-  it('reads a legend of marks: quoted marks, and the blank cell', () => {
-    const legend = parseLegend('備註：本表各欄位「○」係指出席、「△」係指請假、未註記係指未簽到、未請假。');
-    expect([...legend.marks]).toEqual([
-      ['○', 'present'],
-      ['△', 'on-leave'],
-    ]);
-    expect(legend.blank).toBe('absent');
   });
 });
 
